@@ -1,0 +1,330 @@
+//! Parsed input: an RDF graph plus a source map back to the user's text.
+
+use crate::error::{Limit, LimitError, Location, ParseError, ValidateError};
+use crate::format::Format;
+use crate::limits::Limits;
+use crate::resolve::{NoResolver, Resolver};
+use crate::sourcemap::{SourceMap, SourceMapBuilder};
+use crate::vocab;
+use oxrdf::{BlankNode, Graph, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+
+/// Options for [`Document::parse_with`].
+#[derive(Clone, Copy)]
+pub struct ParseOptions<'a> {
+    /// Size limits.
+    pub limits: Limits,
+    /// Base IRI for relative IRIs (default `file:///`).
+    pub base_iri: Option<&'a str>,
+    /// Where contexts that fairlint does not bundle come from (default: nowhere).
+    pub resolver: &'a dyn Resolver,
+}
+
+impl Default for ParseOptions<'_> {
+    fn default() -> Self {
+        Self {
+            limits: Limits::default(),
+            base_iri: None,
+            resolver: &NoResolver,
+        }
+    }
+}
+
+/// Which schema.org namespace spelling a document uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SchemaOrgNamespace {
+    /// `http://schema.org/` only.
+    Http,
+    /// `https://schema.org/` only.
+    Https,
+    /// Both spellings.
+    Mixed,
+}
+
+/// Facts about a parsed document, reported alongside the findings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct DocumentInfo {
+    /// The format it was parsed as.
+    pub format: Format,
+    /// Number of distinct triples (all graphs merged).
+    pub triples: usize,
+    /// Number of named graphs merged into the data graph.
+    pub named_graphs: usize,
+    /// Which schema.org spelling the input used, if any. Downstream both are the same
+    /// vocabulary: the graph is normalised to `http://schema.org/`.
+    pub schema_org: Option<SchemaOrgNamespace>,
+    /// The bundled JSON-LD contexts the input referred to.
+    pub contexts: Vec<String>,
+    /// For HTML pages: how many JSON-LD script blocks were found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub script_blocks: Option<usize>,
+}
+
+/// One parsed input: its data graph (all named graphs merged, blank nodes labelled `b0`, `b1`,
+/// ... in order of appearance, schema.org normalised to `http://schema.org/`) and a map back to
+/// the source text.
+#[derive(Debug, Clone)]
+pub struct Document {
+    graph: Graph,
+    info: DocumentInfo,
+    source_map: SourceMap,
+}
+
+const DEFAULT_BASE: &str = "file:///";
+
+impl Document {
+    /// Parses `bytes` as `format` with default options (offline, default limits).
+    pub fn parse(bytes: &[u8], format: Format) -> Result<Self, ValidateError> {
+        Self::parse_with(bytes, format, &ParseOptions::default())
+    }
+
+    /// Parses `bytes` as `format`.
+    pub fn parse_with(
+        bytes: &[u8],
+        format: Format,
+        options: &ParseOptions<'_>,
+    ) -> Result<Self, ValidateError> {
+        if bytes.len() > options.limits.max_input_bytes {
+            return Err(LimitError {
+                limit: Limit::InputBytes,
+                max: options.limits.max_input_bytes as u64,
+                location: None,
+            }
+            .into());
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let (line, column) = line_column(bytes, e.valid_up_to());
+            ParseError::new(
+                format,
+                "input is not valid UTF-8",
+                Some(Location::line_column(line, column)),
+            )
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let base = options.base_iri.unwrap_or(DEFAULT_BASE);
+        let mut collector = Collector::new(options.limits.max_triples);
+        let mut contexts_used = BTreeSet::new();
+        let mut script_blocks = None;
+        match format {
+            Format::JsonLd => {
+                crate::jsonld::parse(
+                    text,
+                    base,
+                    options,
+                    &mut collector,
+                    0,
+                    None,
+                    &mut contexts_used,
+                )?;
+            }
+            Format::Html => {
+                let blocks = crate::html::script_blocks(text);
+                script_blocks = Some(blocks.len());
+                for (index, block) in blocks.iter().enumerate() {
+                    crate::jsonld::parse(
+                        block.text,
+                        base,
+                        options,
+                        &mut collector,
+                        index,
+                        Some((block.line, block.column)),
+                        &mut contexts_used,
+                    )?;
+                }
+            }
+            Format::Turtle | Format::TriG | Format::NTriples | Format::NQuads => {
+                crate::text::parse_line_based(text, format, base, &mut collector)?;
+            }
+            Format::RdfXml => crate::text::parse_rdfxml(text, base, &mut collector)?,
+        }
+        Ok(collector.finish(format, contexts_used.into_iter().collect(), script_blocks))
+    }
+
+    /// The data graph.
+    pub fn graph(&self) -> &Graph {
+        &self.graph
+    }
+
+    /// Facts about the input.
+    pub fn info(&self) -> &DocumentInfo {
+        &self.info
+    }
+
+    /// The format the input was parsed as.
+    pub fn format(&self) -> Format {
+        self.info.format
+    }
+
+    /// The map from graph nodes back to the source text.
+    pub fn source_map(&self) -> &SourceMap {
+        &self.source_map
+    }
+
+    /// Where `node` (in N-Triples syntax, e.g. `<https://bio.tools/x>` or `_:b0`) and, if
+    /// given, its property `predicate` (an IRI) appear in the source.
+    pub fn locate(&self, node: &str, predicate: Option<&str>) -> Option<&Location> {
+        self.source_map.locate(node, predicate)
+    }
+}
+
+/// Receives quads from any parser: merges graphs, relabels blank nodes deterministically,
+/// normalises schema.org, enforces the triple limit and records source locations.
+pub(crate) struct Collector {
+    graph: Graph,
+    max_triples: usize,
+    /// (scope, original label) -> canonical blank node.
+    bnodes: HashMap<(usize, String), BlankNode>,
+    named_graphs: BTreeSet<String>,
+    http_schema: bool,
+    https_schema: bool,
+    pub(crate) source: SourceMapBuilder,
+    scope: usize,
+}
+
+impl Collector {
+    fn new(max_triples: usize) -> Self {
+        Self {
+            graph: Graph::new(),
+            max_triples,
+            bnodes: HashMap::new(),
+            named_graphs: BTreeSet::new(),
+            http_schema: false,
+            https_schema: false,
+            source: SourceMapBuilder::default(),
+            scope: 0,
+        }
+    }
+
+    /// Blank node labels from different scopes (HTML script blocks) never merge.
+    pub(crate) fn set_scope(&mut self, scope: usize) {
+        self.scope = scope;
+    }
+
+    pub(crate) fn limit_error(&self, location: Option<Location>) -> LimitError {
+        LimitError {
+            limit: Limit::Triples,
+            max: self.max_triples as u64,
+            location,
+        }
+    }
+
+    /// The canonical form of a blank node of the current scope.
+    pub(crate) fn bnode(&mut self, node: &BlankNode) -> BlankNode {
+        let key = (self.scope, node.as_str().to_owned());
+        let next = self.bnodes.len();
+        self.bnodes
+            .entry(key)
+            .or_insert_with(|| BlankNode::new_unchecked(format!("b{next}")))
+            .clone()
+    }
+
+    fn subject(&mut self, s: NamedOrBlankNode) -> NamedOrBlankNode {
+        match s {
+            NamedOrBlankNode::NamedNode(n) => NamedOrBlankNode::NamedNode(self.named(n)),
+            NamedOrBlankNode::BlankNode(b) => NamedOrBlankNode::BlankNode(self.bnode(&b)),
+        }
+    }
+
+    fn named(&mut self, n: NamedNode) -> NamedNode {
+        if let Some(rest) = n.as_str().strip_prefix(vocab::SCHEMA_HTTPS) {
+            self.https_schema = true;
+            return NamedNode::new_unchecked(format!("{}{rest}", vocab::SCHEMA));
+        }
+        if n.as_str().starts_with(vocab::SCHEMA) {
+            self.http_schema = true;
+        }
+        n
+    }
+
+    fn term(&mut self, t: Term) -> Term {
+        match t {
+            Term::NamedNode(n) => Term::NamedNode(self.named(n)),
+            Term::BlankNode(b) => Term::BlankNode(self.bnode(&b)),
+            Term::Literal(l) => {
+                if let Some(rest) = l.datatype().as_str().strip_prefix(vocab::SCHEMA_HTTPS) {
+                    self.https_schema = true;
+                    let dt = NamedNode::new_unchecked(format!("{}{rest}", vocab::SCHEMA));
+                    Term::Literal(Literal::new_typed_literal(l.value(), dt))
+                } else {
+                    Term::Literal(l)
+                }
+            }
+            #[allow(unreachable_patterns)]
+            other => other,
+        }
+    }
+
+    /// Adds a quad; `location` is where it was read, when known.
+    pub(crate) fn add(
+        &mut self,
+        quad: Quad,
+        location: Option<Location>,
+    ) -> Result<Triple, LimitError> {
+        if let oxrdf::GraphName::NamedNode(g) = &quad.graph_name {
+            self.named_graphs.insert(g.to_string());
+        } else if let oxrdf::GraphName::BlankNode(g) = &quad.graph_name {
+            let g = self.bnode(g);
+            self.named_graphs.insert(g.to_string());
+        }
+        let triple = Triple::new(
+            self.subject(quad.subject),
+            self.named(quad.predicate),
+            self.term(quad.object),
+        );
+        if self.graph.insert(&triple) && self.graph.len() > self.max_triples {
+            return Err(self.limit_error(location));
+        }
+        if let Some(location) = location {
+            self.source.record(
+                triple.subject.to_string(),
+                Some(triple.predicate.as_str()),
+                location,
+            );
+        }
+        Ok(triple)
+    }
+
+    fn finish(
+        self,
+        format: Format,
+        contexts: Vec<String>,
+        script_blocks: Option<usize>,
+    ) -> Document {
+        let schema_org = match (self.http_schema, self.https_schema) {
+            (true, true) => Some(SchemaOrgNamespace::Mixed),
+            (true, false) => Some(SchemaOrgNamespace::Http),
+            (false, true) => Some(SchemaOrgNamespace::Https),
+            (false, false) => None,
+        };
+        Document {
+            info: DocumentInfo {
+                format,
+                triples: self.graph.len(),
+                named_graphs: self.named_graphs.len(),
+                schema_org,
+                contexts,
+                script_blocks,
+            },
+            graph: self.graph,
+            source_map: self.source.finish(),
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `bytes`.
+pub(crate) fn line_column(bytes: &[u8], offset: usize) -> (u64, u64) {
+    let before = bytes.get(..offset.min(bytes.len())).unwrap_or_default();
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+        .chars()
+        .count() as u64
+        + 1;
+    (line, column)
+}

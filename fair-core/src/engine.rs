@@ -1,0 +1,343 @@
+//! The engine: built once, validates many documents (`&self`, thread-safe, deterministic).
+
+use crate::contexts;
+use crate::document::{Document, ParseOptions};
+use crate::error::{BuildError, ConfigError, ParseError, ValidateError};
+use crate::finding::Severity;
+use crate::format::Format;
+use crate::limits::{Limits, MAX_JSON_DEPTH_SETTING};
+use crate::profiles::{self, Profile};
+use crate::report::{
+    Counts, FindingSink, ProfileInfo, ProfileSelection, Report, Resource, Scores, SCHEMA_VERSION,
+};
+use crate::resolve::{NoResolver, Resolver};
+use crate::rules;
+use crate::vocab;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Engine options. Plain data with defaults, deserialisable from JSON / a Python dict / a JS
+/// object; unknown fields are rejected.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Config {
+    /// Profile to check against; `None` chooses from the record (`dct:conformsTo`, type).
+    pub profile: Option<String>,
+    /// Size limits.
+    pub limits: Limits,
+    /// Whether findings show offending values (turn off to keep values private).
+    pub include_values: bool,
+    /// Base IRI for relative IRIs in inputs.
+    pub base_iri: Option<String>,
+    /// Severity per code, overriding the default (`{"R001": "error"}`).
+    pub severity: BTreeMap<String, Severity>,
+    /// Codes not to report.
+    pub ignore: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            profile: None,
+            limits: Limits::default(),
+            include_values: true,
+            base_iri: None,
+            severity: BTreeMap::new(),
+            ignore: Vec::new(),
+        }
+    }
+}
+
+impl Config {
+    /// Reads a configuration from JSON (unknown fields are an error).
+    pub fn from_json(json: &str) -> Result<Self, ConfigError> {
+        serde_json::from_str(json).map_err(|e| ConfigError::new("options", e.to_string()))
+    }
+}
+
+/// Builds an [`Engine`].
+#[derive(Clone)]
+#[must_use]
+pub struct EngineBuilder {
+    config: Config,
+    resolver: Arc<dyn Resolver>,
+}
+
+impl Default for EngineBuilder {
+    fn default() -> Self {
+        Self {
+            config: Config::default(),
+            resolver: Arc::new(NoResolver),
+        }
+    }
+}
+
+impl EngineBuilder {
+    /// Starts from `config`.
+    pub fn config(mut self, config: Config) -> Self {
+        self.config = config;
+        self
+    }
+
+    /// Checks every record against `profile` (see [`crate::profiles::PROFILES`]).
+    pub fn profile(mut self, profile: impl Into<String>) -> Self {
+        self.config.profile = Some(profile.into());
+        self
+    }
+
+    /// Size limits.
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.config.limits = limits;
+        self
+    }
+
+    /// Whether findings show offending values.
+    pub fn include_values(mut self, include: bool) -> Self {
+        self.config.include_values = include;
+        self
+    }
+
+    /// Where resources fairlint does not bundle come from (default: nowhere).
+    pub fn resolver(mut self, resolver: impl Resolver + 'static) -> Self {
+        self.resolver = Arc::new(resolver);
+        self
+    }
+
+    /// Checks the configuration and builds the engine.
+    pub fn build(self) -> Result<Engine, BuildError> {
+        let config = self.config;
+        let profile = match &config.profile {
+            Some(id) => Some(profiles::profile(id).ok_or_else(|| {
+                let known: Vec<_> = profiles::PROFILES.iter().map(|p| p.id).collect();
+                ConfigError::new(
+                    "profile",
+                    format!("unknown profile '{id}' (bundled: {})", known.join(", ")),
+                )
+            })?),
+            None => None,
+        };
+        for code in config.severity.keys().chain(config.ignore.iter()) {
+            if rules::rule(code).is_none() {
+                return Err(
+                    ConfigError::new("severity/ignore", format!("unknown code '{code}'")).into(),
+                );
+            }
+        }
+        let l = &config.limits;
+        if l.max_json_depth == 0 || l.max_json_depth > MAX_JSON_DEPTH_SETTING {
+            return Err(ConfigError::new(
+                "max_json_depth",
+                format!("must be between 1 and {MAX_JSON_DEPTH_SETTING}"),
+            )
+            .into());
+        }
+        if l.max_input_bytes == 0 || l.max_triples == 0 || l.max_findings == 0 {
+            return Err(ConfigError::new("limits", "limits must be greater than 0").into());
+        }
+        if let Some(base) = &config.base_iri {
+            oxiri::Iri::parse(base.as_str()).map_err(|e| {
+                ConfigError::new("base_iri", format!("'{base}' is not an absolute IRI: {e}"))
+            })?;
+        }
+        let mut resources = vec![Resource {
+            name: "fairlint rules".to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            source: "built in".to_owned(),
+        }];
+        for c in contexts::bundled() {
+            resources.push(Resource {
+                name: c.name.to_owned(),
+                version: c.version.clone(),
+                source: c.source.clone(),
+            });
+        }
+        Ok(Engine {
+            inner: Arc::new(Inner {
+                config,
+                profile,
+                resolver: self.resolver,
+                resources,
+            }),
+        })
+    }
+}
+
+struct Inner {
+    config: Config,
+    profile: Option<&'static Profile>,
+    resolver: Arc<dyn Resolver>,
+    resources: Vec<Resource>,
+}
+
+/// Checks metadata records. Build once with [`Engine::builder`], then validate many documents
+/// from any number of threads.
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine")
+            .field("config", &self.inner.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Engine {
+    /// Starts building an engine.
+    pub fn builder() -> EngineBuilder {
+        EngineBuilder::default()
+    }
+
+    /// An engine with the default configuration.
+    pub fn new() -> Result<Self, BuildError> {
+        Self::builder().build()
+    }
+
+    /// The configuration the engine was built with.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The bundled resources (with versions) every report lists.
+    pub fn resources(&self) -> &[Resource] {
+        &self.inner.resources
+    }
+
+    /// Parses an input with the engine's limits, base IRI and resolver.
+    pub fn parse(&self, bytes: &[u8], format: Format) -> Result<Document, ValidateError> {
+        let options = ParseOptions {
+            limits: self.inner.config.limits,
+            base_iri: self.inner.config.base_iri.as_deref(),
+            resolver: self.inner.resolver.as_ref(),
+        };
+        Document::parse_with(bytes, format, &options)
+    }
+
+    /// Detects the format (explicit, then `name`'s extension, then content), parses and
+    /// validates. The convenience entry point for files and strings.
+    pub fn check(
+        &self,
+        bytes: &[u8],
+        format: Option<Format>,
+        name: Option<&str>,
+    ) -> Result<Report, ValidateError> {
+        let (format, _) = Format::detect(format, None, name, bytes).ok_or_else(|| {
+            ValidateError::Parse(ParseError::new(
+                Format::JsonLd,
+                "cannot tell the input's format from its name or content; name it explicitly",
+                None,
+            ))
+        })?;
+        let doc = self.parse(bytes, format)?;
+        let mut report = self.validate(&doc)?;
+        if let Some(name) = name {
+            report.set_input(name);
+        }
+        Ok(report)
+    }
+
+    /// Validates a string (see [`Engine::check`]).
+    pub fn validate_str(
+        &self,
+        text: &str,
+        format: Option<Format>,
+    ) -> Result<Report, ValidateError> {
+        self.check(text.as_bytes(), format, None)
+    }
+
+    /// Validates a parsed document. Poor metadata gives `Ok` with findings; `Err` only when
+    /// the job cannot be done.
+    pub fn validate(&self, doc: &Document) -> Result<Report, ValidateError> {
+        let config = &self.inner.config;
+        let (profile, selected_by) = self.select_profile(doc);
+        let mut sink = FindingSink {
+            doc,
+            findings: Vec::new(),
+            severity: &config.severity,
+            ignore: &config.ignore,
+            include_values: config.include_values,
+        };
+        rules::check_structure(doc, &mut sink);
+        let mut findings = sink.findings;
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
+        let truncated = findings.len() > config.limits.max_findings;
+        findings.truncate(config.limits.max_findings);
+        let mut counts = Counts::default();
+        for f in &findings {
+            match f.severity {
+                Severity::Error => counts.error += 1,
+                Severity::Warning => counts.warning += 1,
+                Severity::Info => counts.info += 1,
+            }
+        }
+        Ok(Report {
+            schema_version: SCHEMA_VERSION,
+            fairlint_version: env!("CARGO_PKG_VERSION"),
+            input: None,
+            document: doc.info().clone(),
+            profile: ProfileInfo {
+                id: profile.id.to_owned(),
+                version: profile.version.to_owned(),
+                selected_by,
+            },
+            conforms: findings.is_empty(),
+            counts,
+            scores: Scores::unscored(),
+            findings,
+            truncated,
+            resources: self.inner.resources.clone(),
+        })
+    }
+
+    fn select_profile(&self, doc: &Document) -> (&'static Profile, ProfileSelection) {
+        if let Some(p) = self.inner.profile {
+            return (p, ProfileSelection::Explicit);
+        }
+        let graph = doc.graph();
+        for predicate in [vocab::DCT_CONFORMS_TO, vocab::SCHEMA_CONFORMS_TO] {
+            for t in graph.triples_for_predicate(oxrdf::NamedNodeRef::new_unchecked(predicate)) {
+                let iri = match t.object {
+                    oxrdf::TermRef::NamedNode(n) => n.as_str().to_owned(),
+                    oxrdf::TermRef::Literal(l) => l.value().to_owned(),
+                    _ => continue,
+                };
+                if let Some(p) = profiles::PROFILES.iter().find(|p| {
+                    p.conforms_to
+                        .iter()
+                        .any(|c| iri.trim_end_matches('/') == c.trim_end_matches('/'))
+                }) {
+                    return (p, ProfileSelection::ConformsTo);
+                }
+            }
+        }
+        (profiles::default_profile(), ProfileSelection::Default)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_is_send_sync_clone() {
+        fn assert_bounds<T: Send + Sync + Clone>() {}
+        assert_bounds::<Engine>();
+    }
+
+    #[test]
+    fn unknown_profile_is_a_config_error() {
+        let err = Engine::builder().profile("nope").build().unwrap_err();
+        assert_eq!(err.code(), "config_error");
+    }
+
+    #[test]
+    fn config_rejects_unknown_fields() {
+        assert!(Config::from_json(r#"{"profile": "core", "limits": {"max_triples": 5}}"#).is_ok());
+        assert!(Config::from_json(r#"{"profil": "core"}"#).is_err());
+    }
+}

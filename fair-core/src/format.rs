@@ -1,0 +1,335 @@
+//! Input formats and their detection (media type, then file extension, then content).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A serialisation fairlint can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Format {
+    /// JSON-LD 1.1 (`.jsonld`, `.json`).
+    JsonLd,
+    /// Turtle (`.ttl`).
+    Turtle,
+    /// TriG (`.trig`).
+    TriG,
+    /// N-Triples (`.nt`).
+    NTriples,
+    /// N-Quads (`.nq`).
+    NQuads,
+    /// RDF/XML (`.rdf`, `.owl`).
+    RdfXml,
+    /// An HTML page with one or more `<script type="application/ld+json">` blocks.
+    Html,
+}
+
+/// How a format was chosen for an input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Detection {
+    /// The caller named the format.
+    Explicit,
+    /// From the media type (for example an HTTP `Content-Type`).
+    MediaType,
+    /// From the file name's extension.
+    Extension,
+    /// From the first bytes of the content.
+    Content,
+}
+
+impl Format {
+    /// Every format, in a stable order.
+    pub const ALL: [Format; 7] = [
+        Format::JsonLd,
+        Format::Turtle,
+        Format::TriG,
+        Format::NTriples,
+        Format::NQuads,
+        Format::RdfXml,
+        Format::Html,
+    ];
+
+    /// The short name used on the command line and in the bindings (`jsonld`, `turtle`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::JsonLd => "jsonld",
+            Format::Turtle => "turtle",
+            Format::TriG => "trig",
+            Format::NTriples => "ntriples",
+            Format::NQuads => "nquads",
+            Format::RdfXml => "rdfxml",
+            Format::Html => "html",
+        }
+    }
+
+    /// Parses a short name (`jsonld`, `ttl`, `nt`, ...), case-insensitively.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name.trim().to_ascii_lowercase().as_str() {
+            "jsonld" | "json-ld" | "json" => Format::JsonLd,
+            "turtle" | "ttl" => Format::Turtle,
+            "trig" => Format::TriG,
+            "ntriples" | "n-triples" | "nt" => Format::NTriples,
+            "nquads" | "n-quads" | "nq" => Format::NQuads,
+            "rdfxml" | "rdf/xml" | "rdf" | "xml" | "owl" => Format::RdfXml,
+            "html" | "htm" => Format::Html,
+            _ => return None,
+        })
+    }
+
+    /// The format of a media type such as `text/turtle; charset=utf-8`.
+    pub fn from_media_type(media_type: &str) -> Option<Self> {
+        let essence = media_type
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        Some(match essence.as_str() {
+            "application/ld+json" | "application/json" => Format::JsonLd,
+            "text/turtle" | "application/x-turtle" => Format::Turtle,
+            "application/trig" => Format::TriG,
+            "application/n-triples" | "text/plain" => Format::NTriples,
+            "application/n-quads" => Format::NQuads,
+            "application/rdf+xml" | "application/xml" | "text/xml" => Format::RdfXml,
+            "text/html" | "application/xhtml+xml" => Format::Html,
+            _ => return None,
+        })
+    }
+
+    /// The format of a file name or path, from its extension.
+    pub fn from_extension(path: &str) -> Option<Self> {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        let (_, ext) = name.rsplit_once('.')?;
+        Some(match ext.to_ascii_lowercase().as_str() {
+            "jsonld" | "json" => Format::JsonLd,
+            "ttl" | "turtle" => Format::Turtle,
+            "trig" => Format::TriG,
+            "nt" => Format::NTriples,
+            "nq" => Format::NQuads,
+            "rdf" | "owl" | "xml" => Format::RdfXml,
+            "html" | "htm" | "xhtml" => Format::Html,
+            _ => return None,
+        })
+    }
+
+    /// Guesses the format from the first bytes of the content.
+    pub fn sniff(bytes: &[u8]) -> Option<Self> {
+        let text = String::from_utf8_lossy(bytes.get(..bytes.len().min(4096))?);
+        let text = text.trim_start_matches('\u{feff}').trim_start();
+        let lower = text.to_ascii_lowercase();
+        if text.starts_with('{') || text.starts_with('[') {
+            return Some(Format::JsonLd);
+        }
+        if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+            return Some(Format::Html);
+        }
+        if lower.starts_with('<') && !lower.starts_with("<http") && !lower.starts_with("<urn") {
+            // An XML prolog or element: RDF/XML unless it is plainly an HTML page.
+            if lower.contains("<html") || lower.contains("application/ld+json") {
+                return Some(Format::Html);
+            }
+            return Some(Format::RdfXml);
+        }
+        if lower.starts_with("@prefix")
+            || lower.starts_with("@base")
+            || lower.starts_with("prefix")
+            || lower.starts_with("base")
+        {
+            return Some(if has_graph_block(text) {
+                Format::TriG
+            } else {
+                Format::Turtle
+            });
+        }
+        // Line-based formats: look at the first statement.
+        let first = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#'))?;
+        if first.starts_with('<') || first.starts_with("_:") {
+            let terms = count_terms(first);
+            return Some(if terms >= 4 {
+                Format::NQuads
+            } else if first.ends_with('.') && terms == 3 {
+                Format::NTriples
+            } else {
+                Format::Turtle
+            });
+        }
+        if first.starts_with('#') || first.contains(':') {
+            return Some(Format::Turtle);
+        }
+        None
+    }
+
+    /// Chooses the format of an input: explicit name, then media type, then extension, then
+    /// content. Returns `None` when nothing matches.
+    pub fn detect(
+        explicit: Option<Format>,
+        media_type: Option<&str>,
+        path: Option<&str>,
+        bytes: &[u8],
+    ) -> Option<(Format, Detection)> {
+        if let Some(format) = explicit {
+            return Some((format, Detection::Explicit));
+        }
+        if let Some(format) = media_type.and_then(Format::from_media_type) {
+            return Some((format, Detection::MediaType));
+        }
+        if let Some(format) = path.and_then(Format::from_extension) {
+            // `.xml` and `.json` are generic: confirm from the content when it disagrees.
+            let generic = path.is_some_and(|p| {
+                let p = p.to_ascii_lowercase();
+                p.ends_with(".xml") || p.ends_with(".json")
+            });
+            if generic {
+                if let Some(sniffed) = Format::sniff(bytes) {
+                    return Some((sniffed, Detection::Content));
+                }
+            }
+            return Some((format, Detection::Extension));
+        }
+        Format::sniff(bytes).map(|f| (f, Detection::Content))
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+fn has_graph_block(text: &str) -> bool {
+    text.lines().any(|line| {
+        let l = line.trim();
+        (l.starts_with("GRAPH") || l.starts_with("graph"))
+            || (l.ends_with('{') && !l.starts_with('#') && !l.contains('"'))
+    })
+}
+
+/// Counts the RDF terms at the start of an N-Triples/N-Quads line (IRIs, blank nodes, literals).
+fn count_terms(line: &str) -> usize {
+    let mut count = 0;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '<' => {
+                count += 1;
+                for c in chars.by_ref() {
+                    if c == '>' {
+                        break;
+                    }
+                }
+            }
+            '"' => {
+                count += 1;
+                let mut escaped = false;
+                for c in chars.by_ref() {
+                    if escaped {
+                        escaped = false;
+                    } else if c == '\\' {
+                        escaped = true;
+                    } else if c == '"' {
+                        break;
+                    }
+                }
+                // Skip a language tag or datatype.
+                while let Some(&n) = chars.peek() {
+                    if n == ' ' || n == '\t' {
+                        break;
+                    }
+                    if n == '<' {
+                        chars.next();
+                        for c in chars.by_ref() {
+                            if c == '>' {
+                                break;
+                            }
+                        }
+                        break;
+                    }
+                    chars.next();
+                }
+            }
+            '_' if chars.peek() == Some(&':') => {
+                count += 1;
+                while let Some(&n) = chars.peek() {
+                    if n == ' ' || n == '\t' {
+                        break;
+                    }
+                    chars.next();
+                }
+            }
+            _ => {}
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_name(f.name()), Some(f));
+        }
+    }
+
+    #[test]
+    fn sniffs_content() {
+        assert_eq!(Format::sniff(b"  {\"@context\": {}}"), Some(Format::JsonLd));
+        assert_eq!(
+            Format::sniff(b"@prefix ex: <http://e/> ."),
+            Some(Format::Turtle)
+        );
+        assert_eq!(
+            Format::sniff(b"<http://a> <http://b> <http://c> ."),
+            Some(Format::NTriples)
+        );
+        assert_eq!(
+            Format::sniff(b"<http://a> <http://b> \"x\"@en <http://g> ."),
+            Some(Format::NQuads)
+        );
+        assert_eq!(
+            Format::sniff(b"<?xml version=\"1.0\"?><rdf:RDF/>"),
+            Some(Format::RdfXml)
+        );
+        assert_eq!(
+            Format::sniff(b"<!DOCTYPE html><html></html>"),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            Format::sniff(b"@prefix ex: <http://e/> .\nex:g {\n ex:a ex:b ex:c .\n}"),
+            Some(Format::TriG)
+        );
+    }
+
+    #[test]
+    fn detection_order() {
+        let ttl = b"@prefix ex: <http://e/> .";
+        assert_eq!(
+            Format::detect(
+                Some(Format::NQuads),
+                Some("text/turtle"),
+                Some("a.ttl"),
+                ttl
+            ),
+            Some((Format::NQuads, Detection::Explicit))
+        );
+        assert_eq!(
+            Format::detect(None, Some("application/ld+json"), Some("a.ttl"), ttl),
+            Some((Format::JsonLd, Detection::MediaType))
+        );
+        assert_eq!(
+            Format::detect(None, None, Some("dir/a.ttl"), b"{}"),
+            Some((Format::Turtle, Detection::Extension))
+        );
+        assert_eq!(
+            Format::detect(None, None, Some("a.json"), ttl),
+            Some((Format::Turtle, Detection::Content))
+        );
+        assert_eq!(Format::detect(None, None, None, b"   "), None);
+    }
+}

@@ -1,0 +1,454 @@
+//! JSON-LD 1.1 ingestion: offline contexts, JSON Pointer source map, deterministic output.
+//!
+//! To map graph nodes back to the JSON, every node object gets a marker property
+//! (`urn:x-fairlint:source-pointer`) naming its position before the document goes to the
+//! JSON-LD processor (oxjsonld); the marker triples are taken out again and turned into the
+//! source map. If the marked document does not parse (a marker landed in a language or index
+//! map, say), the original document is parsed instead, without a source map.
+
+use crate::contexts;
+use crate::document::{Collector, ParseOptions};
+use crate::error::{Limit, LimitError, Location, ParseError, ResolveError, ValidateError};
+use crate::format::Format;
+use crate::vocab;
+use oxiri::Iri;
+use oxjsonld::{JsonLdParser, JsonLdRemoteDocument};
+use oxrdf::{NamedOrBlankNode, Quad, Term};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// Where a script block starts in an HTML page: (block index, line, column).
+type BlockStart = (usize, u64, u64);
+
+/// Parses one JSON-LD document (or HTML script block) into `collector`.
+pub(crate) fn parse(
+    text: &str,
+    base: &str,
+    options: &ParseOptions<'_>,
+    collector: &mut Collector,
+    scope: usize,
+    block_at: Option<(u64, u64)>,
+    contexts_used: &mut BTreeSet<String>,
+) -> Result<(), ValidateError> {
+    let block: Option<BlockStart> = block_at.map(|(l, c)| (scope, l, c));
+    let format = if block.is_some() {
+        Format::Html
+    } else {
+        Format::JsonLd
+    };
+    let place = |location: Location| match block {
+        Some((b, l, c)) => location.in_block(b, l, c),
+        None => location,
+    };
+
+    if let Some((line, column)) = depth_exceeded(text, options.limits.max_json_depth) {
+        return Err(LimitError {
+            limit: Limit::JsonDepth,
+            max: options.limits.max_json_depth as u64,
+            location: Some(place(Location::line_column(line, column))),
+        }
+        .into());
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    deserializer.disable_recursion_limit();
+    let value = Value::deserialize(&mut deserializer).and_then(|v| {
+        deserializer.end()?;
+        Ok(v)
+    });
+    let value = value.map_err(|e| {
+        ParseError::new(
+            format,
+            json_error_message(&e),
+            Some(place(Location::line_column(
+                e.line() as u64,
+                e.column() as u64,
+            ))),
+        )
+    })?;
+
+    let loaded = load_contexts(&value, base, options, contexts_used).map_err(|(e, pointer)| {
+        ValidateError::Resolve(e.at(pointer.map(|p| place(Location::pointer(p)))))
+    })?;
+    let loaded = Arc::new(loaded);
+
+    // First try with source markers; fall back to the document as written.
+    let mut marked = value.clone();
+    let mut nodes = Vec::new();
+    mark_nodes(&mut marked, &mut String::new(), &mut nodes, false);
+    let marked_text = serde_json::to_string(&marked).unwrap_or_default();
+    let attempt = run_parser(
+        &marked_text,
+        base,
+        &loaded,
+        options.limits.max_triples,
+        true,
+    );
+    let (quads, markers) = match attempt {
+        Ok(Parsed {
+            quads,
+            markers,
+            json_literal_marked: false,
+        }) => (quads, markers),
+        _ => {
+            let plain = serde_json::to_string(&value).unwrap_or_default();
+            match run_parser(&plain, base, &loaded, options.limits.max_triples, false) {
+                Ok(parsed) => (parsed.quads, Vec::new()),
+                Err(ParserFailure::Limit) => {
+                    return Err(collector.limit_error(None).into());
+                }
+                Err(ParserFailure::Syntax(message)) => {
+                    return Err(ParseError::new(format, message, None).into());
+                }
+            }
+        }
+    };
+
+    collector.set_scope(scope);
+    for quad in quads {
+        collector.add(quad, None)?;
+    }
+    for (subject, index) in markers {
+        let Some(node) = nodes.get(index) else {
+            continue;
+        };
+        let subject = match subject {
+            NamedOrBlankNode::BlankNode(b) => collector.bnode(&b).to_string(),
+            NamedOrBlankNode::NamedNode(n) => canonical_named(n.as_str()),
+        };
+        let keys = node
+            .keys
+            .iter()
+            .map(|(k, p)| (k.clone(), place(Location::pointer(p.clone()))))
+            .collect::<Vec<_>>();
+        collector.source.record_json_node(
+            subject,
+            place(Location::pointer(node.pointer.clone())),
+            keys,
+        );
+    }
+    Ok(())
+}
+
+fn canonical_named(iri: &str) -> String {
+    match iri.strip_prefix(vocab::SCHEMA_HTTPS) {
+        Some(rest) => format!("<{}{rest}>", vocab::SCHEMA),
+        None => format!("<{iri}>"),
+    }
+}
+
+fn json_error_message(e: &serde_json::Error) -> String {
+    // serde_json appends " at line L column C"; the location is carried separately.
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text.get(..i).unwrap_or(&text).to_owned(),
+        None => text,
+    }
+}
+
+/// A node object found in the JSON: its pointer and its property keys with their pointers.
+struct JsonNode {
+    pointer: String,
+    keys: Vec<(String, String)>,
+}
+
+fn escape_pointer_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// Adds the marker property to every node object, recording where each one is.
+fn mark_nodes(value: &mut Value, pointer: &mut String, nodes: &mut Vec<JsonNode>, _in_list: bool) {
+    match value {
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                mark_nodes(item, pointer, nodes, false);
+                pointer.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            if map.contains_key("@value") {
+                return;
+            }
+            let container_only = map.contains_key("@list")
+                || map.contains_key("@set")
+                || (map.contains_key("@graph")
+                    && !map.contains_key("@id")
+                    && !map.contains_key("id"));
+            let mut keys = Vec::new();
+            for (key, child) in map.iter_mut() {
+                if key == "@context" {
+                    continue;
+                }
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&escape_pointer_token(key));
+                if key == "@type" || key == "type" || !key.starts_with('@') {
+                    keys.push((key.clone(), pointer.clone()));
+                }
+                let descend = matches!(
+                    key.as_str(),
+                    "@list" | "@set" | "@graph" | "@included" | "@nest" | "@reverse"
+                ) || !key.starts_with('@');
+                if descend {
+                    if key == "@reverse" {
+                        if let Value::Object(rev) = child {
+                            for (rkey, rval) in rev.iter_mut() {
+                                let l2 = pointer.len();
+                                pointer.push('/');
+                                pointer.push_str(&escape_pointer_token(rkey));
+                                mark_nodes(rval, pointer, nodes, false);
+                                pointer.truncate(l2);
+                            }
+                        }
+                    } else {
+                        mark_nodes(child, pointer, nodes, false);
+                    }
+                }
+                pointer.truncate(len);
+            }
+            if !container_only {
+                let index = nodes.len();
+                nodes.push(JsonNode {
+                    pointer: pointer.clone(),
+                    keys,
+                });
+                map.insert(
+                    vocab::SOURCE_POINTER.to_owned(),
+                    Value::from(index.to_string()),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+struct Parsed {
+    quads: Vec<Quad>,
+    markers: Vec<(NamedOrBlankNode, usize)>,
+    json_literal_marked: bool,
+}
+
+enum ParserFailure {
+    Syntax(String),
+    Limit,
+}
+
+fn run_parser(
+    text: &str,
+    base: &str,
+    loaded: &Arc<HashMap<String, Vec<u8>>>,
+    max_triples: usize,
+    marked: bool,
+) -> Result<Parsed, ParserFailure> {
+    let parser = JsonLdParser::new();
+    let parser = match parser.clone().with_base_iri(base) {
+        Ok(p) => p,
+        Err(_) => parser,
+    };
+    let docs = Arc::clone(loaded);
+    let iter = parser
+        .for_slice(text)
+        .with_load_document_callback(move |url, _| {
+            let key = contexts::normalise_url(url);
+            match docs.get(&key) {
+                Some(bytes) => Ok(JsonLdRemoteDocument {
+                    document: bytes.clone(),
+                    document_url: url.to_owned(),
+                }),
+                None => Err(format!("context {url} is not available offline").into()),
+            }
+        });
+    let mut out = Parsed {
+        quads: Vec::new(),
+        markers: Vec::new(),
+        json_literal_marked: false,
+    };
+    for quad in iter {
+        let quad = quad.map_err(|e| ParserFailure::Syntax(e.to_string()))?;
+        if marked && quad.predicate.as_str() == vocab::SOURCE_POINTER {
+            if let Term::Literal(l) = &quad.object {
+                if let Ok(index) = l.value().parse::<usize>() {
+                    out.markers.push((quad.subject, index));
+                }
+            }
+            continue;
+        }
+        if marked {
+            if let Term::Literal(l) = &quad.object {
+                if l.datatype().as_str() == vocab::RDF_JSON
+                    && l.value().contains(vocab::SOURCE_POINTER)
+                {
+                    out.json_literal_marked = true;
+                }
+            }
+        }
+        out.quads.push(quad);
+        if out.quads.len() > max_triples.saturating_mul(2).max(16) {
+            return Err(ParserFailure::Limit);
+        }
+    }
+    Ok(out)
+}
+
+/// Finds every context the document refers to by IRI and loads it: bundled first, then the
+/// resolver. Returns the loaded documents keyed by normalised URL, or the failure with the
+/// JSON Pointer of the reference.
+fn load_contexts(
+    value: &Value,
+    base: &str,
+    options: &ParseOptions<'_>,
+    contexts_used: &mut BTreeSet<String>,
+) -> Result<HashMap<String, Vec<u8>>, (ResolveError, Option<String>)> {
+    let mut refs = Vec::new();
+    context_refs(value, &mut String::new(), false, &mut refs);
+    let base_iri = Iri::parse(base.to_owned()).ok();
+    let mut loaded: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut queue: Vec<(String, Option<String>, usize)> = refs
+        .into_iter()
+        .map(|(url, pointer)| (url, Some(pointer), 0))
+        .collect();
+    while let Some((url, pointer, depth)) = queue.pop() {
+        let absolute = match &base_iri {
+            Some(b) => b
+                .resolve(&url)
+                .map(|i| i.into_inner())
+                .unwrap_or(url.clone()),
+            None => url.clone(),
+        };
+        let key = contexts::normalise_url(&absolute);
+        if loaded.contains_key(&key) {
+            continue;
+        }
+        if depth > 8 {
+            return Err((
+                ResolveError::new(absolute, "contexts nest more than 8 levels deep"),
+                pointer,
+            ));
+        }
+        let bytes = if let Some(bundled) = contexts::lookup(&absolute) {
+            contexts_used.insert(bundled.name.to_owned());
+            bundled.text.as_bytes().to_vec()
+        } else {
+            options
+                .resolver
+                .resolve(&absolute)
+                .map_err(|e| (e, pointer.clone()))?
+        };
+        // Contexts may themselves refer to contexts (`@import`, scoped contexts).
+        if let Ok(inner) = serde_json::from_slice::<Value>(&bytes) {
+            let mut nested = Vec::new();
+            context_refs(&inner, &mut String::new(), false, &mut nested);
+            for (u, _) in nested {
+                queue.push((u, pointer.clone(), depth + 1));
+            }
+        }
+        loaded.insert(key, bytes);
+    }
+    Ok(loaded)
+}
+
+/// Collects IRI references to contexts: string values of `@context` (or items of an
+/// `@context` array) anywhere, and `@import` inside contexts.
+fn context_refs(
+    value: &Value,
+    pointer: &mut String,
+    in_context: bool,
+    out: &mut Vec<(String, String)>,
+) {
+    match value {
+        Value::String(s) if in_context => out.push((s.clone(), pointer.clone())),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                context_refs(item, pointer, in_context, out);
+                pointer.truncate(len);
+            }
+        }
+        Value::Object(map) => walk_object(map, pointer, in_context, out),
+        _ => {}
+    }
+}
+
+fn walk_object(
+    map: &Map<String, Value>,
+    pointer: &mut String,
+    in_context: bool,
+    out: &mut Vec<(String, String)>,
+) {
+    for (key, child) in map {
+        let len = pointer.len();
+        pointer.push('/');
+        pointer.push_str(&escape_pointer_token(key));
+        if key == "@context" {
+            context_refs(child, pointer, true, out);
+        } else if in_context && key == "@import" {
+            if let Value::String(s) = child {
+                out.push((s.clone(), pointer.clone()));
+            }
+        } else if let Value::Object(_) | Value::Array(_) = child {
+            // Inside a context, only nested `@context` keys (scoped contexts) hold references.
+            context_refs(child, pointer, false, out);
+        }
+        pointer.truncate(len);
+    }
+}
+
+/// Returns the line and column where JSON nesting first goes deeper than `max`.
+fn depth_exceeded(text: &str, max: usize) -> Option<(u64, u64)> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let (mut line, mut column) = (1u64, 0u64);
+    for c in text.chars() {
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        } else {
+            column += 1;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' | '[' => {
+                depth += 1;
+                if depth > max {
+                    return Some((line, column));
+                }
+            }
+            '}' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_scanner_ignores_strings() {
+        assert_eq!(depth_exceeded(r#"{"a": "[[[[[["}"#, 2), None);
+        assert_eq!(depth_exceeded("[[[\n[]]]]", 3), Some((2, 1)));
+    }
+
+    #[test]
+    fn pointer_tokens_are_escaped() {
+        assert_eq!(escape_pointer_token("a/b~c"), "a~1b~0c");
+    }
+}

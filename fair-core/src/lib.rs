@@ -1,0 +1,34 @@
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::print_stdout, clippy::print_stderr))]
+
+mod contexts;
+mod document;
+mod engine;
+mod error;
+mod finding;
+mod format;
+mod html;
+mod jsonld;
+mod limits;
+pub mod profiles;
+pub mod render;
+mod report;
+mod resolve;
+pub mod rules;
+mod sourcemap;
+mod text;
+pub mod vocab;
+
+pub use contexts::{bundled as bundled_contexts, BundledContext};
+pub use document::{Document, DocumentInfo, ParseOptions, SchemaOrgNamespace};
+pub use engine::{Config, Engine, EngineBuilder};
+pub use error::{
+    BuildError, ConfigError, Limit, LimitError, Location, ParseError, ResolveError, ValidateError,
+};
+pub use finding::{Applicability, Finding, FindingSource, Fix, Letter, Principle, Severity};
+pub use format::{Detection, Format};
+pub use limits::Limits;
+pub use report::{Counts, ProfileInfo, ProfileSelection, Report, Resource, Scores, SCHEMA_VERSION};
+pub use resolve::{NoResolver, Resolver};
+pub use sourcemap::SourceMap;

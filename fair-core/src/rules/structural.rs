@@ -1,0 +1,122 @@
+//! Structural checks that make sense for any record: it yields statements, it describes a typed
+//! resource, its prefixes are defined, it states the profile it claims.
+
+use crate::document::{Document, SchemaOrgNamespace};
+use crate::report::FindingSink;
+use crate::vocab;
+use oxrdf::TermRef;
+use serde_json::json;
+use std::collections::BTreeSet;
+
+/// IRI schemes that are really schemes, not undeclared JSON-LD / Turtle prefixes.
+const KNOWN_SCHEMES: &[&str] = &[
+    "http", "https", "urn", "mailto", "file", "ftp", "tag", "did", "data", "info", "arcp", "doi",
+    "ark", "hdl", "isni", "orcid", "tel", "geo", "ni", "uuid",
+];
+
+pub(crate) fn check(doc: &Document, sink: &mut FindingSink<'_>) {
+    let graph = doc.graph();
+    if graph.is_empty() {
+        sink.emit(
+            "I001",
+            None,
+            None,
+            None,
+            json!({ "format": doc.format().name() }),
+        );
+        return;
+    }
+    let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
+
+    // Typed resources, and the "main" ones: typed and not the object of another statement.
+    let typed: BTreeSet<String> = graph
+        .triples_for_predicate(rdf_type)
+        .map(|t| t.subject.to_string())
+        .collect();
+    if typed.is_empty() {
+        sink.emit("I002", None, None, None, json!({ "triples": graph.len() }));
+    }
+
+    // Undeclared prefixes in predicates and classes.
+    let mut reported = BTreeSet::new();
+    for t in graph.iter() {
+        let mut candidates = vec![(t.predicate.as_str(), None)];
+        if t.predicate == rdf_type {
+            if let TermRef::NamedNode(class) = t.object {
+                candidates.push((class.as_str(), Some(class.to_string())));
+            }
+        }
+        for (iri, value) in candidates {
+            let Some((scheme, rest)) = iri.split_once(':') else {
+                continue;
+            };
+            if KNOWN_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str())
+                || rest.starts_with("//")
+            {
+                continue;
+            }
+            if !reported.insert((t.subject.to_string(), iri.to_owned())) {
+                continue;
+            }
+            let path = if value.is_some() {
+                format!("<{}>", vocab::RDF_TYPE)
+            } else {
+                format!("<{iri}>")
+            };
+            sink.emit(
+                "I003",
+                Some(t.subject.to_string()),
+                Some(path),
+                Some(value.unwrap_or_else(|| format!("<{iri}>"))),
+                json!({ "iri": iri, "prefix": scheme }),
+            );
+        }
+    }
+
+    if doc.info().schema_org == Some(SchemaOrgNamespace::Mixed) {
+        sink.emit("I004", None, None, None, json!({}));
+    }
+
+    // dct:conformsTo (or schema:conformsTo) on some typed resource.
+    let conforms = [vocab::DCT_CONFORMS_TO, vocab::SCHEMA_CONFORMS_TO]
+        .iter()
+        .any(|p| {
+            graph
+                .triples_for_predicate(oxrdf::NamedNodeRef::new_unchecked(p))
+                .next()
+                .is_some()
+        });
+    if !conforms && !typed.is_empty() {
+        let focus = main_resource(doc, &typed);
+        sink.emit(
+            "R001",
+            Some(focus.clone()),
+            Some(format!("<{}>", vocab::DCT_CONFORMS_TO)),
+            None,
+            json!({ "focus": focus }),
+        );
+    }
+}
+
+/// The record's main resource: a typed node that no other statement points to, preferring
+/// named nodes; ties broken by N-Triples order so the choice is deterministic.
+pub(crate) fn main_resource(doc: &Document, typed: &BTreeSet<String>) -> String {
+    let referenced: std::collections::HashSet<String> = doc
+        .graph()
+        .iter()
+        .filter_map(|t| {
+            let object = match t.object {
+                TermRef::NamedNode(n) => n.to_string(),
+                TermRef::BlankNode(b) => b.to_string(),
+                _ => return None,
+            };
+            (object != t.subject.to_string()).then_some(object)
+        })
+        .collect();
+    let mut roots: Vec<&String> = typed.iter().filter(|s| !referenced.contains(*s)).collect();
+    if roots.is_empty() {
+        roots = typed.iter().collect();
+    }
+    roots.sort_by_key(|s| (s.starts_with("_:"), (*s).clone()));
+    roots.first().map(|s| (*s).clone()).unwrap_or_default()
+}

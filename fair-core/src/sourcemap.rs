@@ -1,0 +1,129 @@
+//! Maps graph nodes and their properties back to where they are written in the input.
+
+use crate::error::Location;
+use std::collections::HashMap;
+
+/// How a property was written, to match it against a predicate IRI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PropertyKey {
+    /// A full predicate IRI (text formats).
+    Iri(String),
+    /// A JSON-LD key as written: a term (`name`), a compact IRI (`sc:name`) or an IRI.
+    JsonKey(String),
+}
+
+impl PropertyKey {
+    fn matches(&self, predicate: &str) -> bool {
+        match self {
+            PropertyKey::Iri(iri) => iri == predicate,
+            PropertyKey::JsonKey(key) => {
+                if key == predicate {
+                    return true;
+                }
+                if key == "@type" || key == "type" {
+                    return predicate == crate::vocab::RDF_TYPE;
+                }
+                let local = key.rsplit(':').next().unwrap_or(key);
+                predicate
+                    .strip_suffix(local)
+                    .is_some_and(|ns| ns.ends_with(['/', '#', ':']))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct NodeEntry {
+    location: Option<Location>,
+    properties: Vec<(PropertyKey, Location)>,
+}
+
+/// Node (N-Triples syntax) → where it is defined, and where each of its properties is.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    nodes: HashMap<String, NodeEntry>,
+}
+
+impl SourceMap {
+    /// Where `node` and, if given, its `predicate` are written. Falls back to the node's own
+    /// location when the property cannot be placed.
+    pub fn locate(&self, node: &str, predicate: Option<&str>) -> Option<&Location> {
+        let entry = self.nodes.get(node)?;
+        if let Some(predicate) = predicate {
+            if let Some((_, location)) = entry.properties.iter().find(|(k, _)| k.matches(predicate))
+            {
+                return Some(location);
+            }
+        }
+        entry.location.as_ref()
+    }
+
+    /// How many nodes have a recorded location.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Whether nothing could be located.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+}
+
+/// Collects locations while parsing.
+#[derive(Debug, Default)]
+pub(crate) struct SourceMapBuilder {
+    nodes: HashMap<String, NodeEntry>,
+}
+
+impl SourceMapBuilder {
+    /// A triple of `node` with `predicate` was read at `location` (first one wins).
+    pub(crate) fn record(&mut self, node: String, predicate: Option<&str>, location: Location) {
+        let entry = self.nodes.entry(node).or_default();
+        if entry.location.is_none() {
+            entry.location = Some(location.clone());
+        }
+        if let Some(p) = predicate {
+            if !entry.properties.iter().any(|(k, _)| k.matches(p)) {
+                entry
+                    .properties
+                    .push((PropertyKey::Iri(p.to_owned()), location));
+            }
+        }
+    }
+
+    /// A JSON-LD node object for `node` is at `location`, with its keys at their pointers.
+    pub(crate) fn record_json_node(
+        &mut self,
+        node: String,
+        location: Location,
+        keys: impl IntoIterator<Item = (String, Location)>,
+    ) {
+        let entry = self.nodes.entry(node).or_default();
+        if entry.location.is_none() {
+            entry.location = Some(location);
+        }
+        for (key, location) in keys {
+            entry.properties.push((PropertyKey::JsonKey(key), location));
+        }
+    }
+
+    pub(crate) fn finish(self) -> SourceMap {
+        SourceMap { nodes: self.nodes }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_keys_match_expanded_predicates() {
+        let k = PropertyKey::JsonKey("sc:name".into());
+        assert!(k.matches("http://schema.org/name"));
+        assert!(!k.matches("http://schema.org/alternateName"));
+        let k = PropertyKey::JsonKey("license".into());
+        assert!(k.matches("http://schema.org/license"));
+        let k = PropertyKey::JsonKey("@type".into());
+        assert!(k.matches(crate::vocab::RDF_TYPE));
+    }
+}

@@ -1,0 +1,130 @@
+//! Text RDF formats: Turtle, TriG, N-Triples, N-Quads (fed line by line so every triple gets
+//! the line it was read on) and RDF/XML.
+
+use crate::document::{line_column, Collector};
+use crate::error::{Location, ParseError, ValidateError};
+use crate::format::Format;
+use oxrdf::{GraphName, Quad};
+use oxttl::{NQuadsParser, NTriplesParser, TriGParser, TurtleParser, TurtleSyntaxError};
+
+/// A low-level oxttl parser fed incrementally, yielding quads.
+trait Incremental {
+    fn feed(&mut self, bytes: &[u8]);
+    fn end(&mut self);
+    fn is_end(&self) -> bool;
+    fn next_quad(&mut self) -> Option<Result<Quad, TurtleSyntaxError>>;
+}
+
+macro_rules! incremental {
+    ($ty:ty, $conv:expr) => {
+        impl Incremental for $ty {
+            fn feed(&mut self, bytes: &[u8]) {
+                self.extend_from_slice(bytes)
+            }
+            fn end(&mut self) {
+                <$ty>::end(self)
+            }
+            fn is_end(&self) -> bool {
+                <$ty>::is_end(self)
+            }
+            fn next_quad(&mut self) -> Option<Result<Quad, TurtleSyntaxError>> {
+                self.parse_next().map(|r| r.map($conv))
+            }
+        }
+    };
+}
+
+incremental!(oxttl::turtle::LowLevelTurtleParser, |t: oxrdf::Triple| t
+    .in_graph(GraphName::DefaultGraph));
+incremental!(
+    oxttl::ntriples::LowLevelNTriplesParser,
+    |t: oxrdf::Triple| t.in_graph(GraphName::DefaultGraph)
+);
+incremental!(oxttl::trig::LowLevelTriGParser, |q: Quad| q);
+incremental!(oxttl::nquads::LowLevelNQuadsParser, |q: Quad| q);
+
+fn syntax_error(format: Format, e: &TurtleSyntaxError) -> ValidateError {
+    let start = e.location().start;
+    ParseError::new(
+        format,
+        e.message().to_owned(),
+        Some(Location::line_column(start.line + 1, start.column + 1)),
+    )
+    .into()
+}
+
+/// Parses a Turtle-family document.
+pub(crate) fn parse_line_based(
+    text: &str,
+    format: Format,
+    base: &str,
+    collector: &mut Collector,
+) -> Result<(), ValidateError> {
+    let mut parser: Box<dyn Incremental> = match format {
+        Format::Turtle => Box::new(
+            TurtleParser::new()
+                .with_base_iri(base)
+                .unwrap_or_else(|_| TurtleParser::new())
+                .low_level(),
+        ),
+        Format::TriG => Box::new(
+            TriGParser::new()
+                .with_base_iri(base)
+                .unwrap_or_else(|_| TriGParser::new())
+                .low_level(),
+        ),
+        Format::NTriples => Box::new(NTriplesParser::new().low_level()),
+        _ => Box::new(NQuadsParser::new().low_level()),
+    };
+    let mut lines = text.split_inclusive('\n');
+    let mut line_no: u64 = 0;
+    while !parser.is_end() {
+        match lines.next() {
+            Some(line) => {
+                line_no += 1;
+                parser.feed(line.as_bytes());
+            }
+            None => parser.end(),
+        }
+        while let Some(result) = parser.next_quad() {
+            let quad = result.map_err(|e| syntax_error(format, &e))?;
+            collector.add(quad, Some(Location::line_column(line_no.max(1), 1)))?;
+        }
+    }
+    Ok(())
+}
+
+/// Parses RDF/XML; each triple is located at the parser's position when it was produced.
+pub(crate) fn parse_rdfxml(
+    text: &str,
+    base: &str,
+    collector: &mut Collector,
+) -> Result<(), ValidateError> {
+    let parser = oxrdfxml::RdfXmlParser::new();
+    let parser = parser.clone().with_base_iri(base).unwrap_or(parser);
+    let mut iter = parser.for_slice(text.as_bytes());
+    loop {
+        let position = iter.buffer_position() as usize;
+        let Some(result) = iter.next() else { break };
+        let after = iter.buffer_position() as usize;
+        match result {
+            Ok(triple) => {
+                let (line, column) = line_column(text.as_bytes(), after.max(position));
+                collector.add(
+                    triple.in_graph(GraphName::DefaultGraph),
+                    Some(Location::line_column(line, column)),
+                )?;
+            }
+            Err(e) => {
+                let (line, column) = line_column(text.as_bytes(), after);
+                return Err(ParseError::new(
+                    Format::RdfXml,
+                    e.to_string(),
+                    Some(Location::line_column(line, column)),
+                )
+                .into());
+            }
+        }
+    }
+    Ok(())
+}
