@@ -1,1 +1,480 @@
-fn main() {}
+//! `fairlint`: check dataset and software metadata against FAIR profiles, offline.
+//!
+//! Exit codes: 0 no finding at or above `--fail-on`; 1 findings at or above `--fail-on`;
+//! 2 usage errors or inputs that could not be read or parsed (the rest are still checked).
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
+use fair_core::{Config, Engine, Format, Report, Severity, ValidateError};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+const EXIT_OK: u8 = 0;
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
+/// Files processed in parallel at a time; output is written in input order after each chunk,
+/// so memory stays flat however many files there are.
+const CHUNK: usize = 512;
+
+#[derive(Parser)]
+#[command(
+    name = "fairlint",
+    version,
+    about = "Check dataset and software metadata against FAIR profiles, offline and deterministically",
+    after_help = "Exit codes: 0 = no findings at or above --fail-on, 1 = findings at or above --fail-on, 2 = usage error or an input that could not be read or parsed."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check metadata files, directories (walked recursively) or `-` for standard input.
+    Check(CheckArgs),
+    /// List the bundled profiles.
+    Profiles {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// List every finding code with its principle and meaning.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// Human-readable summary, scores and findings grouped by principle.
+    Text,
+    /// One JSON report (an array of them for several inputs).
+    Json,
+    /// One JSON report per line.
+    Ndjson,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files, directories or `-` (standard input).
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Profile to check against (see `fairlint profiles`); default: chosen from each record.
+    #[arg(long, short = 'p')]
+    profile: Option<String>,
+    /// Input format; default: detected from the extension, then the content.
+    #[arg(long, value_parser = parse_format)]
+    input_format: Option<Format>,
+    /// Exit with 1 when a finding has this severity or worse.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// Engine options as JSON (a file path), e.g. limits and per-code severities.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Hide offending values in findings (privacy).
+    #[arg(long)]
+    mask_values: bool,
+    /// Base IRI for relative IRIs.
+    #[arg(long)]
+    base_iri: Option<String>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    /// Never show a progress bar.
+    #[arg(long)]
+    no_progress: bool,
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| {
+        let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!(
+            "unknown input format '{name}' (one of {})",
+            names.join(", ")
+        )
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { EXIT_OK });
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Profiles { format } => list_profiles(format),
+        Command::Rules { format } => list_rules(format),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("fairlint: error: {e:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// One input to check.
+struct Input {
+    name: String,
+    path: Option<PathBuf>,
+}
+
+fn is_metadata_file(path: &Path) -> bool {
+    path.to_str().and_then(Format::from_extension).is_some()
+}
+
+fn collect_inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
+    let mut inputs = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            inputs.push(Input {
+                name: "<stdin>".to_owned(),
+                path: None,
+            });
+            continue;
+        }
+        let path = PathBuf::from(arg);
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(&path).sort_by_file_name() {
+                let entry = entry.with_context(|| format!("cannot walk {arg}"))?;
+                if entry.file_type().is_file() && is_metadata_file(entry.path()) {
+                    inputs.push(Input {
+                        name: entry.path().display().to_string(),
+                        path: Some(entry.into_path()),
+                    });
+                }
+            }
+        } else {
+            // A missing file is reported with the other per-file errors.
+            inputs.push(Input {
+                name: arg.clone(),
+                path: Some(path),
+            });
+        }
+    }
+    Ok(inputs)
+}
+
+enum Outcome {
+    Report(Box<Report>),
+    Failed(Failure),
+}
+
+struct Failure {
+    code: &'static str,
+    message: String,
+    location: Option<fair_core::Location>,
+}
+
+impl From<ValidateError> for Failure {
+    fn from(e: ValidateError) -> Self {
+        Failure {
+            code: e.code(),
+            location: e.location().cloned(),
+            message: e.to_string(),
+        }
+    }
+}
+
+fn run_one(engine: &Engine, input: &Input, format: Option<Format>, stdin: &[u8]) -> Outcome {
+    let bytes = match &input.path {
+        Some(path) => match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                return Outcome::Failed(Failure {
+                    code: "io_error",
+                    message: format!("cannot read {}: {e}", path.display()),
+                    location: None,
+                })
+            }
+        },
+        None => stdin.to_vec(),
+    };
+    let name = input.path.as_ref().map(|_| input.name.as_str());
+    match engine.check(&bytes, format, name) {
+        Ok(mut report) => {
+            report.set_input(input.name.clone());
+            Outcome::Report(Box::new(report))
+        }
+        Err(e) => Outcome::Failed(e.into()),
+    }
+}
+
+fn check(args: CheckArgs) -> anyhow::Result<u8> {
+    let mut config = match &args.config {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read config {}", path.display()))?;
+            Config::from_json(&text)?
+        }
+        None => Config::default(),
+    };
+    if args.profile.is_some() {
+        config.profile = args.profile.clone();
+    }
+    if args.mask_values {
+        config.include_values = false;
+    }
+    if args.base_iri.is_some() {
+        config.base_iri = args.base_iri.clone();
+    }
+    let engine = Engine::builder().config(config).build()?;
+    let inputs = collect_inputs(&args.inputs)?;
+    if inputs.is_empty() {
+        anyhow::bail!("no metadata files found in {}", args.inputs.join(", "));
+    }
+    let mut stdin = Vec::new();
+    if inputs.iter().any(|i| i.path.is_none()) {
+        std::io::stdin()
+            .read_to_end(&mut stdin)
+            .context("cannot read standard input")?;
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+
+    let progress = if !args.no_progress && inputs.len() > 1 && std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(inputs.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+
+    let started = Instant::now();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let mut stats = Stats::default();
+    let many = inputs.len() > 1;
+    if args.format == OutputFormat::Json && many {
+        out.write_all(b"[\n")?;
+    }
+    let mut first = true;
+    for chunk in inputs.chunks(CHUNK) {
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| {
+                    let outcome = run_one(&engine, input, args.input_format, &stdin);
+                    if let Some(bar) = &progress {
+                        bar.inc(1);
+                    }
+                    outcome
+                })
+                .collect()
+        });
+        for (input, outcome) in chunk.iter().zip(outcomes) {
+            stats.add(&outcome, threshold);
+            let write = |out: &mut dyn Write, text: &str| -> std::io::Result<()> {
+                if let Some(bar) = &progress {
+                    bar.suspend(|| out.write_all(text.as_bytes()))
+                } else {
+                    out.write_all(text.as_bytes())
+                }
+            };
+            match args.format {
+                OutputFormat::Text => {
+                    let text = match &outcome {
+                        Outcome::Report(r) => fair_core::render::text(r),
+                        Outcome::Failed(f) => format!(
+                            "{}: cannot check — {} [{}]\n",
+                            input.name, f.message, f.code
+                        ),
+                    };
+                    if !first {
+                        write(&mut out, "\n")?;
+                    }
+                    write(&mut out, &text)?;
+                }
+                OutputFormat::Json => {
+                    let mut text = match &outcome {
+                        Outcome::Report(r) => fair_core::render::json(r),
+                        Outcome::Failed(f) => {
+                            let mut t =
+                                serde_json::to_string_pretty(&failure_json(&input.name, f))?;
+                            t.push('\n');
+                            t
+                        }
+                    };
+                    if many {
+                        if !first {
+                            write(&mut out, ",\n")?;
+                        }
+                        text = text.trim_end().to_owned();
+                    }
+                    write(&mut out, &text)?;
+                }
+                OutputFormat::Ndjson => {
+                    let text = match &outcome {
+                        Outcome::Report(r) => fair_core::render::ndjson(r),
+                        Outcome::Failed(f) => format!(
+                            "{}\n",
+                            serde_json::to_string(&failure_json(&input.name, f))?
+                        ),
+                    };
+                    write(&mut out, &text)?;
+                }
+            }
+            if let Outcome::Failed(f) = &outcome {
+                if args.format != OutputFormat::Text {
+                    let loc = f
+                        .location
+                        .as_ref()
+                        .map(|l| format!(" at {l}"))
+                        .unwrap_or_default();
+                    eprintln!("fairlint: {}: {} [{}]{loc}", input.name, f.message, f.code);
+                }
+            }
+            first = false;
+        }
+    }
+    if args.format == OutputFormat::Json && many {
+        out.write_all(b"\n]\n")?;
+    }
+    out.flush()?;
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    if many {
+        let secs = started.elapsed().as_secs_f64();
+        let summary = format!(
+            "fairlint: checked {} inputs in {:.2}s ({:.0}/s): {} without findings, {} with findings, {} could not be checked; {} errors, {} warnings, {} infos",
+            stats.inputs,
+            secs,
+            stats.inputs as f64 / secs.max(1e-9),
+            stats.clean,
+            stats.with_findings,
+            stats.failed,
+            stats.errors,
+            stats.warnings,
+            stats.infos
+        );
+        if args.format == OutputFormat::Text {
+            writeln!(std::io::stdout(), "\n{summary}")?;
+        } else {
+            eprintln!("{summary}");
+        }
+    }
+    Ok(if stats.failed > 0 {
+        EXIT_ERROR
+    } else if stats.failing_findings > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+fn failure_json(name: &str, f: &Failure) -> serde_json::Value {
+    serde_json::json!({
+        "input": name,
+        "error": { "code": f.code, "message": f.message, "location": f.location },
+    })
+}
+
+#[derive(Default)]
+struct Stats {
+    inputs: usize,
+    clean: usize,
+    with_findings: usize,
+    failed: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    failing_findings: usize,
+}
+
+impl Stats {
+    fn add(&mut self, outcome: &Outcome, threshold: Option<Severity>) {
+        self.inputs += 1;
+        match outcome {
+            Outcome::Report(r) => {
+                if r.conforms() {
+                    self.clean += 1;
+                } else {
+                    self.with_findings += 1;
+                }
+                self.errors += r.counts.error;
+                self.warnings += r.counts.warning;
+                self.infos += r.counts.info;
+                if let Some(t) = threshold {
+                    self.failing_findings +=
+                        r.findings().iter().filter(|f| f.severity >= t).count();
+                }
+            }
+            Outcome::Failed(_) => self.failed += 1,
+        }
+    }
+}
+
+fn list_profiles(format: ListFormat) -> anyhow::Result<u8> {
+    match format {
+        ListFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(fair_core::profiles::PROFILES)?
+        ),
+        ListFormat::Text => {
+            for p in fair_core::profiles::PROFILES {
+                println!("{:<12} {:<8} {}", p.id, p.version, p.description);
+            }
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+fn list_rules(format: ListFormat) -> anyhow::Result<u8> {
+    match format {
+        ListFormat::Json => println!("{}", serde_json::to_string_pretty(fair_core::rules::RULES)?),
+        ListFormat::Text => {
+            for r in fair_core::rules::RULES {
+                println!(
+                    "{}  {:<5} {:<8} {:<28} {}",
+                    r.code,
+                    r.principle.name(),
+                    r.severity.name(),
+                    r.slug,
+                    r.summary
+                );
+                println!("      fix: {}", r.fix);
+            }
+        }
+    }
+    Ok(EXIT_OK)
+}

@@ -186,7 +186,12 @@ fn mark_nodes(value: &mut Value, pointer: &mut String, nodes: &mut Vec<JsonNode>
                 let len = pointer.len();
                 pointer.push('/');
                 pointer.push_str(&escape_pointer_token(key));
-                if key == "@type" || key == "type" || !key.starts_with('@') {
+                let empty = match &*child {
+                    Value::Null => true,
+                    Value::Array(items) => items.is_empty(),
+                    _ => false,
+                };
+                if !empty && (key == "@type" || key == "type" || !key.starts_with('@')) {
                     keys.push((key.clone(), pointer.clone()));
                 }
                 let descend = matches!(

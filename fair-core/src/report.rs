@@ -192,6 +192,19 @@ impl FindingSink<'_> {
         value: Option<String>,
         context: serde_json::Value,
     ) {
+        self.emit_at(code, focus, path, value, context, None);
+    }
+
+    /// Like [`FindingSink::emit`], with the location given instead of looked up.
+    pub(crate) fn emit_at(
+        &mut self,
+        code: &str,
+        focus: Option<String>,
+        path: Option<String>,
+        value: Option<String>,
+        context: serde_json::Value,
+        location: Option<crate::error::Location>,
+    ) {
         if self.ignore.iter().any(|c| c == code) {
             return;
         }
@@ -221,10 +234,12 @@ impl FindingSink<'_> {
             .as_deref()
             .and_then(|p| p.strip_prefix('<'))
             .and_then(|p| p.strip_suffix('>'));
-        let location = focus
-            .as_deref()
-            .and_then(|f| self.doc.locate(f, predicate))
-            .cloned();
+        let location = location.or_else(|| {
+            focus
+                .as_deref()
+                .and_then(|f| self.doc.locate(f, predicate))
+                .cloned()
+        });
         self.findings.push(Finding {
             code: rule.code.to_owned(),
             severity: self.severity.get(code).copied().unwrap_or(rule.severity),

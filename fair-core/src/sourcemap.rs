@@ -58,6 +58,34 @@ impl SourceMap {
         entry.location.as_ref()
     }
 
+    /// The JSON-LD keys written on each node object, with their locations (empty for
+    /// text formats). Sorted by node for determinism.
+    pub fn json_keys(&self) -> Vec<(&str, Vec<(&str, &Location)>)> {
+        let mut out: Vec<_> = self
+            .nodes
+            .iter()
+            .map(|(node, entry)| {
+                let keys = entry
+                    .properties
+                    .iter()
+                    .filter_map(|(k, l)| match k {
+                        PropertyKey::JsonKey(key) => Some((key.as_str(), l)),
+                        PropertyKey::Iri(_) => None,
+                    })
+                    .collect::<Vec<_>>();
+                (node.as_str(), keys)
+            })
+            .filter(|(_, keys)| !keys.is_empty())
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(b.0));
+        out
+    }
+
+    /// Whether a JSON-LD key as written could have produced `predicate`.
+    pub fn key_matches(key: &str, predicate: &str) -> bool {
+        PropertyKey::JsonKey(key.to_owned()).matches(predicate)
+    }
+
     /// How many nodes have a recorded location.
     pub fn len(&self) -> usize {
         self.nodes.len()

@@ -117,9 +117,17 @@ pub(crate) fn parse_rdfxml(
             }
             Err(e) => {
                 let (line, column) = line_column(text.as_bytes(), after);
+                let message = if text.contains(RDF_NS) {
+                    e.to_string()
+                } else {
+                    format!(
+                        "not RDF/XML: the document never declares the RDF namespace <{RDF_NS}>{} ({e})",
+                        root_element(text).map(|r| format!("; its root element is <{r}>")).unwrap_or_default()
+                    )
+                };
                 return Err(ParseError::new(
                     Format::RdfXml,
-                    e.to_string(),
+                    message,
                     Some(Location::line_column(line, column)),
                 )
                 .into());
@@ -127,4 +135,20 @@ pub(crate) fn parse_rdfxml(
         }
     }
     Ok(())
+}
+
+const RDF_NS: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+
+/// The name of the first element of an XML document.
+fn root_element(text: &str) -> Option<&str> {
+    let mut rest = text;
+    loop {
+        let start = rest.find('<')?;
+        rest = rest.get(start + 1..)?;
+        if rest.starts_with('?') || rest.starts_with('!') {
+            continue;
+        }
+        let end = rest.find(|c: char| c.is_whitespace() || c == '>' || c == '/')?;
+        return rest.get(..end);
+    }
 }

@@ -95,6 +95,17 @@ pub const RULES: &[Rule] = &[
         summary: "schema.org terms are written with one namespace spelling.",
     },
     Rule {
+        code: "I005",
+        slug: "dropped-key",
+        principle: Principle::I1,
+        severity: Severity::Warning,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "JSON key '{key}' produced no statement: JSON-LD processing dropped it and everything under it (the @context does not define it, or its value is not valid for the term, such as free text where an IRI is expected)",
+        fix: "Define '{key}' in the @context (or use the schema.org context, \"@context\": \"https://schema.org/\"), and give it a value of the kind the term expects (a full IRI for IRI-valued terms such as license or url)",
+        summary: "Every JSON key of a JSON-LD record yields statements; undefined keys and invalid values are silently dropped by JSON-LD processing.",
+    },
+    Rule {
         code: "R001",
         slug: "no-conforms-to",
         principle: Principle::R1_3,

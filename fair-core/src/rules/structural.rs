@@ -73,6 +73,8 @@ pub(crate) fn check(doc: &Document, sink: &mut FindingSink<'_>) {
         }
     }
 
+    undefined_terms(doc, sink);
+
     if doc.info().schema_org == Some(SchemaOrgNamespace::Mixed) {
         sink.emit("I004", None, None, None, json!({}));
     }
@@ -119,4 +121,53 @@ pub(crate) fn main_resource(doc: &Document, typed: &BTreeSet<String>) -> String 
     }
     roots.sort_by_key(|s| (s.starts_with("_:"), (*s).clone()));
     roots.first().map(|s| (*s).clone()).unwrap_or_default()
+}
+
+/// JSON keys that produced no statement although every statement of their node is explained
+/// by another key: the context does not define them and JSON-LD dropped them.
+fn undefined_terms(doc: &Document, sink: &mut FindingSink<'_>) {
+    let graph = doc.graph();
+    for (node, keys) in doc.source_map().json_keys() {
+        let Some(subject) = parse_subject(node) else {
+            continue;
+        };
+        let predicates: BTreeSet<String> = graph
+            .triples_for_subject(subject.as_ref())
+            .map(|t| t.predicate.as_str().to_owned())
+            .collect();
+        let explained = predicates.iter().all(|p| {
+            keys.iter()
+                .any(|(k, _)| crate::sourcemap::SourceMap::key_matches(k, p))
+        });
+        if !explained {
+            continue;
+        }
+        for (key, location) in &keys {
+            if matches!(*key, "@type" | "type" | "id") {
+                continue;
+            }
+            if predicates
+                .iter()
+                .any(|p| crate::sourcemap::SourceMap::key_matches(key, p))
+            {
+                continue;
+            }
+            sink.emit_at(
+                "I005",
+                Some(node.to_owned()),
+                None,
+                None,
+                json!({ "key": key }),
+                Some((*location).clone()),
+            );
+        }
+    }
+}
+
+fn parse_subject(node: &str) -> Option<oxrdf::NamedOrBlankNode> {
+    if let Some(label) = node.strip_prefix("_:") {
+        return oxrdf::BlankNode::new(label).ok().map(Into::into);
+    }
+    let iri = node.strip_prefix('<')?.strip_suffix('>')?;
+    Some(oxrdf::NamedNode::new_unchecked(iri).into())
 }

@@ -1,0 +1,179 @@
+//! Runs every shared test vector (`test-vectors/manifest.json`) through the Rust API, compares
+//! the expected keys (never message text), validates every report against
+//! `test-vectors/report.schema.json`, and checks reports are byte-identical on a second run.
+
+use fair_core::{Config, Engine, Format};
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn vectors_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../test-vectors")
+}
+
+/// Whether `actual` has every key of `expected` with an equal value (recursively for objects).
+fn matches(expected: &Value, actual: &Value) -> bool {
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => e
+            .iter()
+            .all(|(k, v)| a.get(k).is_some_and(|av| matches(v, av))),
+        _ => expected == actual,
+    }
+}
+
+/// Every expected finding matches a distinct actual finding, and there are no others.
+fn findings_match(expected: &[Value], actual: &[Value]) -> Result<(), String> {
+    if expected.len() != actual.len() {
+        return Err(format!(
+            "expected {} findings, got {}: {}",
+            expected.len(),
+            actual.len(),
+            serde_json::to_string_pretty(actual).unwrap()
+        ));
+    }
+    let mut used = vec![false; actual.len()];
+    for e in expected {
+        let hit = actual
+            .iter()
+            .enumerate()
+            .find(|(i, a)| !used[*i] && matches(e, a));
+        match hit {
+            Some((i, _)) => used[i] = true,
+            None => {
+                return Err(format!(
+                    "no finding matches {e}; got {}",
+                    serde_json::to_string_pretty(actual).unwrap()
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<(), String> {
+    let input = v["input"].as_str().ok_or("vector without input")?;
+    let bytes = std::fs::read(vectors_dir().join(input)).map_err(|e| format!("{input}: {e}"))?;
+    let format = v
+        .get("format")
+        .and_then(Value::as_str)
+        .map(|f| Format::from_name(f).ok_or(format!("unknown format {f}")))
+        .transpose()?;
+    let options = v
+        .get("options")
+        .cloned()
+        .unwrap_or(Value::Object(Default::default()));
+    let expect = &v["expect"];
+    let engine = Config::from_json(&options.to_string())
+        .map_err(fair_core::BuildError::from)
+        .and_then(|c| Engine::builder().config(c).build());
+    let engine = match engine {
+        Ok(engine) => engine,
+        Err(e) => {
+            return match expect.get("error").and_then(Value::as_str) {
+                Some(code) if code == e.code() => Ok(()),
+                _ => Err(format!("engine build failed: {e} [{}]", e.code())),
+            }
+        }
+    };
+    let file_name = input.rsplit('/').next();
+    let result = engine.check(&bytes, format, file_name);
+    match (result, expect.get("error")) {
+        (Err(e), Some(code)) => {
+            if code.as_str() != Some(e.code()) {
+                return Err(format!("expected error {code}, got {} ({e})", e.code()));
+            }
+            if let Some(location) = expect.get("location") {
+                let actual = serde_json::to_value(e.location()).unwrap();
+                if !matches(location, &actual) {
+                    return Err(format!(
+                        "error location {actual} does not match {location} ({e})"
+                    ));
+                }
+            }
+            Ok(())
+        }
+        (Err(e), None) => Err(format!("unexpected error [{}]: {e}", e.code())),
+        (Ok(report), Some(code)) => Err(format!(
+            "expected error {code}, got a report with {} findings",
+            report.findings().len()
+        )),
+        (Ok(report), None) => {
+            let json = fair_core::render::json(&report);
+            let value: Value = serde_json::from_str(&json).unwrap();
+            let errors: Vec<String> = schema
+                .iter_errors(&value)
+                .map(|e| format!("{e} at {}", e.instance_path()))
+                .collect();
+            if !errors.is_empty() {
+                return Err(format!(
+                    "report does not match report.schema.json: {errors:?}"
+                ));
+            }
+            // Determinism: a second run gives the same bytes.
+            let again = fair_core::render::json(&engine.check(&bytes, format, file_name).unwrap());
+            if again != json {
+                return Err("two runs gave different report bytes".into());
+            }
+            if let Some(conforms) = expect.get("conforms") {
+                if &value["conforms"] != conforms {
+                    return Err(format!(
+                        "conforms: expected {conforms}, got {}",
+                        value["conforms"]
+                    ));
+                }
+            }
+            for key in ["document", "profile", "counts"] {
+                if let Some(e) = expect.get(key) {
+                    if !matches(e, &value[key]) {
+                        return Err(format!("{key}: expected {e}, got {}", value[key]));
+                    }
+                }
+            }
+            if let Some(Value::Array(expected)) = expect.get("findings") {
+                findings_match(expected, value["findings"].as_array().unwrap())?;
+            }
+            Ok(())
+        }
+    }
+}
+
+#[test]
+fn shared_test_vectors() {
+    let dir = vectors_dir();
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    let schema_json: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("report.schema.json")).unwrap())
+            .unwrap();
+    let schema =
+        jsonschema::validator_for(&schema_json).expect("report.schema.json is a valid schema");
+    let vectors = manifest["vectors"].as_array().unwrap();
+    let mut failures = Vec::new();
+    let mut ids = std::collections::BTreeSet::new();
+    for v in vectors {
+        let id = v["id"].as_str().unwrap_or("?");
+        assert!(ids.insert(id.to_owned()), "duplicate vector id {id}");
+        if let Err(e) = run_vector(v, &schema) {
+            failures.push(format!("{id}: {e}"));
+        }
+    }
+    let passed = vectors.len() - failures.len();
+    println!("test vectors: {passed}/{} passed", vectors.len());
+    assert!(
+        failures.is_empty(),
+        "{} vector(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn every_rule_has_a_vector_expecting_it() {
+    let manifest = std::fs::read_to_string(vectors_dir().join("manifest.json")).unwrap();
+    for rule in fair_core::rules::RULES {
+        assert!(
+            manifest.contains(&format!("\"code\": \"{}\"", rule.code)),
+            "no test vector expects {}",
+            rule.code
+        );
+    }
+}
