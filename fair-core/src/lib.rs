@@ -16,6 +16,7 @@ pub mod render;
 mod report;
 mod resolve;
 pub mod rules;
+pub mod shacl;
 mod sourcemap;
 mod text;
 pub mod vocab;

@@ -1,0 +1,150 @@
+//! Validation reports and their W3C `sh:ValidationReport` RDF form.
+
+use std::cmp::Ordering;
+
+use oxrdf::{BlankNode, Graph, Literal, NamedNode, Term, Triple};
+
+use super::path::Path;
+use super::vocab as v;
+use super::Severity;
+
+/// One SHACL validation result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationResult {
+    /// `sh:focusNode`.
+    pub focus_node: Term,
+    /// `sh:resultPath` (render it with [`Path::to_sparql`]).
+    pub path: Option<Path>,
+    /// `sh:value`.
+    pub value: Option<Term>,
+    /// `sh:sourceShape`.
+    pub source_shape: Term,
+    /// `sh:sourceConstraintComponent`.
+    pub source_constraint_component: NamedNode,
+    /// `sh:sourceConstraint` (the `sh:sparql` node of SPARQL-based constraints).
+    pub source_constraint: Option<Term>,
+    /// `sh:resultSeverity`.
+    pub severity: Severity,
+    /// `sh:resultMessage` values.
+    pub messages: Vec<Literal>,
+}
+
+impl ValidationResult {
+    fn sort_key(&self) -> (String, String, String, String, String) {
+        (
+            self.focus_node.to_string(),
+            self.path.as_ref().map(Path::to_sparql).unwrap_or_default(),
+            self.source_constraint_component.to_string(),
+            self.value
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            self.source_shape.to_string(),
+        )
+    }
+
+    pub(crate) fn cmp_key(&self, other: &Self) -> Ordering {
+        self.sort_key().cmp(&other.sort_key())
+    }
+}
+
+/// A SHACL validation report.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ValidationReport {
+    /// `sh:conforms`: true when there are no results at all.
+    pub conforms: bool,
+    /// The results, sorted by (focus node, path, component, value, shape).
+    pub results: Vec<ValidationResult>,
+}
+
+impl ValidationReport {
+    /// The report as a W3C `sh:ValidationReport` graph (blank nodes for the report and results,
+    /// `sh:resultPath` as the SHACL path RDF structure). Blank node labels are deterministic.
+    pub fn to_graph(&self) -> Graph {
+        let mut g = Graph::new();
+        let mut counter = 0usize;
+        let mut fresh = move || {
+            counter += 1;
+            BlankNode::new_unchecked(format!("shacl{counter}"))
+        };
+        let report = fresh();
+        g.insert(&Triple::new(
+            report.clone(),
+            v::RDF_TYPE,
+            v::VALIDATION_REPORT,
+        ));
+        g.insert(&Triple::new(
+            report.clone(),
+            v::CONFORMS,
+            Literal::from(self.conforms),
+        ));
+        for r in &self.results {
+            let node = fresh();
+            g.insert(&Triple::new(report.clone(), v::RESULT, node.clone()));
+            g.insert(&Triple::new(
+                node.clone(),
+                v::RDF_TYPE,
+                v::VALIDATION_RESULT,
+            ));
+            g.insert(&Triple::new(
+                node.clone(),
+                v::FOCUS_NODE,
+                r.focus_node.clone(),
+            ));
+            if let Some(path) = &r.path {
+                let p = path.write_rdf(&mut g, &mut fresh);
+                g.insert(&Triple::new(node.clone(), v::RESULT_PATH, p));
+            }
+            if let Some(value) = &r.value {
+                g.insert(&Triple::new(node.clone(), v::VALUE, value.clone()));
+            }
+            g.insert(&Triple::new(
+                node.clone(),
+                v::SOURCE_SHAPE,
+                r.source_shape.clone(),
+            ));
+            g.insert(&Triple::new(
+                node.clone(),
+                v::SOURCE_CONSTRAINT_COMPONENT,
+                r.source_constraint_component.clone(),
+            ));
+            if let Some(c) = &r.source_constraint {
+                g.insert(&Triple::new(node.clone(), v::SOURCE_CONSTRAINT, c.clone()));
+            }
+            g.insert(&Triple::new(
+                node.clone(),
+                v::RESULT_SEVERITY,
+                r.severity.iri(),
+            ));
+            for m in &r.messages {
+                g.insert(&Triple::new(node.clone(), v::RESULT_MESSAGE, m.clone()));
+            }
+        }
+        g
+    }
+
+    /// The report as Turtle (`sh:`, `rdf:`, `xsd:` prefixes declared).
+    pub fn to_turtle(&self) -> String {
+        let graph = self.to_graph();
+        let serializer = oxttl::TurtleSerializer::new()
+            .with_prefix("sh", v::SH)
+            .and_then(|s| s.with_prefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"))
+            .and_then(|s| s.with_prefix("xsd", v::XSD));
+        let mut out = Vec::new();
+        let written = match serializer {
+            Ok(serializer) => {
+                let mut w = serializer.for_writer(&mut out);
+                graph
+                    .iter()
+                    .try_for_each(|t| w.serialize_triple(t))
+                    .and_then(|()| w.finish().map(|_| ()))
+            }
+            Err(_) => Ok(()),
+        };
+        if written.is_err() {
+            // Writing into a Vec cannot fail; fall back to N-Triples just in case.
+            return graph.to_string();
+        }
+        String::from_utf8(out).unwrap_or_else(|_| graph.to_string())
+    }
+}
