@@ -15,31 +15,7 @@ use fair_core::shacl::{Path, Shapes, ValidationReport};
 use oxrdf::{Graph, NamedNodeRef, Term, TermRef};
 
 /// Known failures: (test id, reason). A listed test that passes fails the run.
-const XFAIL: &[(&str, &str)] = &[
-    (
-        "sparql/pre-binding/pre-binding-003",
-        "WIP: pre-binding inside nested groups",
-    ),
-    (
-        "sparql/pre-binding/pre-binding-004",
-        "WIP: pre-binding inside sub-queries",
-    ),
-    (
-        "sparql/pre-binding/pre-binding-005",
-        "WIP: pre-binding inside EXISTS",
-    ),
-    ("sparql/pre-binding/shapesGraph-001", "WIP: $shapesGraph"),
-    ("sparql/component/validator-001", "WIP: ASK validators"),
-    (
-        "sparql/component/nodeValidator-001",
-        "WIP: component validators",
-    ),
-    (
-        "sparql/component/propertyValidator-select-001",
-        "WIP: component validators",
-    ),
-    ("sparql/component/optional-001", "WIP: component validators"),
-];
+const XFAIL: &[(&str, &str)] = &[];
 
 const MF: &str = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";
 const SHT: &str = "http://www.w3.org/ns/shacl-test#";

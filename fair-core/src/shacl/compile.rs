@@ -255,13 +255,36 @@ impl Ctx<'_> {
     }
 }
 
+/// SHACL instances of `class` in `graph` (through `rdf:type/rdfs:subClassOf*`).
+pub(crate) fn instances_of(graph: &Graph, class: NamedNodeRef<'_>) -> Vec<Term> {
+    let mut classes: Vec<Term> = vec![class.into_owned().into()];
+    let mut i = 0;
+    while let Some(c) = classes.get(i).cloned() {
+        i += 1;
+        for s in graph.subjects_for_predicate_object(v::RDFS_SUB_CLASS_OF, &c) {
+            let s: Term = s.into_owned().into();
+            if !classes.contains(&s) {
+                classes.push(s);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for c in &classes {
+        for s in graph.subjects_for_predicate_object(v::RDF_TYPE, c) {
+            let s: Term = s.into_owned().into();
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
 /// Collects every node that is a shape in `graph`.
 fn shape_nodes(graph: &Graph) -> Result<Vec<Term>, ShapesError> {
     let mut set: HashSet<Term> = HashSet::new();
     for class in [v::NODE_SHAPE, v::PROPERTY_SHAPE] {
-        for s in graph.subjects_for_predicate_object(v::RDF_TYPE, class) {
-            set.insert(s.into_owned().into());
-        }
+        set.extend(instances_of(graph, class));
     }
     for p in [
         v::TARGET_NODE,

@@ -72,7 +72,9 @@ pub(crate) fn is_well_formed(literal: &Literal) -> bool {
         "gMonthDay" => oxsdatatypes::GMonthDay::from_str(value).is_ok(),
         "yearMonthDuration" => oxsdatatypes::YearMonthDuration::from_str(value).is_ok(),
         "dayTimeDuration" => oxsdatatypes::DayTimeDuration::from_str(value).is_ok(),
-        "hexBinary" => value.len().is_multiple_of(2) && value.bytes().all(|b| b.is_ascii_hexdigit()),
+        "hexBinary" => {
+            value.len().is_multiple_of(2) && value.bytes().all(|b| b.is_ascii_hexdigit())
+        }
         _ => true,
     }
 }

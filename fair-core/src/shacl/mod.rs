@@ -35,6 +35,7 @@ mod compile;
 mod error;
 mod literal;
 mod path;
+mod prebind;
 mod report;
 mod sparql;
 mod validate;

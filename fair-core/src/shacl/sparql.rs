@@ -1,13 +1,15 @@
 //! SHACL-SPARQL: SPARQL-based constraints and constraint components.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use oxrdf::{Dataset, Graph, GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Variable};
-use spareval::{QueryEvaluator, QueryResults, QuerySolution};
+use spareval::{QueryEvaluator, QueryResults};
+
+use super::prebind::{bind, skolemize, unskolemize};
 use spargebra::algebra::{Expression, GraphPattern};
 use spargebra::{Query, SparqlParser};
 
-use super::compile::{invalid, objects, term_is_true};
+use super::compile::{instances_of, invalid, objects, term_is_true};
 use super::error::ShapesError;
 use super::path::Path;
 use super::vocab as v;
@@ -37,7 +39,6 @@ pub(crate) struct ComponentConstraint {
 #[derive(Debug, Clone)]
 pub(crate) struct Prepared {
     query: Query,
-    vars: HashSet<String>,
 }
 
 #[derive(Debug)]
@@ -142,8 +143,8 @@ fn parse_query(
     let query = parser
         .parse_query(&text)
         .map_err(|e| sparql_error(owner, e.to_string()))?;
-    let vars = check_prebinding(owner, &query, prebound)?;
-    Ok(Prepared { query, vars })
+    check_prebinding(owner, &query, prebound)?;
+    Ok(Prepared { query })
 }
 
 /// Rejects queries that the SHACL pre-binding rules forbid (SHACL §5.2.1).
@@ -395,10 +396,7 @@ fn local_name(iri: &str) -> &str {
 /// Reads the `sh:ConstraintComponent`s of the shapes graph.
 pub(crate) fn component_defs(graph: &Graph) -> Result<Vec<ComponentDef>, ShapesError> {
     let mut defs = Vec::new();
-    let mut nodes: Vec<Term> = graph
-        .subjects_for_predicate_object(v::RDF_TYPE, v::CONSTRAINT_COMPONENT)
-        .map(|s| s.into_owned().into())
-        .collect();
+    let mut nodes: Vec<Term> = instances_of(graph, v::CONSTRAINT_COMPONENT);
     nodes.sort_by_cached_key(ToString::to_string);
     for node in nodes {
         let Term::NamedNode(iri) = &node else {
@@ -522,28 +520,33 @@ pub(crate) fn compile_component(
 pub(crate) fn dataset(data: &Graph, shapes: &Graph) -> Dataset {
     let mut ds = Dataset::new();
     for t in data {
-        ds.insert(&Quad::new(
-            t.subject.into_owned(),
-            t.predicate.into_owned(),
-            t.object.into_owned(),
-            GraphName::DefaultGraph,
-        ));
+        ds.insert(&skolem_quad(t, GraphName::DefaultGraph));
     }
     let g = GraphName::NamedNode(NamedNode::new_unchecked(SHAPES_GRAPH_IRI));
     for t in shapes {
-        ds.insert(&Quad::new(
-            t.subject.into_owned(),
-            t.predicate.into_owned(),
-            t.object.into_owned(),
-            g.clone(),
-        ));
+        ds.insert(&skolem_quad(t, g.clone()));
     }
     ds
 }
 
+fn skolem_quad(t: oxrdf::TripleRef<'_>, graph: GraphName) -> Quad {
+    let subject = match skolemize(Term::from(t.subject.into_owned())) {
+        Term::NamedNode(n) => oxrdf::NamedOrBlankNode::from(n),
+        Term::BlankNode(b) => b.into(),
+        _ => oxrdf::NamedOrBlankNode::from(NamedNode::new_unchecked(SHAPES_GRAPH_IRI)),
+    };
+    Quad::new(
+        subject,
+        t.predicate.into_owned(),
+        skolemize(t.object.into_owned()),
+        graph,
+    )
+}
+
 /// The outcome of running a validator query.
 pub(crate) enum Outcome {
-    Solutions(Vec<QuerySolution>),
+    /// Each solution as (variable name, value) pairs, blank nodes restored.
+    Solutions(Vec<HashMap<String, Term>>),
     Boolean(bool),
 }
 
@@ -553,19 +556,30 @@ pub(crate) fn run(
     dataset: &Dataset,
     bindings: &[(Variable, Term)],
 ) -> Result<Outcome, String> {
+    let map: HashMap<String, Term> = bindings
+        .iter()
+        .map(|(v, t)| (v.as_str().to_owned(), skolemize(t.clone())))
+        .collect();
+    let query = bind(&query.query, &map);
     let evaluator = QueryEvaluator::new();
-    let mut prepared = evaluator.prepare(&query.query);
-    for (var, term) in bindings {
-        if query.vars.contains(var.as_str()) {
-            prepared = prepared.substitute_variable(var.clone(), term.clone());
+    match evaluator
+        .prepare(&query)
+        .execute(dataset)
+        .map_err(|e| e.to_string())?
+    {
+        QueryResults::Solutions(solutions) => {
+            let mut out = Vec::new();
+            for solution in solutions {
+                let solution = solution.map_err(|e| e.to_string())?;
+                out.push(
+                    solution
+                        .iter()
+                        .map(|(v, t)| (v.as_str().to_owned(), unskolemize(t.clone())))
+                        .collect(),
+                );
+            }
+            Ok(Outcome::Solutions(out))
         }
-    }
-    match prepared.execute(dataset).map_err(|e| e.to_string())? {
-        QueryResults::Solutions(solutions) => Ok(Outcome::Solutions(
-            solutions
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| e.to_string())?,
-        )),
         QueryResults::Boolean(b) => Ok(Outcome::Boolean(b)),
         QueryResults::Graph(_) => Err("unexpected CONSTRUCT/DESCRIBE results".into()),
     }

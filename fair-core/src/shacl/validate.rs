@@ -446,7 +446,7 @@ impl Validator<'_> {
     fn solution_results(
         shape: &Shape,
         focus: &Term,
-        solutions: Vec<spareval::QuerySolution>,
+        solutions: Vec<HashMap<String, Term>>,
         messages: &[Literal],
         component: NamedNodeRef<'_>,
         source_constraint: Option<&Term>,
