@@ -143,10 +143,197 @@ impl Shapes {
 mod tests {
     use super::*;
 
+    const PREFIXES: &str = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n\
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\
+        @prefix ex: <http://example.org/> .\n";
+
+    fn shapes(ttl: &str) -> Result<Shapes, ShapesError> {
+        Shapes::parse_turtle(&format!("{PREFIXES}{ttl}"), None)
+    }
+
+    fn data(ttl: &str) -> Graph {
+        let mut g = Graph::new();
+        for t in oxttl::TurtleParser::new().for_slice(format!("{PREFIXES}{ttl}").as_bytes()) {
+            g.insert(&t.unwrap());
+        }
+        g
+    }
+
     #[test]
     fn shapes_are_send_sync() {
         fn check<T: Send + Sync + Clone>() {}
         check::<Shapes>();
         check::<ValidationReport>();
+    }
+
+    #[test]
+    fn ill_typed_min_count_is_an_error_naming_the_shape() {
+        for value in ["\"abc\"", "-1", "\"1\"^^xsd:string", "1.5"] {
+            let err = shapes(&format!(
+                "ex:S a sh:NodeShape ; sh:property [ sh:path ex:p ; sh:minCount {value} ] ."
+            ))
+            .unwrap_err();
+            assert!(
+                matches!(err, ShapesError::InvalidParameter { .. }),
+                "{value}: {err}"
+            );
+            assert!(err.to_string().contains("minCount"), "{err}");
+            assert!(err.shape().is_some());
+        }
+    }
+
+    #[test]
+    fn malformed_paths_are_errors() {
+        for path in [
+            "( ex:p )", // sequence with one member
+            "[ sh:inversePath ex:p ; sh:zeroOrMorePath ex:q ]",
+            "[ ex:unknown ex:p ]",
+            "\"literal\"",
+            "[ sh:alternativePath ex:notAList ]",
+        ] {
+            let err = shapes(&format!(
+                "ex:S a sh:PropertyShape ; sh:path {path} ; sh:minCount 1 ."
+            ))
+            .unwrap_err();
+            assert!(
+                matches!(err, ShapesError::MalformedPath { .. }),
+                "{path}: {err}"
+            );
+            assert_eq!(err.shape(), Some("<http://example.org/S>"));
+        }
+        // An rdf:List that is not well formed (two rdf:rest).
+        let err = shapes(
+            "ex:S a sh:PropertyShape ; sh:path _:l ; sh:minCount 1 .\n\
+             _:l <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> ex:p ;\n\
+                 <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> _:m, _:n .",
+        )
+        .unwrap_err();
+        assert!(matches!(err, ShapesError::MalformedPath { .. }), "{err}");
+    }
+
+    #[test]
+    fn invalid_parameter_values_are_errors() {
+        for c in [
+            "sh:nodeKind ex:NotANodeKind",
+            "sh:pattern \"(unclosed\"",
+            "sh:pattern \"a\" ; sh:flags \"z\"",
+            "sh:datatype \"xsd:string\"",
+            "sh:in ex:notAList",
+            "sh:node \"x\"",
+            "sh:severity \"high\"",
+        ] {
+            let err =
+                shapes(&format!("ex:S a sh:NodeShape ; sh:targetNode ex:a ; {c} .")).unwrap_err();
+            assert!(
+                matches!(err, ShapesError::InvalidParameter { .. }),
+                "{c}: {err}"
+            );
+        }
+        let err =
+            shapes("ex:S a sh:NodeShape ; sh:sparql [ sh:select \"SELECT $this WHERE {\" ] .")
+                .unwrap_err();
+        assert!(matches!(err, ShapesError::Sparql { .. }), "{err}");
+        assert!(matches!(
+            Shapes::parse_turtle("not turtle", None),
+            Err(ShapesError::Syntax { .. })
+        ));
+    }
+
+    #[test]
+    fn recursive_shapes_terminate() {
+        let s = shapes(
+            "ex:Person a sh:NodeShape ; sh:targetClass ex:Person ;\n\
+               sh:property [ sh:path ex:knows ; sh:node ex:Person ] ;\n\
+               sh:property [ sh:path ex:name ; sh:minCount 1 ] .",
+        )
+        .unwrap();
+        let d = data(
+            "ex:a a ex:Person ; ex:name \"A\" ; ex:knows ex:b .\n\
+             ex:b a ex:Person ; ex:knows ex:a .",
+        );
+        let report = s.validate(&d);
+        assert!(!report.conforms);
+        // ex:b has no name; so ex:a (knows ex:b) does not conform, and neither does ex:b
+        // (knows ex:a).
+        let components: Vec<String> = report
+            .results
+            .iter()
+            .map(|r| format!("{} {}", r.focus_node, r.source_constraint_component))
+            .collect();
+        assert_eq!(
+            components,
+            [
+                "<http://example.org/a> <http://www.w3.org/ns/shacl#NodeConstraintComponent>",
+                "<http://example.org/b> <http://www.w3.org/ns/shacl#NodeConstraintComponent>",
+                "<http://example.org/b> <http://www.w3.org/ns/shacl#MinCountConstraintComponent>",
+            ]
+        );
+    }
+
+    #[test]
+    fn report_renders_as_rdf_and_turtle() {
+        let s = shapes(
+            "ex:S a sh:NodeShape ; sh:targetNode ex:a ;\n\
+               sh:property [ sh:severity sh:Warning ; sh:message \"bad\"@en ; sh:path ( [ sh:inversePath ex:p ] [ sh:zeroOrMorePath ex:q ] ) ; sh:minCount 1 ] .",
+        )
+        .unwrap();
+        let report = s.validate(&data("ex:a ex:r 1 ."));
+        assert_eq!(report.results.len(), 1);
+        let r = &report.results[0];
+        assert_eq!(r.severity, Severity::Warning);
+        assert_eq!(r.messages[0].value(), "bad");
+        assert_eq!(
+            r.path.as_ref().unwrap().to_sparql(),
+            "(^<http://example.org/p>)/(<http://example.org/q>*)"
+        );
+        let ttl = report.to_turtle();
+        assert!(ttl.contains("sh:ValidationReport"), "{ttl}");
+        // Round trip: the result path parses back to the same path.
+        let g = data(&ttl);
+        let path_node = g
+            .triples_for_predicate(vocab::RESULT_PATH)
+            .next()
+            .unwrap()
+            .object
+            .into_owned();
+        assert_eq!(
+            Path::from_graph(&g, path_node.as_ref()).unwrap(),
+            *r.path.as_ref().unwrap()
+        );
+        assert_eq!(
+            g.triples_for_predicate(vocab::CONFORMS)
+                .next()
+                .unwrap()
+                .object
+                .to_string(),
+            "\"false\"^^<http://www.w3.org/2001/XMLSchema#boolean>"
+        );
+    }
+
+    #[test]
+    fn sparql_constraint_with_prebinding_and_messages() {
+        let s = shapes(
+            "ex:S a sh:NodeShape ; sh:targetClass ex:T ;\n\
+               sh:sparql [ sh:message \"{$this} has label {?value}\" ;\n\
+                 sh:select \"SELECT $this ?value WHERE { $this <http://www.w3.org/2000/01/rdf-schema#label> ?value }\" ] .",
+        )
+        .unwrap();
+        assert!(s.uses_sparql());
+        let report = s.validate(&data(
+            "ex:a a ex:T ; <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n\
+             _:b a ex:T ; <http://www.w3.org/2000/01/rdf-schema#label> \"y\" .\n\
+             ex:c a ex:T .",
+        ));
+        assert_eq!(report.results.len(), 2);
+        assert!(report.results.iter().any(|r| r.focus_node.is_blank_node()));
+        let msg = report
+            .results
+            .iter()
+            .find(|r| !r.focus_node.is_blank_node())
+            .unwrap()
+            .messages[0]
+            .value()
+            .to_owned();
+        assert_eq!(msg, "http://example.org/a has label x");
     }
 }

@@ -454,12 +454,9 @@ impl Validator<'_> {
         out: &mut Vec<ValidationResult>,
     ) {
         for solution in solutions {
-            if solution
+            let failed = solution
                 .get("failure")
-                .is_some_and(|t| matches!(t, Term::Literal(l) if l.value() == "true"))
-            {
-                // A failure is reported as a result so that it cannot go unnoticed.
-            }
+                .is_some_and(|t| matches!(t, Term::Literal(l) if l.value() == "true"));
             let this = solution
                 .get("this")
                 .cloned()
@@ -481,7 +478,15 @@ impl Validator<'_> {
                         .map(|(_, t)| t.clone())
                 })
             };
-            let msgs: Vec<Literal> = if messages.is_empty() {
+            let msgs: Vec<Literal> = if failed {
+                // `?failure true`: the validation could not be carried out. Reported as a
+                // result (never silently dropped) with an explanatory message.
+                vec![Literal::new_simple_literal(
+                    "SPARQL validator reported a failure (?failure = true)",
+                )]
+            } else if let Some(Term::Literal(m)) = solution.get("message") {
+                vec![m.clone()]
+            } else if messages.is_empty() {
                 shape.messages.clone()
             } else {
                 messages
