@@ -62,14 +62,15 @@ pub(crate) fn parse(
             format,
             json_error_message(&e),
             Some(place(Location::line_column(
-                e.line() as u64,
-                e.column() as u64,
+                e.line().max(1) as u64,
+                e.column().max(1) as u64,
             ))),
         )
     })?;
 
-    let loaded = load_contexts(&value, base, options, contexts_used).map_err(|(e, pointer)| {
-        ValidateError::Resolve(e.at(pointer.map(|p| place(Location::pointer(p)))))
+    let loaded = load_contexts(&value, base, options, contexts_used).map_err(|e| {
+        let location = e.location().cloned().map(place);
+        ValidateError::Resolve(e.at(location))
     })?;
     let loaded = Arc::new(loaded);
 
@@ -300,14 +301,14 @@ fn run_parser(
 }
 
 /// Finds every context the document refers to by IRI and loads it: bundled first, then the
-/// resolver. Returns the loaded documents keyed by normalised URL, or the failure with the
-/// JSON Pointer of the reference.
+/// resolver. Returns the loaded documents keyed by normalised URL, or the failure located at
+/// the JSON Pointer of the reference.
 fn load_contexts(
     value: &Value,
     base: &str,
     options: &ParseOptions<'_>,
     contexts_used: &mut BTreeSet<String>,
-) -> Result<HashMap<String, Vec<u8>>, (ResolveError, Option<String>)> {
+) -> Result<HashMap<String, Vec<u8>>, ResolveError> {
     let mut refs = Vec::new();
     context_refs(value, &mut String::new(), false, &mut refs);
     let base_iri = Iri::parse(base.to_owned()).ok();
@@ -329,10 +330,10 @@ fn load_contexts(
             continue;
         }
         if depth > 8 {
-            return Err((
-                ResolveError::new(absolute, "contexts nest more than 8 levels deep"),
-                pointer,
-            ));
+            return Err(
+                ResolveError::new(absolute, "contexts nest more than 8 levels deep")
+                    .at(pointer.map(Location::pointer)),
+            );
         }
         let bytes = if let Some(bundled) = contexts::lookup(&absolute) {
             contexts_used.insert(bundled.name.to_owned());
@@ -341,7 +342,7 @@ fn load_contexts(
             options
                 .resolver
                 .resolve(&absolute)
-                .map_err(|e| (e, pointer.clone()))?
+                .map_err(|e| e.at(pointer.clone().map(Location::pointer)))?
         };
         // Contexts may themselves refer to contexts (`@import`, scoped contexts).
         if let Ok(inner) = serde_json::from_slice::<Value>(&bytes) {

@@ -1,4 +1,6 @@
 //! Runs every shared test vector (`test-vectors/manifest.json`) through the Rust API, compares
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! the expected keys (never message text), validates every report against
 //! `test-vectors/report.schema.json`, and checks reports are byte-identical on a second run.
 

@@ -1,0 +1,176 @@
+//! End-to-end tests of the `fairlint` binary: exit codes, batches, formats, stdin.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn vectors() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../test-vectors/cases")
+}
+
+fn fairlint() -> Command {
+    Command::cargo_bin("fairlint").unwrap()
+}
+
+#[test]
+fn clean_record_exits_zero() {
+    let out = fairlint()
+        .arg("check")
+        .arg(vectors().join("jsonld/dataset-complete.jsonld"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("no findings"), "{text}");
+}
+
+#[test]
+fn fail_on_threshold_controls_exit_code() {
+    let record = vectors().join("jsonld/no-conforms-to.jsonld");
+    // R001 is a warning: not a failure by default...
+    fairlint().arg("check").arg(&record).assert().code(0);
+    // ...but it is with --fail-on warning.
+    fairlint()
+        .args(["check", "--fail-on", "warning"])
+        .arg(&record)
+        .assert()
+        .code(1);
+    // Errors fail by default.
+    fairlint()
+        .arg("check")
+        .arg(vectors().join("jsonld/untyped.jsonld"))
+        .assert()
+        .code(1);
+    fairlint()
+        .args(["check", "--fail-on", "never"])
+        .arg(vectors().join("jsonld/untyped.jsonld"))
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn batch_reports_bad_file_and_carries_on() {
+    let out = fairlint()
+        .args(["check", "--format", "ndjson"])
+        .arg(vectors().join("jsonld/dataset-complete.jsonld"))
+        .arg(vectors().join("errors/bad.ttl"))
+        .arg(vectors().join("does-not-exist.jsonld"))
+        .arg(vectors().join("turtle/complete.ttl"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 4, "one line per input, in input order");
+    assert_eq!(lines[0]["conforms"], true);
+    assert_eq!(lines[1]["error"]["code"], "parse_error");
+    assert_eq!(lines[1]["error"]["location"]["line"], 4);
+    assert_eq!(lines[2]["error"]["code"], "io_error");
+    assert_eq!(lines[3]["conforms"], true);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("bad.ttl"), "{stderr}");
+    assert!(stderr.contains("checked 4 inputs"), "{stderr}");
+}
+
+#[test]
+fn directories_are_walked_in_sorted_order() {
+    let out = fairlint()
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(vectors().join("jsonld"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let reports: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = reports
+        .iter()
+        .map(|r| r["input"].as_str().unwrap())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(names, sorted);
+    assert_eq!(reports.len(), 10);
+}
+
+#[test]
+fn parallel_batch_output_is_identical_to_serial() {
+    let run = |jobs: &str| {
+        fairlint()
+            .args([
+                "check",
+                "--format",
+                "ndjson",
+                "--fail-on",
+                "never",
+                "-j",
+                jobs,
+            ])
+            .arg(vectors())
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run("1"), run("2"));
+}
+
+#[test]
+fn stdin_with_explicit_format() {
+    let ttl = std::fs::read(vectors().join("turtle/untyped.ttl")).unwrap();
+    let out = fairlint()
+        .args(["check", "-", "--input-format", "turtle", "--format", "json"])
+        .write_stdin(ttl)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["input"], "<stdin>");
+    assert_eq!(report["findings"][0]["code"], "I002");
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    fairlint().assert().code(2);
+    fairlint()
+        .args(["check", "--input-format", "yaml", "x.json"])
+        .assert()
+        .code(2);
+    fairlint()
+        .args(["check", "--profile", "nope"])
+        .arg(vectors().join("turtle/complete.ttl"))
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn lists_profiles_and_rules() {
+    let out = fairlint()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rules: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(rules.iter().any(|r| r["code"] == "R001"));
+    let out = fairlint().arg("profiles").output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("core"));
+}
+
+#[test]
+fn text_output_groups_findings_with_fixes() {
+    let out = fairlint()
+        .arg("check")
+        .arg(vectors().join("jsonld/undefined-prefix.jsonld"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Interoperable (2)"), "{text}");
+    assert!(text.contains("fix: "), "{text}");
+    assert!(text.contains("at /bsc:input"), "{text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no escape codes when not a terminal"
+    );
+}
