@@ -122,7 +122,8 @@ pub(crate) struct Shape {
 #[derive(Debug)]
 pub(crate) struct CompiledShapes {
     pub shapes: Vec<Shape>,
-    pub shapes_graph: Graph,
+    /// The shapes graph as quads for SPARQL's `$shapesGraph` (empty when no query uses it).
+    pub shapes_quads: Vec<oxrdf::Quad>,
     pub uses_sparql: bool,
 }
 
@@ -349,9 +350,18 @@ pub(crate) fn compile(graph: &Graph) -> Result<CompiledShapes, ShapesError> {
             .any(|c| matches!(c, Constraint::Sparql(_) | Constraint::Component(_)));
         shapes.push(shape);
     }
+    let uses_shapes_graph = shapes.iter().flat_map(|s| &s.constraints).any(|c| match c {
+        Constraint::Sparql(c) => c.query.uses_shapes_graph,
+        Constraint::Component(c) => c.query.uses_shapes_graph,
+        _ => false,
+    });
     Ok(CompiledShapes {
         shapes,
-        shapes_graph: graph.clone(),
+        shapes_quads: if uses_shapes_graph {
+            sparql::shapes_quads(graph)
+        } else {
+            Vec::new()
+        },
         uses_sparql,
     })
 }

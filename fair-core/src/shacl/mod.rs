@@ -286,6 +286,8 @@ mod tests {
             r.path.as_ref().unwrap().to_sparql(),
             "(^<http://example.org/p>)/(<http://example.org/q>*)"
         );
+        let json = report.to_jsonld();
+        assert!(json.contains("ValidationReport"), "{json}");
         let ttl = report.to_turtle();
         assert!(ttl.contains("sh:ValidationReport"), "{ttl}");
         // Round trip: the result path parses back to the same path.

@@ -147,4 +147,24 @@ impl ValidationReport {
         }
         String::from_utf8(out).unwrap_or_else(|_| graph.to_string())
     }
+
+    /// The report as JSON-LD (expanded form with an `sh` prefix in the context).
+    pub fn to_jsonld(&self) -> String {
+        let graph = self.to_graph();
+        let mut out = Vec::new();
+        let serializer = oxjsonld::JsonLdSerializer::new()
+            .with_prefix("sh", v::SH)
+            .map(|s| s.for_writer(&mut out));
+        let written = match serializer {
+            Ok(mut w) => graph
+                .iter()
+                .try_for_each(|t| w.serialize_quad(t.in_graph(oxrdf::GraphNameRef::DefaultGraph)))
+                .and_then(|()| w.finish().map(|_| ())),
+            Err(_) => Ok(()),
+        };
+        match written {
+            Ok(()) => String::from_utf8(out).unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
 }

@@ -39,6 +39,8 @@ pub(crate) struct ComponentConstraint {
 #[derive(Debug, Clone)]
 pub(crate) struct Prepared {
     query: Query,
+    /// Whether the query mentions `$shapesGraph` (the shapes graph is then added to the dataset).
+    pub(crate) uses_shapes_graph: bool,
 }
 
 #[derive(Debug)]
@@ -143,8 +145,11 @@ fn parse_query(
     let query = parser
         .parse_query(&text)
         .map_err(|e| sparql_error(owner, e.to_string()))?;
-    check_prebinding(owner, &query, prebound)?;
-    Ok(Prepared { query })
+    let vars = check_prebinding(owner, &query, prebound)?;
+    Ok(Prepared {
+        query,
+        uses_shapes_graph: vars.contains("shapesGraph"),
+    })
 }
 
 /// Rejects queries that the SHACL pre-binding rules forbid (SHACL §5.2.1).
@@ -517,16 +522,21 @@ pub(crate) fn compile_component(
 }
 
 /// Builds the SPARQL dataset: the data graph as default graph, the shapes graph as a named graph.
-pub(crate) fn dataset(data: &Graph, shapes: &Graph) -> Dataset {
+pub(crate) fn dataset(data: &Graph, shapes: &[Quad]) -> Dataset {
     let mut ds = Dataset::new();
     for t in data {
         ds.insert(&skolem_quad(t, GraphName::DefaultGraph));
     }
-    let g = GraphName::NamedNode(NamedNode::new_unchecked(SHAPES_GRAPH_IRI));
-    for t in shapes {
-        ds.insert(&skolem_quad(t, g.clone()));
+    for q in shapes {
+        ds.insert(q);
     }
     ds
+}
+
+/// The shapes graph as skolemized quads in the `$shapesGraph` named graph.
+pub(crate) fn shapes_quads(shapes: &Graph) -> Vec<Quad> {
+    let g = GraphName::NamedNode(NamedNode::new_unchecked(SHAPES_GRAPH_IRI));
+    shapes.iter().map(|t| skolem_quad(t, g.clone())).collect()
 }
 
 fn skolem_quad(t: oxrdf::TripleRef<'_>, graph: GraphName) -> Quad {

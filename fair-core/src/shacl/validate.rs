@@ -426,7 +426,7 @@ impl Validator<'_> {
     }
 
     fn dataset(&mut self) -> &Dataset {
-        let (data, shapes) = (self.data, &self.shapes.shapes_graph);
+        let (data, shapes) = (self.data, &self.shapes.shapes_quads);
         self.dataset
             .get_or_insert_with(|| sparql::dataset(data, shapes))
     }
