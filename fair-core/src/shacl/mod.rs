@@ -338,4 +338,21 @@ mod tests {
             .to_owned();
         assert_eq!(msg, "http://example.org/a has label x");
     }
+
+    #[test]
+    fn deep_recursion_is_bounded() {
+        let s = shapes(
+            "ex:S a sh:NodeShape ; sh:targetNode ex:n0 ;\n\
+               sh:property [ sh:path ex:next ; sh:node ex:S ] ;\n\
+               sh:property [ sh:path ex:next ; sh:maxCount 1 ] .",
+        )
+        .unwrap();
+        let mut ttl = String::new();
+        for i in 0..2000 {
+            ttl.push_str(&format!("ex:n{i} ex:next ex:n{} .\n", i + 1));
+        }
+        ttl.push_str("ex:n2000 ex:next ex:n0 .\n");
+        let report = s.validate(&data(&ttl));
+        assert!(report.conforms, "{:?}", report.results.first());
+    }
 }

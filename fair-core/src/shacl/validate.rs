@@ -14,7 +14,7 @@ use super::vocab as v;
 
 /// Maximum nesting of shape-based constraints (`sh:node`, `sh:and`, …) before a node is assumed
 /// to conform.
-const MAX_DEPTH: usize = 128;
+const MAX_DEPTH: usize = 64;
 
 struct Validator<'a> {
     shapes: &'a CompiledShapes,
