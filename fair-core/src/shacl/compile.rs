@@ -122,8 +122,10 @@ pub(crate) struct Shape {
 #[derive(Debug)]
 pub(crate) struct CompiledShapes {
     pub shapes: Vec<Shape>,
-    /// The shapes graph as quads for SPARQL's `$shapesGraph` (empty when no query uses it).
-    pub shapes_quads: Vec<oxrdf::Quad>,
+    /// The shapes graph for SPARQL's `$shapesGraph` (only kept when a query uses it).
+    pub shapes_graph: Option<Graph>,
+    /// The IRI `$shapesGraph` is bound to.
+    pub shapes_graph_name: NamedNode,
     pub uses_sparql: bool,
 }
 
@@ -357,11 +359,8 @@ pub(crate) fn compile(graph: &Graph) -> Result<CompiledShapes, ShapesError> {
     });
     Ok(CompiledShapes {
         shapes,
-        shapes_quads: if uses_shapes_graph {
-            sparql::shapes_quads(graph)
-        } else {
-            Vec::new()
-        },
+        shapes_graph: uses_shapes_graph.then(|| graph.clone()),
+        shapes_graph_name: NamedNode::new_unchecked(sparql::SHAPES_GRAPH_IRI),
         uses_sparql,
     })
 }

@@ -32,6 +32,7 @@
 //! re-entered for the same focus node is assumed to conform, and nesting is bounded.
 
 mod compile;
+mod dataset;
 mod error;
 mod literal;
 mod path;

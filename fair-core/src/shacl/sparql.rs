@@ -2,9 +2,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use oxrdf::{Dataset, Graph, GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Variable};
+use oxrdf::{Graph, Literal, NamedNode, NamedNodeRef, Term, Variable};
 use spareval::{QueryEvaluator, QueryResults};
 
+use super::dataset::GraphDataset;
 use super::prebind::{bind, skolemize, unskolemize};
 use spargebra::algebra::{Expression, GraphPattern};
 use spargebra::{Query, SparqlParser};
@@ -41,6 +42,8 @@ pub(crate) struct Prepared {
     query: Query,
     /// Whether the query mentions `$shapesGraph` (the shapes graph is then added to the dataset).
     pub(crate) uses_shapes_graph: bool,
+    /// Whether the query can run once for all focus nodes (see [`is_batchable`]).
+    pub(crate) batchable: bool,
 }
 
 #[derive(Debug)]
@@ -146,10 +149,78 @@ fn parse_query(
         .parse_query(&text)
         .map_err(|e| sparql_error(owner, e.to_string()))?;
     let vars = check_prebinding(owner, &query, prebound)?;
+    let batchable = is_batchable(&query);
     Ok(Prepared {
         query,
         uses_shapes_graph: vars.contains("shapesGraph"),
+        batchable,
     })
+}
+
+/// Whether a SELECT query gives, for every focus node, the same solutions when `$this` is left
+/// unbound and the solutions are then filtered on `?this`, as when `$this` is pre-bound.
+///
+/// That holds (conservatively) when `$this` is projected and is bound by a triple or path pattern
+/// of the top-level group, and every other mention of it is in a top-level FILTER without EXISTS.
+/// Such queries run once per shape and data graph instead of once per focus node.
+fn is_batchable(query: &Query) -> bool {
+    let Query::Select { pattern, .. } = query else {
+        return false;
+    };
+    let mut p = pattern;
+    while let GraphPattern::Distinct { inner } | GraphPattern::Reduced { inner } = p {
+        p = inner;
+    }
+    let GraphPattern::Project { inner, variables } = p else {
+        return false;
+    };
+    if !variables.iter().any(|v| v.as_str() == "this") {
+        return false;
+    }
+    // FILTERs of the top-level group apply after its triple patterns have bound `?this`.
+    let mut p = &**inner;
+    while let GraphPattern::Filter { expr, inner } = p {
+        let text = expr.to_string();
+        if text.contains("?this") && text.to_ascii_uppercase().contains("EXISTS") {
+            return false;
+        }
+        p = inner;
+    }
+    let mut bound = false;
+    top_level_ok(p, &mut bound) && bound
+}
+
+fn is_this(t: &spargebra::term::TermPattern) -> bool {
+    matches!(t, spargebra::term::TermPattern::Variable(v) if v.as_str() == "this")
+}
+
+fn top_level_ok(p: &GraphPattern, bound: &mut bool) -> bool {
+    match p {
+        GraphPattern::Bgp { patterns } => {
+            for t in patterns {
+                if is_this(&t.subject) || is_this(&t.object) {
+                    *bound = true;
+                }
+                if matches!(&t.predicate, spargebra::term::NamedNodePattern::Variable(v) if v.as_str() == "this")
+                {
+                    return false;
+                }
+            }
+            true
+        }
+        GraphPattern::Path {
+            subject, object, ..
+        } => {
+            if is_this(subject) || is_this(object) {
+                *bound = true;
+            }
+            true
+        }
+        GraphPattern::Join { left, right } => {
+            top_level_ok(left, bound) && top_level_ok(right, bound)
+        }
+        other => !other.to_string().contains("?this"),
+    }
 }
 
 /// Rejects queries that the SHACL pre-binding rules forbid (SHACL §5.2.1).
@@ -521,38 +592,6 @@ pub(crate) fn compile_component(
         .collect())
 }
 
-/// Builds the SPARQL dataset: the data graph as default graph, the shapes graph as a named graph.
-pub(crate) fn dataset(data: &Graph, shapes: &[Quad]) -> Dataset {
-    let mut ds = Dataset::new();
-    for t in data {
-        ds.insert(&skolem_quad(t, GraphName::DefaultGraph));
-    }
-    for q in shapes {
-        ds.insert(q);
-    }
-    ds
-}
-
-/// The shapes graph as skolemized quads in the `$shapesGraph` named graph.
-pub(crate) fn shapes_quads(shapes: &Graph) -> Vec<Quad> {
-    let g = GraphName::NamedNode(NamedNode::new_unchecked(SHAPES_GRAPH_IRI));
-    shapes.iter().map(|t| skolem_quad(t, g.clone())).collect()
-}
-
-fn skolem_quad(t: oxrdf::TripleRef<'_>, graph: GraphName) -> Quad {
-    let subject = match skolemize(Term::from(t.subject.into_owned())) {
-        Term::NamedNode(n) => oxrdf::NamedOrBlankNode::from(n),
-        Term::BlankNode(b) => b.into(),
-        _ => oxrdf::NamedOrBlankNode::from(NamedNode::new_unchecked(SHAPES_GRAPH_IRI)),
-    };
-    Quad::new(
-        subject,
-        t.predicate.into_owned(),
-        skolemize(t.object.into_owned()),
-        graph,
-    )
-}
-
 /// The outcome of running a validator query.
 pub(crate) enum Outcome {
     /// Each solution as (variable name, value) pairs, blank nodes restored.
@@ -563,7 +602,7 @@ pub(crate) enum Outcome {
 /// Runs `query` on `dataset` with the given pre-bound variables.
 pub(crate) fn run(
     query: &Prepared,
-    dataset: &Dataset,
+    dataset: GraphDataset<'_>,
     bindings: &[(Variable, Term)],
 ) -> Result<Outcome, String> {
     let map: HashMap<String, Term> = bindings
@@ -593,6 +632,32 @@ pub(crate) fn run(
         QueryResults::Boolean(b) => Ok(Outcome::Boolean(b)),
         QueryResults::Graph(_) => Err("unexpected CONSTRUCT/DESCRIBE results".into()),
     }
+}
+
+/// Solutions of a batched query, grouped by the value of `?this`.
+pub(crate) type Batch = HashMap<Term, Vec<HashMap<String, Term>>>;
+
+/// Runs a batchable query once with `$this` unbound (other variables pre-bound) and groups the
+/// solutions by `?this`.
+pub(crate) fn run_batch(
+    query: &Prepared,
+    dataset: GraphDataset<'_>,
+    bindings: &[(Variable, Term)],
+) -> Result<Batch, String> {
+    let others: Vec<(Variable, Term)> = bindings
+        .iter()
+        .filter(|(v, _)| v.as_str() != "this")
+        .cloned()
+        .collect();
+    let mut batch = Batch::new();
+    if let Outcome::Solutions(solutions) = run(query, dataset, &others)? {
+        for solution in solutions {
+            if let Some(this) = solution.get("this").cloned() {
+                batch.entry(this).or_default().push(solution);
+            }
+        }
+    }
+    Ok(batch)
 }
 
 /// Substitutes `{?var}` and `{$var}` in a message with the bindings.
@@ -633,5 +698,50 @@ pub(crate) fn substitute_message(
     match message.language() {
         Some(lang) => Literal::new_language_tagged_literal_unchecked(out, lang),
         None => Literal::new_simple_literal(out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn batchable(q: &str) -> bool {
+        is_batchable(&SparqlParser::new().parse_query(q).unwrap())
+    }
+
+    #[test]
+    fn batchable_only_when_this_is_bound_at_top_level() {
+        assert!(batchable(
+            "SELECT $this ?v WHERE { $this <http://ex/p> ?v . FILTER (?v > 1) }"
+        ));
+        assert!(batchable(
+            "SELECT DISTINCT $this WHERE { $this <http://ex/p>/<http://ex/q>* ?v }"
+        ));
+        // $this not projected, not bound by a pattern, or used in a nested group.
+        assert!(!batchable("SELECT ?v WHERE { $this <http://ex/p> ?v }"));
+        assert!(!batchable(
+            "SELECT $this WHERE { FILTER ($this = <http://ex/a>) }"
+        ));
+        assert!(!batchable(
+            "SELECT $this WHERE { { FILTER (bound($this)) } $this <http://ex/p> 1 . FILTER (bound($this)) }"
+        ));
+        assert!(!batchable(
+            "SELECT $this WHERE { $this <http://ex/p> ?v . OPTIONAL { $this <http://ex/q> ?w } }"
+        ));
+        assert!(!batchable(
+            "SELECT $this WHERE { $this <http://ex/p> ?v . FILTER NOT EXISTS { $this <http://ex/q> ?v } }"
+        ));
+        assert!(!batchable("ASK { $this <http://ex/p> ?v }"));
+    }
+
+    #[test]
+    fn messages_substitute_variables() {
+        let m = Literal::new_simple_literal("{$this} has {?v} and {?missing}");
+        let out = substitute_message(&m, &|name| match name {
+            "this" => Some(NamedNode::new_unchecked("http://ex/a").into()),
+            "v" => Some(Literal::from(3).into()),
+            _ => None,
+        });
+        assert_eq!(out.value(), "http://ex/a has 3 and {?missing}");
     }
 }

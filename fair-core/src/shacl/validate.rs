@@ -3,7 +3,9 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use oxrdf::{Dataset, Graph, Literal, NamedNode, NamedNodeRef, Term, TermRef, Variable};
+use oxrdf::{Graph, Literal, NamedNode, NamedNodeRef, Term, TermRef, Variable};
+
+use super::dataset::GraphDataset;
 
 use super::compile::{CompiledShapes, Constraint, PairKind, RangeKind, Shape, Target};
 use super::literal::{compare_literals, compare_terms, is_well_formed};
@@ -19,20 +21,21 @@ const MAX_DEPTH: usize = 64;
 struct Validator<'a> {
     shapes: &'a CompiledShapes,
     data: &'a Graph,
-    dataset: Option<Dataset>,
     /// (shape, focus) pairs being checked for conformance (recursion guard).
     stack: Vec<(usize, Term)>,
     /// Memoised conformance results.
     memo: HashMap<(usize, Term), bool>,
+    /// Results of batched SPARQL queries per (shape, constraint).
+    batches: HashMap<(usize, usize), Result<sparql::Batch, String>>,
 }
 
 pub(crate) fn validate(shapes: &CompiledShapes, data: &Graph) -> ValidationReport {
     let mut validator = Validator {
         shapes,
         data,
-        dataset: None,
         stack: Vec::new(),
         memo: HashMap::new(),
+        batches: HashMap::new(),
     };
     let mut results = Vec::new();
     for (i, shape) in shapes.shapes.iter().enumerate() {
@@ -178,8 +181,8 @@ impl Validator<'_> {
             Some(path) => path.evaluate(self.data, focus),
             None => vec![focus.clone()],
         };
-        for constraint in &shape.constraints {
-            self.check(shape, constraint, focus, &values, out);
+        for (ci, constraint) in shape.constraints.iter().enumerate() {
+            self.check((index, ci), shape, constraint, focus, &values, out);
         }
     }
 
@@ -204,6 +207,7 @@ impl Validator<'_> {
     #[allow(clippy::too_many_lines)]
     fn check(
         &mut self,
+        key: (usize, usize),
         shape: &Shape,
         constraint: &Constraint,
         focus: &Term,
@@ -420,15 +424,20 @@ impl Validator<'_> {
                 }
             }
             Constraint::In(list) => each(out, v::IN_CC, &|t| list.contains(t)),
-            Constraint::Sparql(c) => self.check_sparql(shape, c, focus, out),
-            Constraint::Component(c) => self.check_component(shape, c, focus, values, out),
+            Constraint::Sparql(c) => self.check_sparql(key, shape, c, focus, out),
+            Constraint::Component(c) => self.check_component(key, shape, c, focus, values, out),
         }
     }
 
-    fn dataset(&mut self) -> &Dataset {
-        let (data, shapes) = (self.data, &self.shapes.shapes_quads);
-        self.dataset
-            .get_or_insert_with(|| sparql::dataset(data, shapes))
+    fn dataset(&self) -> GraphDataset<'_> {
+        GraphDataset {
+            data: self.data,
+            shapes: self
+                .shapes
+                .shapes_graph
+                .as_ref()
+                .map(|g| (g, &self.shapes.shapes_graph_name)),
+        }
     }
 
     fn base_bindings(shape: &Shape, focus: &Term) -> Vec<(Variable, Term)> {
@@ -507,15 +516,40 @@ impl Validator<'_> {
         }
     }
 
+    /// Runs a SELECT query for one focus node, from the per-shape batch when possible.
+    fn select(
+        &mut self,
+        key: (usize, usize),
+        query: &sparql::Prepared,
+        bindings: &[(Variable, Term)],
+        focus: &Term,
+    ) -> Result<Outcome, String> {
+        if !query.batchable {
+            return sparql::run(query, self.dataset(), bindings);
+        }
+        if !self.batches.contains_key(&key) {
+            let batch = sparql::run_batch(query, self.dataset(), bindings);
+            self.batches.insert(key, batch);
+        }
+        match self.batches.get(&key) {
+            Some(Ok(batch)) => Ok(Outcome::Solutions(
+                batch.get(focus).cloned().unwrap_or_default(),
+            )),
+            Some(Err(e)) => Err(e.clone()),
+            None => sparql::run(query, self.dataset(), bindings),
+        }
+    }
+
     fn check_sparql(
         &mut self,
+        key: (usize, usize),
         shape: &Shape,
         c: &sparql::SparqlConstraint,
         focus: &Term,
         out: &mut Vec<ValidationResult>,
     ) {
         let bindings = Self::base_bindings(shape, focus);
-        let outcome = sparql::run(&c.query, self.dataset(), &bindings);
+        let outcome = self.select(key, &c.query, &bindings, focus);
         match outcome {
             Ok(Outcome::Solutions(solutions)) => Self::solution_results(
                 shape,
@@ -534,6 +568,7 @@ impl Validator<'_> {
 
     fn check_component(
         &mut self,
+        key: (usize, usize),
         shape: &Shape,
         c: &sparql::ComponentConstraint,
         focus: &Term,
@@ -571,7 +606,7 @@ impl Validator<'_> {
                 }
             }
         } else {
-            match sparql::run(&c.query, self.dataset(), &bindings) {
+            match self.select(key, &c.query, &bindings, focus) {
                 Ok(Outcome::Solutions(solutions)) => Self::solution_results(
                     shape,
                     focus,
