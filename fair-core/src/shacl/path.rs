@@ -260,7 +260,7 @@ impl Path {
     /// Writes this path as SHACL RDF into `graph`, returning the path node.
     pub(crate) fn write_rdf(
         &self,
-        graph: &mut Graph,
+        graph: &mut Vec<Triple>,
         fresh: &mut dyn FnMut() -> BlankNode,
     ) -> Term {
         match self {
@@ -269,7 +269,7 @@ impl Path {
             Self::Alternative(items) => {
                 let node = fresh();
                 let list = write_list(graph, items, fresh);
-                graph.insert(&Triple::new(node.clone(), v::ALTERNATIVE_PATH, list));
+                graph.push(Triple::new(node.clone(), v::ALTERNATIVE_PATH, list));
                 node.into()
             }
             Self::Inverse(inner)
@@ -284,24 +284,28 @@ impl Path {
                 };
                 let node = fresh();
                 let value = inner.write_rdf(graph, fresh);
-                graph.insert(&Triple::new(node.clone(), predicate, value));
+                graph.push(Triple::new(node.clone(), predicate, value));
                 node.into()
             }
         }
     }
 }
 
-fn write_list(graph: &mut Graph, items: &[Path], fresh: &mut dyn FnMut() -> BlankNode) -> Term {
+fn write_list(
+    graph: &mut Vec<Triple>,
+    items: &[Path],
+    fresh: &mut dyn FnMut() -> BlankNode,
+) -> Term {
     let mut cells = Vec::new();
     for item in items {
         let cell = fresh();
         let value = item.write_rdf(graph, fresh);
-        graph.insert(&Triple::new(cell.clone(), v::RDF_FIRST, value));
+        graph.push(Triple::new(cell.clone(), v::RDF_FIRST, value));
         cells.push(cell);
     }
     let mut next: Term = v::RDF_NIL.into_owned().into();
     for cell in cells.into_iter().rev() {
-        graph.insert(&Triple::new(cell.clone(), v::RDF_REST, next));
+        graph.push(Triple::new(cell.clone(), v::RDF_REST, next));
         next = cell.into();
     }
     next

@@ -61,71 +61,76 @@ impl ValidationReport {
     /// The report as a W3C `sh:ValidationReport` graph (blank nodes for the report and results,
     /// `sh:resultPath` as the SHACL path RDF structure). Blank node labels are deterministic.
     pub fn to_graph(&self) -> Graph {
-        let mut g = Graph::new();
+        self.triples().iter().collect()
+    }
+
+    /// The report's triples in a deterministic order (report, then each result in order).
+    fn triples(&self) -> Vec<Triple> {
+        let mut g = Vec::new();
         let mut counter = 0usize;
         let mut fresh = move || {
             counter += 1;
             BlankNode::new_unchecked(format!("shacl{counter}"))
         };
         let report = fresh();
-        g.insert(&Triple::new(
+        g.push(Triple::new(
             report.clone(),
             v::RDF_TYPE,
             v::VALIDATION_REPORT,
         ));
-        g.insert(&Triple::new(
+        g.push(Triple::new(
             report.clone(),
             v::CONFORMS,
             Literal::from(self.conforms),
         ));
-        for r in &self.results {
-            let node = fresh();
-            g.insert(&Triple::new(report.clone(), v::RESULT, node.clone()));
-            g.insert(&Triple::new(
-                node.clone(),
-                v::RDF_TYPE,
-                v::VALIDATION_RESULT,
-            ));
-            g.insert(&Triple::new(
+        let nodes: Vec<BlankNode> = self.results.iter().map(|_| fresh()).collect();
+        for node in &nodes {
+            g.push(Triple::new(report.clone(), v::RESULT, node.clone()));
+        }
+        let mut path_triples = Vec::new();
+        for (r, node) in self.results.iter().zip(nodes) {
+            g.push(Triple::new(node.clone(), v::RDF_TYPE, v::VALIDATION_RESULT));
+            g.push(Triple::new(
                 node.clone(),
                 v::FOCUS_NODE,
                 r.focus_node.clone(),
             ));
             if let Some(path) = &r.path {
-                let p = path.write_rdf(&mut g, &mut fresh);
-                g.insert(&Triple::new(node.clone(), v::RESULT_PATH, p));
+                let p = path.write_rdf(&mut path_triples, &mut fresh);
+                g.push(Triple::new(node.clone(), v::RESULT_PATH, p));
             }
             if let Some(value) = &r.value {
-                g.insert(&Triple::new(node.clone(), v::VALUE, value.clone()));
+                g.push(Triple::new(node.clone(), v::VALUE, value.clone()));
             }
-            g.insert(&Triple::new(
+            g.push(Triple::new(
                 node.clone(),
                 v::SOURCE_SHAPE,
                 r.source_shape.clone(),
             ));
-            g.insert(&Triple::new(
+            g.push(Triple::new(
                 node.clone(),
                 v::SOURCE_CONSTRAINT_COMPONENT,
                 r.source_constraint_component.clone(),
             ));
             if let Some(c) = &r.source_constraint {
-                g.insert(&Triple::new(node.clone(), v::SOURCE_CONSTRAINT, c.clone()));
+                g.push(Triple::new(node.clone(), v::SOURCE_CONSTRAINT, c.clone()));
             }
-            g.insert(&Triple::new(
+            g.push(Triple::new(
                 node.clone(),
                 v::RESULT_SEVERITY,
                 r.severity.iri(),
             ));
             for m in &r.messages {
-                g.insert(&Triple::new(node.clone(), v::RESULT_MESSAGE, m.clone()));
+                g.push(Triple::new(node.clone(), v::RESULT_MESSAGE, m.clone()));
             }
+            g.append(&mut path_triples);
         }
         g
     }
 
     /// The report as Turtle (`sh:`, `rdf:`, `xsd:` prefixes declared).
     pub fn to_turtle(&self) -> String {
-        let graph = self.to_graph();
+        let triples = self.triples();
         let serializer = oxttl::TurtleSerializer::new()
             .with_prefix("sh", v::SH)
             .and_then(|s| s.with_prefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"))
@@ -134,7 +139,7 @@ impl ValidationReport {
         let written = match serializer {
             Ok(serializer) => {
                 let mut w = serializer.for_writer(&mut out);
-                graph
+                triples
                     .iter()
                     .try_for_each(|t| w.serialize_triple(t))
                     .and_then(|()| w.finish().map(|_| ()))
@@ -143,22 +148,24 @@ impl ValidationReport {
         };
         if written.is_err() {
             // Writing into a Vec cannot fail; fall back to N-Triples just in case.
-            return graph.to_string();
+            return self.to_graph().to_string();
         }
-        String::from_utf8(out).unwrap_or_else(|_| graph.to_string())
+        String::from_utf8(out).unwrap_or_else(|_| self.to_graph().to_string())
     }
 
     /// The report as JSON-LD (expanded form with an `sh` prefix in the context).
     pub fn to_jsonld(&self) -> String {
-        let graph = self.to_graph();
+        let triples = self.triples();
         let mut out = Vec::new();
         let serializer = oxjsonld::JsonLdSerializer::new()
             .with_prefix("sh", v::SH)
             .map(|s| s.for_writer(&mut out));
         let written = match serializer {
-            Ok(mut w) => graph
+            Ok(mut w) => triples
                 .iter()
-                .try_for_each(|t| w.serialize_quad(t.in_graph(oxrdf::GraphNameRef::DefaultGraph)))
+                .try_for_each(|t| {
+                    w.serialize_quad(t.as_ref().in_graph(oxrdf::GraphNameRef::DefaultGraph))
+                })
                 .and_then(|()| w.finish().map(|_| ())),
             Err(_) => Ok(()),
         };
