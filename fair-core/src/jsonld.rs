@@ -313,6 +313,7 @@ fn load_contexts(
     context_refs(value, &mut String::new(), false, &mut refs);
     let base_iri = Iri::parse(base.to_owned()).ok();
     let mut loaded: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut used_terms = None;
     let mut queue: Vec<(String, Option<String>, usize)> = refs
         .into_iter()
         .map(|(url, pointer)| (url, Some(pointer), 0))
@@ -337,7 +338,8 @@ fn load_contexts(
         }
         let bytes = if let Some(bundled) = contexts::lookup(&absolute) {
             contexts_used.insert(bundled.name.to_owned());
-            bundled.text.as_bytes().to_vec()
+            let terms = used_terms.get_or_insert_with(|| contexts::used_terms(value));
+            bundled.pruned(terms)
         } else {
             options
                 .resolver
