@@ -1,7 +1,5 @@
 //! Validation reports and their W3C `sh:ValidationReport` RDF form.
 
-use std::cmp::Ordering;
-
 use oxrdf::{BlankNode, Graph, Literal, NamedNode, Term, Triple};
 
 use super::path::Path;
@@ -30,7 +28,7 @@ pub struct ValidationResult {
 }
 
 impl ValidationResult {
-    fn sort_key(&self) -> (String, String, String, String, String) {
+    pub(crate) fn sort_key(&self) -> (String, String, String, String, String) {
         (
             self.focus_node.to_string(),
             self.path.as_ref().map(Path::to_sparql).unwrap_or_default(),
@@ -41,10 +39,6 @@ impl ValidationResult {
                 .unwrap_or_default(),
             self.source_shape.to_string(),
         )
-    }
-
-    pub(crate) fn cmp_key(&self, other: &Self) -> Ordering {
-        self.sort_key().cmp(&other.sort_key())
     }
 }
 

@@ -46,7 +46,7 @@ pub(crate) fn validate(shapes: &CompiledShapes, data: &Graph) -> ValidationRepor
             validator.validate_shape(i, &focus, &mut results);
         }
     }
-    results.sort_by(ValidationResult::cmp_key);
+    results.sort_by_cached_key(ValidationResult::sort_key);
     ValidationReport {
         conforms: results.is_empty(),
         results,
