@@ -21,8 +21,19 @@ def matches(expected, actual) -> bool:
     return expected == actual
 
 
+# Vectors this binding cannot run yet, each with the reason.
+SKIP = {
+    "shapes-user-shapes-findings": "user shapes are not exposed by the Python binding yet",
+    "shapes-datatype-violation": "user shapes are not exposed by the Python binding yet",
+    "error-ill-formed-shapes": "user shapes are not exposed by the Python binding yet",
+}
+
+
 @pytest.mark.parametrize("vector", MANIFEST, ids=[v["id"] for v in MANIFEST])
 def test_vector(vector):
+    if vector["id"] in SKIP:
+        pytest.skip(SKIP[vector["id"]])
+    assert "shapes" not in vector, "a vector with shapes must be in SKIP until the binding has them"
     expect = vector["expect"]
     options = vector.get("options")
     data = (VECTORS / vector["input"]).read_bytes()

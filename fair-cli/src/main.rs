@@ -65,6 +65,8 @@ enum OutputFormat {
     Json,
     /// One JSON report per line.
     Ndjson,
+    /// The W3C SHACL validation report (sh:ValidationReport) as Turtle; needs --shapes.
+    Shacl,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,6 +94,10 @@ struct CheckArgs {
     /// Exit with 1 when a finding has this severity or worse.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+    /// SHACL shapes graph to check every record against (Turtle or another RDF format;
+    /// repeatable).
+    #[arg(long, value_name = "FILE")]
+    shapes: Vec<PathBuf>,
     /// Engine options as JSON (a file path), e.g. limits and per-code severities.
     #[arg(long)]
     config: Option<PathBuf>,
@@ -184,7 +190,7 @@ fn collect_inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
 }
 
 enum Outcome {
-    Report(Box<Report>),
+    Report(Box<Report>, Option<String>),
     Failed(Failure),
 }
 
@@ -204,7 +210,13 @@ impl From<ValidateError> for Failure {
     }
 }
 
-fn run_one(engine: &Engine, input: &Input, format: Option<Format>, stdin: &[u8]) -> Outcome {
+fn run_one(
+    engine: &Engine,
+    input: &Input,
+    format: Option<Format>,
+    stdin: &[u8],
+    shacl: bool,
+) -> Outcome {
     let bytes = match &input.path {
         Some(path) => match std::fs::read(path) {
             Ok(b) => b,
@@ -219,10 +231,19 @@ fn run_one(engine: &Engine, input: &Input, format: Option<Format>, stdin: &[u8])
         None => stdin.to_vec(),
     };
     let name = input.path.as_ref().map(|_| input.name.as_str());
-    match engine.check(&bytes, format, name) {
-        Ok(mut report) => {
+    let result = engine.load(&bytes, format, name).and_then(|doc| {
+        let report = engine.validate(&doc)?;
+        let turtle = if shacl {
+            engine.shacl_report(&doc).map(|r| r.to_turtle())
+        } else {
+            None
+        };
+        Ok((report, turtle))
+    });
+    match result {
+        Ok((mut report, turtle)) => {
             report.set_input(input.name.clone());
-            Outcome::Report(Box::new(report))
+            Outcome::Report(Box::new(report), turtle)
         }
         Err(e) => Outcome::Failed(e.into()),
     }
@@ -246,7 +267,29 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
     if args.base_iri.is_some() {
         config.base_iri = args.base_iri.clone();
     }
-    let engine = Engine::builder().config(config).build()?;
+    if args.format == OutputFormat::Shacl && args.shapes.is_empty() {
+        anyhow::bail!("--format shacl needs at least one --shapes file");
+    }
+    let mut builder = Engine::builder().config(config);
+    for path in &args.shapes {
+        let bytes = std::fs::read(path)
+            .with_context(|| format!("cannot read shapes file {}", path.display()))?;
+        let name = path.display().to_string();
+        let (format, _) = Format::detect(None, None, Some(&name), &bytes)
+            .with_context(|| format!("cannot tell the format of shapes file {name}"))?;
+        builder = builder.shapes(name, bytes, format);
+    }
+    let engine = builder.build().map_err(|e| match e {
+        fair_core::BuildError::Shapes(_) => {
+            let names: Vec<_> = args
+                .shapes
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            anyhow::anyhow!("{e} (in {})", names.join(", "))
+        }
+        other => other.into(),
+    })?;
     let inputs = collect_inputs(&args.inputs)?;
     if inputs.is_empty() {
         anyhow::bail!("no metadata files found in {}", args.inputs.join(", "));
@@ -293,7 +336,13 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
             chunk
                 .par_iter()
                 .map(|input| {
-                    let outcome = run_one(&engine, input, args.input_format, &stdin);
+                    let outcome = run_one(
+                        &engine,
+                        input,
+                        args.input_format,
+                        &stdin,
+                        args.format == OutputFormat::Shacl,
+                    );
                     if let Some(bar) = &progress {
                         bar.inc(1);
                     }
@@ -313,7 +362,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
             match args.format {
                 OutputFormat::Text => {
                     let text = match &outcome {
-                        Outcome::Report(r) => fair_core::render::text(r),
+                        Outcome::Report(r, _) => fair_core::render::text(r),
                         Outcome::Failed(f) => format!(
                             "{}: cannot check — {} [{}]\n",
                             input.name, f.message, f.code
@@ -326,7 +375,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 }
                 OutputFormat::Json => {
                     let mut text = match &outcome {
-                        Outcome::Report(r) => fair_core::render::json(r),
+                        Outcome::Report(r, _) => fair_core::render::json(r),
                         Outcome::Failed(f) => {
                             let mut t =
                                 serde_json::to_string_pretty(&failure_json(&input.name, f))?;
@@ -342,9 +391,26 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
                     }
                     write(&mut out, &text)?;
                 }
+                OutputFormat::Shacl => {
+                    let text = match &outcome {
+                        Outcome::Report(_, Some(turtle)) => {
+                            if many {
+                                format!("# {}\n{turtle}", input.name)
+                            } else {
+                                turtle.clone()
+                            }
+                        }
+                        Outcome::Report(_, None) => String::new(),
+                        Outcome::Failed(f) => format!(
+                            "# {}: cannot check — {} [{}]\n",
+                            input.name, f.message, f.code
+                        ),
+                    };
+                    write(&mut out, &text)?;
+                }
                 OutputFormat::Ndjson => {
                     let text = match &outcome {
-                        Outcome::Report(r) => fair_core::render::ndjson(r),
+                        Outcome::Report(r, _) => fair_core::render::ndjson(r),
                         Outcome::Failed(f) => format!(
                             "{}\n",
                             serde_json::to_string(&failure_json(&input.name, f))?
@@ -425,7 +491,7 @@ impl Stats {
     fn add(&mut self, outcome: &Outcome, threshold: Option<Severity>) {
         self.inputs += 1;
         match outcome {
-            Outcome::Report(r) => {
+            Outcome::Report(r, _) => {
                 if r.conforms() {
                     self.clean += 1;
                 } else {

@@ -174,3 +174,54 @@ fn text_output_groups_findings_with_fixes() {
         "no escape codes when not a terminal"
     );
 }
+
+#[test]
+fn user_shapes_and_shacl_report() {
+    let shapes = vectors().join("shapes/dataset-shapes.ttl");
+    let out = fairlint()
+        .args(["check", "--format", "json", "--shapes"])
+        .arg(&shapes)
+        .arg(vectors().join("turtle/name-not-string.ttl"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "F101 is an error");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["findings"][0]["code"], "F101");
+
+    let out = fairlint()
+        .args(["check", "--format", "shacl", "--shapes"])
+        .arg(&shapes)
+        .arg(vectors().join("turtle/name-not-string.ttl"))
+        .output()
+        .unwrap();
+    let turtle = String::from_utf8(out.stdout).unwrap();
+    assert!(turtle.contains("sh:ValidationReport"), "{turtle}");
+    assert!(turtle.contains("sh:conforms false"), "{turtle}");
+    assert!(
+        turtle.contains("sh:DatatypeConstraintComponent"),
+        "{turtle}"
+    );
+}
+
+#[test]
+fn ill_formed_shapes_exit_two_without_report() {
+    let out = fairlint()
+        .args(["check", "--format", "shacl", "--shapes"])
+        .arg(vectors().join("shapes/bad-shapes.ttl"))
+        .arg(vectors().join("turtle/complete.ttl"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no report");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("minCount") && stderr.contains("bad-shapes.ttl"),
+        "{stderr}"
+    );
+    // --format shacl without shapes is a usage error.
+    fairlint()
+        .args(["check", "--format", "shacl"])
+        .arg(vectors().join("turtle/complete.ttl"))
+        .assert()
+        .code(2);
+}

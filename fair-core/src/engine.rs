@@ -12,6 +12,7 @@ use crate::report::{
 };
 use crate::resolve::{NoResolver, Resolver};
 use crate::rules;
+use crate::rules::shapes::ShapeSet;
 use crate::vocab;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -63,6 +64,7 @@ impl Config {
 pub struct EngineBuilder {
     config: Config,
     resolver: Arc<dyn Resolver>,
+    shapes: Vec<(String, Vec<u8>, Format)>,
 }
 
 impl Default for EngineBuilder {
@@ -70,6 +72,7 @@ impl Default for EngineBuilder {
         Self {
             config: Config::default(),
             resolver: Arc::new(NoResolver),
+            shapes: Vec::new(),
         }
     }
 }
@@ -105,6 +108,19 @@ impl EngineBuilder {
         self
     }
 
+    /// Adds a SHACL shapes graph (Turtle or any other RDF format) whose shapes every record is
+    /// checked against. `name` (a file name) is used in error messages. Repeatable; all shapes
+    /// graphs are merged and compiled once, at [`EngineBuilder::build`].
+    pub fn shapes(
+        mut self,
+        name: impl Into<String>,
+        bytes: impl Into<Vec<u8>>,
+        format: Format,
+    ) -> Self {
+        self.shapes.push((name.into(), bytes.into(), format));
+        self
+    }
+
     /// Checks the configuration and builds the engine.
     pub fn build(self) -> Result<Engine, BuildError> {
         let config = self.config;
@@ -119,7 +135,10 @@ impl EngineBuilder {
             None => None,
         };
         for code in config.severity.keys().chain(config.ignore.iter()) {
-            if rules::rule(code).is_none() {
+            let well_formed = code.len() == 4
+                && code.starts_with(['F', 'A', 'I', 'R', 'X'])
+                && code.chars().skip(1).all(|c| c.is_ascii_digit());
+            if rules::rule(code).is_none() && !well_formed {
                 return Err(
                     ConfigError::new("severity/ignore", format!("unknown code '{code}'")).into(),
                 );
@@ -153,12 +172,18 @@ impl EngineBuilder {
                 source: c.source.clone(),
             });
         }
+        let shapes = if self.shapes.is_empty() {
+            None
+        } else {
+            Some(ShapeSet::build(&self.shapes)?)
+        };
         Ok(Engine {
             inner: Arc::new(Inner {
                 config,
                 profile,
                 resolver: self.resolver,
                 resources,
+                shapes,
             }),
         })
     }
@@ -169,6 +194,7 @@ struct Inner {
     profile: Option<&'static Profile>,
     resolver: Arc<dyn Resolver>,
     resources: Vec<Resource>,
+    shapes: Option<ShapeSet>,
 }
 
 /// Checks metadata records. Build once with [`Engine::builder`], then validate many documents
@@ -217,14 +243,13 @@ impl Engine {
         Document::parse_with(bytes, format, &options)
     }
 
-    /// Detects the format (explicit, then `name`'s extension, then content), parses and
-    /// validates. The convenience entry point for files and strings.
-    pub fn check(
+    /// Detects the format (explicit, then `name`'s extension, then content) and parses.
+    pub fn load(
         &self,
         bytes: &[u8],
         format: Option<Format>,
         name: Option<&str>,
-    ) -> Result<Report, ValidateError> {
+    ) -> Result<Document, ValidateError> {
         let (format, _) = Format::detect(format, None, name, bytes).ok_or_else(|| {
             ValidateError::Parse(ParseError::new(
                 Format::JsonLd,
@@ -232,7 +257,18 @@ impl Engine {
                 None,
             ))
         })?;
-        let doc = self.parse(bytes, format)?;
+        self.parse(bytes, format)
+    }
+
+    /// Detects the format, parses and validates: the convenience entry point for files and
+    /// strings.
+    pub fn check(
+        &self,
+        bytes: &[u8],
+        format: Option<Format>,
+        name: Option<&str>,
+    ) -> Result<Report, ValidateError> {
+        let doc = self.load(bytes, format, name)?;
         let mut report = self.validate(&doc)?;
         if let Some(name) = name {
             report.set_input(name);
@@ -262,6 +298,10 @@ impl Engine {
             include_values: config.include_values,
         };
         rules::check_structure(doc, &mut sink);
+        if let Some(shapes) = &self.inner.shapes {
+            let report = shapes.validate(doc);
+            shapes.check(&report, &mut sink);
+        }
         let mut findings = sink.findings;
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
@@ -292,6 +332,12 @@ impl Engine {
             truncated,
             resources: self.inner.resources.clone(),
         })
+    }
+
+    /// The W3C `sh:ValidationReport` of a document against the engine's shapes (`None` when
+    /// the engine has no shapes). Render it with [`crate::shacl::ValidationReport::to_turtle`].
+    pub fn shacl_report(&self, doc: &Document) -> Option<crate::shacl::ValidationReport> {
+        self.inner.shapes.as_ref().map(|s| s.validate(doc))
     }
 
     fn select_profile(&self, doc: &Document) -> (&'static Profile, ProfileSelection) {

@@ -305,14 +305,18 @@ pub enum BuildError {
     /// A resource needed to build the engine could not be obtained.
     #[error(transparent)]
     Resolve(#[from] ResolveError),
+    /// A shapes graph could not be parsed or compiled.
+    #[error(transparent)]
+    Shapes(#[from] crate::shacl::ShapesError),
 }
 
 impl BuildError {
-    /// A stable machine-readable code: `config_error` or `resolve_error`.
+    /// A stable machine-readable code: `config_error`, `resolve_error` or `shapes_error`.
     pub fn code(&self) -> &'static str {
         match self {
             BuildError::Config(_) => "config_error",
             BuildError::Resolve(_) => "resolve_error",
+            BuildError::Shapes(_) => "shapes_error",
         }
     }
 }

@@ -120,6 +120,33 @@ impl Principle {
         }
     }
 
+    /// Every principle, in order.
+    pub const ALL: [Principle; 15] = [
+        Principle::F1,
+        Principle::F2,
+        Principle::F3,
+        Principle::F4,
+        Principle::A1,
+        Principle::A1_1,
+        Principle::A1_2,
+        Principle::A2,
+        Principle::I1,
+        Principle::I2,
+        Principle::I3,
+        Principle::R1,
+        Principle::R1_1,
+        Principle::R1_2,
+        Principle::R1_3,
+    ];
+
+    /// Parses `F1`, `A1.1`, ... (case-insensitive).
+    pub fn from_name(name: &str) -> Option<Self> {
+        let name = name.trim();
+        Self::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(name))
+    }
+
     /// The letter the principle belongs to.
     pub fn letter(self) -> Letter {
         match self {

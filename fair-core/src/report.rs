@@ -172,6 +172,22 @@ impl Report {
     }
 }
 
+/// A finding produced by a SHACL shape.
+pub(crate) struct ShapeFinding {
+    pub code: String,
+    pub severity: Severity,
+    pub principle: crate::finding::Principle,
+    pub focus: String,
+    pub path: Option<String>,
+    pub predicate: Option<String>,
+    pub value: Option<String>,
+    pub context: serde_json::Value,
+    pub message: String,
+    pub fix: String,
+    pub shape: String,
+    pub component: String,
+}
+
 /// Collects findings from the checks, applying configuration (severity overrides, ignored
 /// codes, value masking) and filling messages, fix hints and locations from the registry.
 pub(crate) struct FindingSink<'a> {
@@ -193,6 +209,44 @@ impl FindingSink<'_> {
         context: serde_json::Value,
     ) {
         self.emit_at(code, focus, path, value, context, None);
+    }
+
+    /// Reports a SHACL validation result.
+    pub(crate) fn emit_shape(&mut self, f: ShapeFinding) {
+        if self.ignore.contains(&f.code) {
+            return;
+        }
+        let location = self.doc.locate(&f.focus, f.predicate.as_deref()).cloned();
+        let context = match f.context {
+            serde_json::Value::Object(map) => map.into_iter().collect(),
+            _ => BTreeMap::new(),
+        };
+        let url = format!("{}{}", rules::DOCS_BASE, f.code);
+        self.findings.push(Finding {
+            severity: self.severity.get(&f.code).copied().unwrap_or(f.severity),
+            code: f.code,
+            principle: f.principle,
+            focus_node: Some(f.focus),
+            path: f.path,
+            value: if self.include_values {
+                f.value
+            } else {
+                f.value.map(|_| "***".to_owned())
+            },
+            context,
+            message: f.message,
+            url,
+            fix: Some(Fix {
+                message: f.fix,
+                applicability: Applicability::DisplayOnly,
+            }),
+            source: FindingSource {
+                rule: None,
+                shape: Some(f.shape),
+                component: Some(f.component),
+            },
+            location,
+        });
     }
 
     /// Like [`FindingSink::emit`], with the location given instead of looked up.

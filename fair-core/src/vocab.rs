@@ -12,6 +12,14 @@ pub const RDF_JSON: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON";
 pub const DCT_CONFORMS_TO: &str = "http://purl.org/dc/terms/conformsTo";
 /// `schema:conformsTo` (normalised spelling; Bioschemas uses `dct:conformsTo`).
 pub const SCHEMA_CONFORMS_TO: &str = "http://schema.org/conformsTo";
+/// fairlint's annotation namespace for shapes (`fair:code`, `fair:principle`, `fair:fixHint`).
+pub const FAIR: &str = "https://w3id.org/fairlint/ns#";
+/// `fair:code`: the finding code a shape's results are reported under.
+pub const FAIR_CODE: &str = "https://w3id.org/fairlint/ns#code";
+/// `fair:principle`: the FAIR principle a shape bears on (`"F1"`, `"R1.1"`, ...).
+pub const FAIR_PRINCIPLE: &str = "https://w3id.org/fairlint/ns#principle";
+/// `fair:fixHint`: how to fix a shape's results.
+pub const FAIR_FIX_HINT: &str = "https://w3id.org/fairlint/ns#fixHint";
 /// Marker predicate fairlint injects while parsing JSON-LD to map nodes to JSON Pointers. It
 /// never reaches the data graph.
 pub(crate) const SOURCE_POINTER: &str = "urn:x-fairlint:source-pointer";
@@ -28,6 +36,9 @@ mod tests {
             super::DCT_CONFORMS_TO,
             super::SCHEMA_CONFORMS_TO,
             super::SOURCE_POINTER,
+            super::FAIR_CODE,
+            super::FAIR_PRINCIPLE,
+            super::FAIR_FIX_HINT,
         ] {
             assert!(oxrdf::NamedNode::new(iri).is_ok(), "{iri}");
         }

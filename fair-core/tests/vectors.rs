@@ -64,9 +64,20 @@ fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<(), String> {
         .cloned()
         .unwrap_or(Value::Object(Default::default()));
     let expect = &v["expect"];
+    let mut builder = Engine::builder();
+    for shapes in v
+        .get("shapes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let path = shapes.as_str().ok_or("shapes entries are paths")?;
+        let bytes = std::fs::read(vectors_dir().join(path)).map_err(|e| format!("{path}: {e}"))?;
+        builder = builder.shapes(path, bytes, Format::Turtle);
+    }
     let engine = Config::from_json(&options.to_string())
         .map_err(fair_core::BuildError::from)
-        .and_then(|c| Engine::builder().config(c).build());
+        .and_then(|c| builder.config(c).build());
     let engine = match engine {
         Ok(engine) => engine,
         Err(e) => {

@@ -1,0 +1,156 @@
+//! SHACL shapes as checks: compiles the shapes graphs once and turns validation results into
+//! findings, using the shapes' `fair:code`, `fair:principle` and `fair:fixHint` annotations
+//! (results of shapes without a code are reported as `X000`).
+
+use crate::document::Document;
+use crate::error::BuildError;
+use crate::finding::{Principle, Severity};
+use crate::format::Format;
+use crate::report::FindingSink;
+use crate::shacl::{self, Shapes, ShapesError, ValidationReport, ValidationResult};
+use crate::vocab;
+use oxrdf::{BlankNode, Graph, NamedOrBlankNode, Term, TermRef, Triple};
+use serde_json::json;
+use std::collections::HashMap;
+
+/// What a shape says about the findings it produces.
+#[derive(Debug, Clone, Default)]
+struct ShapeMeta {
+    code: Option<String>,
+    principle: Option<Principle>,
+    fix: Option<String>,
+}
+
+/// Compiled shapes plus their annotations.
+#[derive(Debug, Clone)]
+pub(crate) struct ShapeSet {
+    shapes: Shapes,
+    meta: HashMap<String, ShapeMeta>,
+}
+
+impl ShapeSet {
+    /// Parses and merges shapes graphs (`(name, bytes, format)`), then compiles them once.
+    /// Blank nodes of different files never merge.
+    pub(crate) fn build(sources: &[(String, Vec<u8>, Format)]) -> Result<Self, BuildError> {
+        let mut graph = Graph::new();
+        for (index, (name, bytes, format)) in sources.iter().enumerate() {
+            let doc = Document::parse(bytes, *format)
+                .map_err(|e| ShapesError::syntax(format!("{name}: {e}")))?;
+            for t in doc.graph() {
+                let subject = match t.subject {
+                    oxrdf::NamedOrBlankNodeRef::BlankNode(b) => NamedOrBlankNode::BlankNode(
+                        BlankNode::new_unchecked(format!("s{index}{}", b.as_str())),
+                    ),
+                    other => other.into_owned(),
+                };
+                let object = match t.object {
+                    TermRef::BlankNode(b) => {
+                        Term::BlankNode(BlankNode::new_unchecked(format!("s{index}{}", b.as_str())))
+                    }
+                    other => other.into_owned(),
+                };
+                graph.insert(&Triple::new(subject, t.predicate.into_owned(), object));
+            }
+        }
+        let shapes = Shapes::from_graph(&graph)?;
+        let mut meta: HashMap<String, ShapeMeta> = HashMap::new();
+        for (predicate, set) in [
+            (vocab::FAIR_CODE, 0),
+            (vocab::FAIR_PRINCIPLE, 1),
+            (vocab::FAIR_FIX_HINT, 2),
+        ] {
+            for t in graph.triples_for_predicate(oxrdf::NamedNodeRef::new_unchecked(predicate)) {
+                let TermRef::Literal(l) = t.object else {
+                    continue;
+                };
+                let entry = meta.entry(t.subject.to_string()).or_default();
+                match set {
+                    0 => entry.code = Some(l.value().to_owned()),
+                    1 => entry.principle = Principle::from_name(l.value()),
+                    _ => {
+                        if entry.fix.is_none() || l.language() == Some("en") {
+                            entry.fix = Some(l.value().to_owned());
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Self { shapes, meta })
+    }
+
+    /// Validates a document against the shapes.
+    pub(crate) fn validate(&self, doc: &Document) -> ValidationReport {
+        self.shapes.validate(doc.graph())
+    }
+
+    /// Adds a finding for every validation result.
+    pub(crate) fn check(&self, report: &ValidationReport, sink: &mut FindingSink<'_>) {
+        for result in &report.results {
+            self.emit(result, sink);
+        }
+    }
+
+    fn emit(&self, r: &ValidationResult, sink: &mut FindingSink<'_>) {
+        let shape = r.source_shape.to_string();
+        let meta = self.meta.get(&shape).cloned().unwrap_or_default();
+        let component = compact(r.source_constraint_component.as_str());
+        let message = r
+            .messages
+            .iter()
+            .find(|m| m.language() == Some("en"))
+            .or_else(|| r.messages.first())
+            .map(|m| m.value().to_owned())
+            .unwrap_or_else(|| default_message(r, &component));
+        let severity = match r.severity {
+            shacl::Severity::Warning => Severity::Warning,
+            shacl::Severity::Info => Severity::Info,
+            shacl::Severity::Violation | shacl::Severity::Other(_) => Severity::Error,
+        };
+        let shape_name = match &r.source_shape {
+            Term::NamedNode(n) => n.as_str().to_owned(),
+            other => other.to_string(),
+        };
+        sink.emit_shape(crate::report::ShapeFinding {
+            code: meta.code.unwrap_or_else(|| "X000".to_owned()),
+            severity,
+            principle: meta.principle.unwrap_or(Principle::R1_3),
+            focus: r.focus_node.to_string(),
+            path: r.path.as_ref().map(shacl::Path::to_sparql),
+            predicate: r
+                .path
+                .as_ref()
+                .and_then(|p| p.as_predicate())
+                .map(|p| p.as_str().to_owned()),
+            value: r.value.as_ref().map(ToString::to_string),
+            context: json!({ "component": component, "shape": shape_name }),
+            message,
+            fix: meta.fix.unwrap_or_else(|| {
+                format!("Change the record so that it satisfies {component} of shape {shape_name}")
+            }),
+            shape: shape_name,
+            component,
+        });
+    }
+}
+
+fn compact(iri: &str) -> String {
+    match iri.strip_prefix("http://www.w3.org/ns/shacl#") {
+        Some(local) => format!("sh:{local}"),
+        None => iri.to_owned(),
+    }
+}
+
+fn default_message(r: &ValidationResult, component: &str) -> String {
+    let what = component
+        .strip_prefix("sh:")
+        .and_then(|c| c.strip_suffix("ConstraintComponent"))
+        .unwrap_or(component);
+    match (&r.path, &r.value) {
+        (Some(path), Some(value)) => {
+            format!("Value {value} of {} violates {what}", path.to_sparql())
+        }
+        (Some(path), None) => format!("{} violates {what}", path.to_sparql()),
+        (None, Some(value)) => format!("Value {value} violates {what}"),
+        (None, None) => format!("Node violates {what}"),
+    }
+}
