@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Rust: toolchain pieces, reference data, fmt, clippy (native + wasm32), every Rust test, and
+# the wasm32-unknown-unknown build of fair-core.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain: rustfmt, clippy, wasm32-unknown-unknown target"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+rustup target add wasm32-unknown-unknown
+
+step "reference data: W3C SHACL test suite from the pinned pyshacl sdist (PyPI)"
+bash scripts/fetch-w3c-shacl.sh
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy, native (all targets, warnings are errors)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "clippy, wasm32-unknown-unknown (fair-core, bindings-wasm)"
+cargo clippy -p fair-core -p bindings-wasm --target wasm32-unknown-unknown -- -D warnings
+
+step "Rust tests (unit, doc, W3C SHACL, test vectors, CLI)"
+cargo test --workspace --exclude bindings-python
+
+step "fair-core and bindings-wasm build for wasm32-unknown-unknown"
+cargo build -p fair-core -p bindings-wasm --target wasm32-unknown-unknown
