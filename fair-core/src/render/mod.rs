@@ -1,7 +1,11 @@
 //! Report renderers. Pure: each returns a `String`.
 
+mod sarif;
+mod shacl;
 mod text;
 
+pub use sarif::{sarif, SARIF_SCHEMA};
+pub use shacl::shacl;
 pub use text::text;
 
 use crate::report::Report;

@@ -1,0 +1,247 @@
+//! SARIF 2.1.0: the report as a static-analysis log, for code-scanning tools (GitHub, GitLab,
+//! IDEs). `rules[]` lists every code of the registry plus any other code the report uses (codes
+//! of user shapes), each with `helpUri` = the code's documentation page.
+
+use crate::finding::{Finding, Severity};
+use crate::report::Report;
+use crate::rules::{self, RULES};
+use serde_json::{json, Map, Value};
+
+/// The SARIF 2.1.0 JSON schema the output conforms to.
+pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// The report as a SARIF 2.1.0 log (pretty-printed JSON with a final newline). Deterministic:
+/// rules in registry order, then other codes in order of first use; results in report order.
+pub fn sarif(report: &Report) -> String {
+    let mut rule_ids: Vec<String> = RULES.iter().map(|r| r.code.to_owned()).collect();
+    let mut descriptors: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.slug,
+                "shortDescription": { "text": r.summary },
+                "helpUri": format!("{}{}", rules::DOCS_BASE, r.code),
+                "help": { "text": r.fix },
+                "defaultConfiguration": { "level": level(r.severity) },
+                "properties": {
+                    "principle": r.principle.name(),
+                    "status": r.status,
+                    "since": r.since,
+                },
+            })
+        })
+        .collect();
+    for f in &report.findings {
+        if !rule_ids.contains(&f.code) {
+            rule_ids.push(f.code.clone());
+            let mut descriptor = json!({
+                "id": f.code,
+                "shortDescription": { "text": format!("Code {} (not in fairlint's registry: a user shape)", f.code) },
+                "helpUri": f.url,
+                "defaultConfiguration": { "level": level(f.severity) },
+                "properties": { "principle": f.principle.name() },
+            });
+            if let (Some(shape), Value::Object(d)) = (&f.source.shape, &mut descriptor) {
+                d.insert("name".to_owned(), Value::String(shape.clone()));
+            }
+            descriptors.push(descriptor);
+        }
+    }
+    let results: Vec<Value> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let index = rule_ids.iter().position(|id| *id == f.code).unwrap_or(0);
+            result(report, f, index)
+        })
+        .collect();
+    let mut artifacts = Vec::new();
+    if let Some(input) = &report.input {
+        artifacts.push(json!({ "location": { "uri": input } }));
+    }
+    let mut run = json!({
+        "tool": {
+            "driver": {
+                "name": "fairlint",
+                "version": report.fairlint_version,
+                "semanticVersion": report.fairlint_version,
+                "informationUri": "https://fairlint.readthedocs.io/",
+                "rules": descriptors,
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "properties": {
+            "schema_version": report.schema_version,
+            "profile": report.profile,
+            "conforms": report.conforms,
+            "truncated": report.truncated,
+            "document": report.document,
+        },
+    });
+    if !artifacts.is_empty() {
+        if let Value::Object(r) = &mut run {
+            r.insert("artifacts".to_owned(), Value::Array(artifacts));
+        }
+    }
+    let log = json!({
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [run],
+    });
+    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+fn result(report: &Report, f: &Finding, rule_index: usize) -> Value {
+    let mut location = Map::new();
+    if let Some(loc) = &f.location {
+        if let Some(line) = loc.line {
+            let mut region = Map::new();
+            region.insert("startLine".to_owned(), json!(line));
+            if let Some(column) = loc.column {
+                region.insert("startColumn".to_owned(), json!(column));
+            }
+            let artifact = match &report.input {
+                Some(input) => json!({ "uri": input, "index": 0 }),
+                None => json!({ "description": { "text": "the validated input" } }),
+            };
+            location.insert(
+                "physicalLocation".to_owned(),
+                json!({ "artifactLocation": artifact, "region": region }),
+            );
+        }
+    }
+    let mut logical = Vec::new();
+    if let Some(pointer) = f.location.as_ref().and_then(|l| l.pointer.as_ref()) {
+        logical.push(json!({
+            "name": if pointer.is_empty() { "JSON root" } else { pointer.as_str() },
+            "fullyQualifiedName": pointer,
+            "kind": "object",
+        }));
+    }
+    if let Some(focus) = &f.focus_node {
+        logical.push(json!({ "name": focus, "fullyQualifiedName": focus, "kind": "resource" }));
+    }
+    if !logical.is_empty() {
+        location.insert("logicalLocations".to_owned(), Value::Array(logical));
+    }
+    let mut properties = Map::new();
+    properties.insert("principle".to_owned(), json!(f.principle.name()));
+    properties.insert("severity".to_owned(), json!(f.severity));
+    for (key, value) in [
+        ("focus_node", &f.focus_node),
+        ("path", &f.path),
+        ("value", &f.value),
+    ] {
+        if let Some(v) = value {
+            properties.insert(key.to_owned(), json!(v));
+        }
+    }
+    if !f.context.is_empty() {
+        properties.insert("context".to_owned(), json!(f.context));
+    }
+    if let Some(fix) = &f.fix {
+        properties.insert("fix".to_owned(), json!(fix));
+    }
+    properties.insert("source".to_owned(), json!(f.source));
+    if let Some(block) = f.location.as_ref().and_then(|l| l.block) {
+        properties.insert("script_block".to_owned(), json!(block));
+    }
+    let mut result = json!({
+        "ruleId": f.code,
+        "ruleIndex": rule_index,
+        "level": level(f.severity),
+        "message": { "text": f.message },
+        "properties": properties,
+    });
+    if !location.is_empty() {
+        if let Value::Object(r) = &mut result {
+            r.insert(
+                "locations".to_owned(),
+                Value::Array(vec![Value::Object(location)]),
+            );
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Engine, Format};
+
+    fn log(bytes: &[u8], format: Format, name: Option<&str>) -> Value {
+        let engine = Engine::builder().build().unwrap();
+        let report = engine.check(bytes, Some(format), name).unwrap();
+        serde_json::from_str(&sarif(&report)).unwrap()
+    }
+
+    #[test]
+    fn structure_of_a_sarif_log() {
+        let ttl = b"@prefix schema: <http://schema.org/> .\n\n<https://example.org/ds/1> a schema:Dataset ;\n  schema:name \"x\" .\n";
+        let log = log(ttl, Format::Turtle, Some("record.ttl"));
+        assert_eq!(log["version"], "2.1.0");
+        assert_eq!(log["$schema"], SARIF_SCHEMA);
+        let runs = log["runs"].as_array().unwrap();
+        assert_eq!(runs.len(), 1);
+        let run = &runs[0];
+        assert_eq!(run["tool"]["driver"]["name"], "fairlint");
+        let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+        // Every registry code is a rule, with its documentation page as helpUri.
+        for (i, r) in RULES.iter().enumerate() {
+            assert_eq!(rules[i]["id"], r.code);
+            assert_eq!(
+                rules[i]["helpUri"],
+                format!("{}{}", rules::DOCS_BASE, r.code)
+            );
+            assert!(rules[i]["shortDescription"]["text"].is_string());
+        }
+        assert_eq!(run["artifacts"][0]["location"]["uri"], "record.ttl");
+        let results = run["results"].as_array().unwrap();
+        assert_eq!(results.len(), 1, "{results:?}");
+        let r = &results[0];
+        assert_eq!(r["ruleId"], "R001");
+        let index = r["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], "R001");
+        assert_eq!(r["level"], "warning");
+        assert!(r["message"]["text"].as_str().unwrap().len() > 3);
+        let physical = &r["locations"][0]["physicalLocation"];
+        assert_eq!(physical["artifactLocation"]["uri"], "record.ttl");
+        assert_eq!(physical["region"]["startLine"], 3);
+        let logical = r["locations"][0]["logicalLocations"].as_array().unwrap();
+        assert!(logical
+            .iter()
+            .any(|l| l["fullyQualifiedName"] == "<https://example.org/ds/1>"));
+    }
+
+    #[test]
+    fn json_pointer_is_a_logical_location_and_levels_map() {
+        let json = br#"{"@context": "https://schema.org/", "@type": "Dataset", "@id": "https://example.org/x", "bsc:input": "y", "author": "z"}"#;
+        let log = log(json, Format::JsonLd, None);
+        let run = &log["runs"][0];
+        assert!(run.get("artifacts").is_none());
+        let results = run["results"].as_array().unwrap();
+        assert!(!results.is_empty());
+        for r in results {
+            assert!(["error", "warning", "note"].contains(&r["level"].as_str().unwrap()));
+            let locations = r["locations"].as_array().unwrap();
+            let logical = locations[0]["logicalLocations"].as_array().unwrap();
+            assert!(logical.iter().any(|l| l["fullyQualifiedName"]
+                .as_str()
+                .is_some_and(|p| p.is_empty() || p.starts_with('/'))));
+            // No line for JSON-LD: no physical location without a region.
+            assert!(locations[0].get("physicalLocation").is_none());
+        }
+    }
+}
