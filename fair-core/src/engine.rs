@@ -65,6 +65,7 @@ pub struct EngineBuilder {
     config: Config,
     resolver: Arc<dyn Resolver>,
     shapes: Vec<(String, Vec<u8>, Format)>,
+    ontologies: Vec<(String, Vec<u8>, Format)>,
 }
 
 impl Default for EngineBuilder {
@@ -73,6 +74,7 @@ impl Default for EngineBuilder {
             config: Config::default(),
             resolver: Arc::new(NoResolver),
             shapes: Vec::new(),
+            ontologies: Vec::new(),
         }
     }
 }
@@ -118,6 +120,21 @@ impl EngineBuilder {
         format: Format,
     ) -> Self {
         self.shapes.push((name.into(), bytes.into(), format));
+        self
+    }
+
+    /// Adds an ontology (OWL / Turtle / RDF/XML in any RDF `format` fairlint parses, or OBO,
+    /// recognised by its content) whose terms records are checked against: IRIs in the
+    /// ontology's namespaces must be terms it declares (I110) and not deprecated (I111).
+    /// `name` (a file name) names it in findings and errors. Repeatable; parsed once, at
+    /// [`EngineBuilder::build`] (a bad ontology is a `config_error`).
+    pub fn ontology(
+        mut self,
+        name: impl Into<String>,
+        bytes: impl Into<Vec<u8>>,
+        format: Format,
+    ) -> Self {
+        self.ontologies.push((name.into(), bytes.into(), format));
         self
     }
 
@@ -172,6 +189,19 @@ impl EngineBuilder {
                 source: c.source.clone(),
             });
         }
+        // Bundled reference vocabularies (indexed once per process) and user ontologies.
+        crate::refdata::get();
+        resources.extend(crate::refdata::resources());
+        let mut ontologies = Vec::with_capacity(self.ontologies.len());
+        for (name, bytes, format) in &self.ontologies {
+            let ontology = rules::ontology::Ontology::parse(name, bytes, *format)?;
+            resources.push(Resource {
+                name: format!("ontology {name}"),
+                version: "user-supplied".to_owned(),
+                source: name.clone(),
+            });
+            ontologies.push(ontology);
+        }
         let shapes = if self.shapes.is_empty() {
             None
         } else {
@@ -184,6 +214,7 @@ impl EngineBuilder {
                 resolver: self.resolver,
                 resources,
                 shapes,
+                ontologies,
             }),
         })
     }
@@ -195,6 +226,7 @@ struct Inner {
     resolver: Arc<dyn Resolver>,
     resources: Vec<Resource>,
     shapes: Option<ShapeSet>,
+    ontologies: Vec<rules::ontology::Ontology>,
 }
 
 /// Checks metadata records. Build once with [`Engine::builder`], then validate many documents
@@ -298,6 +330,7 @@ impl Engine {
             include_values: config.include_values,
         };
         rules::check_structure(doc, &mut sink);
+        rules::check_vocab(doc, &self.inner.ontologies, &mut sink);
         if let Some(shapes) = &self.inner.shapes {
             let report = shapes.validate(doc);
             shapes.check(&report, &mut sink);

@@ -11,6 +11,7 @@ mod format;
 mod html;
 mod jsonld;
 mod limits;
+mod refdata;
 pub mod profiles;
 pub mod render;
 mod report;

@@ -75,6 +75,19 @@ fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<(), String> {
         let bytes = std::fs::read(vectors_dir().join(path)).map_err(|e| format!("{path}: {e}"))?;
         builder = builder.shapes(path, bytes, Format::Turtle);
     }
+    for ontology in v
+        .get("ontologies")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let path = ontology.as_str().ok_or("ontologies entries are paths")?;
+        let bytes = std::fs::read(vectors_dir().join(path)).map_err(|e| format!("{path}: {e}"))?;
+        let format = Format::detect(None, None, Some(path), &bytes)
+            .map(|(f, _)| f)
+            .unwrap_or(Format::Turtle);
+        builder = builder.ontology(path, bytes, format);
+    }
     let engine = Config::from_json(&options.to_string())
         .map_err(fair_core::BuildError::from)
         .and_then(|c| builder.config(c).build());

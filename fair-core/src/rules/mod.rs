@@ -1,10 +1,30 @@
 //! The rule registry: every code fairlint can report, with its meaning. Codes are never reused
 //! or renumbered; removed codes stay here with status `Removed`.
 
+mod edam;
+mod identifiers;
+mod licences;
+pub(crate) mod ontology;
+mod schemaorg;
 pub(crate) mod shapes;
 mod structural;
 
 pub(crate) use structural::check as check_structure;
+
+/// Vocabulary and identifier checks against the bundled reference data (identifiers, EDAM,
+/// schema.org, licences) and the engine's user ontologies.
+pub(crate) fn check_vocab(
+    doc: &crate::document::Document,
+    ontologies: &[ontology::Ontology],
+    sink: &mut crate::report::FindingSink<'_>,
+) {
+    let graph = doc.graph();
+    identifiers::check(graph, sink);
+    edam::check(graph, sink);
+    schemaorg::check(graph, sink);
+    licences::check_graph(graph, sink);
+    ontology::check(graph, ontologies, sink);
+}
 
 use crate::finding::{Principle, Severity};
 use serde::Serialize;
@@ -51,6 +71,61 @@ pub const DOCS_BASE: &str = "https://fairlint.readthedocs.io/en/latest/rules/";
 
 /// Every rule, ordered by code.
 pub const RULES: &[Rule] = &[
+    Rule {
+        code: "F010",
+        slug: "invalid-identifier",
+        principle: Principle::F1,
+        severity: Severity::Error,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "'{identifier}' is not a valid {scheme}: {reason}",
+        fix: "Correct the {scheme} against its source record; its resolvable form looks like {form}",
+        summary: "Identifiers recognised as DOI, ORCID, ISNI, ROR, Handle, ARK, PURL, w3id, URN, UUID, RRID or bio.tools ID are well formed, with valid check characters.",
+    },
+    Rule {
+        code: "F011",
+        slug: "identifier-not-resolvable-form",
+        principle: Principle::F1,
+        severity: Severity::Info,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "{scheme} '{identifier}' is valid but not written in its resolvable form",
+        fix: "Write it as {preferred}",
+        summary: "Valid identifiers are written as resolvable HTTPS URIs (https://doi.org/..., https://orcid.org/...).",
+    },
+    Rule {
+        code: "F012",
+        slug: "unknown-identifier-prefix",
+        principle: Principle::F1,
+        severity: Severity::Warning,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "'{identifier}' uses the prefix '{prefix}', which the Bioregistry does not know",
+        fix: "Use a prefix registered in the Bioregistry (https://bioregistry.io) or write the identifier as a full resolvable URI",
+        summary: "CURIEs and identifiers.org / Bioregistry URIs use a registered prefix.",
+    },
+    Rule {
+        code: "F013",
+        slug: "identifier-pattern-mismatch",
+        principle: Principle::F1,
+        severity: Severity::Error,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "Local identifier '{local_id}' in '{identifier}' does not match the pattern {pattern} of prefix '{prefix}'",
+        fix: "Check the identifier against its source; identifiers of '{prefix}' match {pattern}",
+        summary: "The local part of a CURIE matches its Bioregistry prefix's pattern.",
+    },
+    Rule {
+        code: "F014",
+        slug: "deprecated-identifier-prefix",
+        principle: Principle::F1,
+        severity: Severity::Warning,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "'{identifier}' uses the prefix '{prefix}', which the Bioregistry marks deprecated",
+        fix: "Use an identifier from the resource that replaced '{prefix}'; the Bioregistry form is {preferred}",
+        summary: "CURIEs do not use deprecated Bioregistry prefixes.",
+    },
     Rule {
         code: "I001",
         slug: "no-statements",
@@ -107,6 +182,94 @@ pub const RULES: &[Rule] = &[
         summary: "Every JSON key of a JSON-LD record yields statements; undefined keys and invalid values are silently dropped by JSON-LD processing.",
     },
     Rule {
+        code: "I101",
+        slug: "edam-unknown-term",
+        principle: Principle::I2,
+        severity: Severity::Error,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "'{term}' is not a term of EDAM",
+        fix: "Use an existing EDAM concept (search https://edamontology.github.io/edam-browser/) and write it as http://edamontology.org/<branch>_<number>",
+        summary: "EDAM terms exist in the bundled EDAM release.",
+    },
+    Rule {
+        code: "I102",
+        slug: "edam-wrong-branch",
+        principle: Principle::I2,
+        severity: Severity::Error,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "{property} expects a term from EDAM's {expected} branch, but {term} ('{label}') is from the {branch} branch",
+        fix: "Replace {term} with an EDAM {expected} concept",
+        summary: "EDAM terms come from the branch their property expects (topic, operation, data, format).",
+    },
+    Rule {
+        code: "I103",
+        slug: "edam-obsolete-term",
+        principle: Principle::I2,
+        severity: Severity::Warning,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "EDAM term {term} ('{label}') is obsolete",
+        fix: "Replace it with {replacement}",
+        summary: "EDAM terms are not obsolete.",
+    },
+    Rule {
+        code: "I104",
+        slug: "edam-label-mismatch",
+        principle: Principle::I2,
+        severity: Severity::Warning,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "The name '{name}' given for {term} is not its EDAM label '{label}' ({kind})",
+        fix: "Use the preferred label '{label}' as the name of {term}, or check that the term is the one meant",
+        summary: "A node naming an EDAM term uses the term's preferred label.",
+    },
+    Rule {
+        code: "I110",
+        slug: "ontology-unknown-term",
+        principle: Principle::I2,
+        severity: Severity::Warning,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "{term} is in the namespace of ontology {ontology} but is not one of its terms",
+        fix: "Use a term the ontology {ontology} defines",
+        summary: "IRIs in a user-supplied ontology's namespace are terms of that ontology.",
+    },
+    Rule {
+        code: "I111",
+        slug: "ontology-obsolete-term",
+        principle: Principle::I2,
+        severity: Severity::Warning,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "{term} is deprecated in ontology {ontology}",
+        fix: "Replace it with {replacement}",
+        summary: "Terms of user-supplied ontologies are not deprecated.",
+    },
+    Rule {
+        code: "I120",
+        slug: "schemaorg-unknown-class",
+        principle: Principle::I2,
+        severity: Severity::Error,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "schema.org has no type '{class}'",
+        fix: "Did you mean {suggestion}?",
+        summary: "Types in the schema.org namespace exist in schema.org or Bioschemas.",
+    },
+    Rule {
+        code: "I121",
+        slug: "schemaorg-unknown-property",
+        principle: Principle::I2,
+        severity: Severity::Warning,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "schema.org has no property '{property}'",
+        fix: "Did you mean {suggestion}?",
+        summary: "Properties in the schema.org namespace exist in schema.org or Bioschemas.",
+    },
+    Rule {
         code: "R001",
         slug: "no-conforms-to",
         principle: Principle::R1_3,
@@ -116,6 +279,50 @@ pub const RULES: &[Rule] = &[
         message: "{focus} does not state which profile it conforms to (dct:conformsTo)",
         fix: "Add \"dct:conformsTo\": {\"@id\": \"https://bioschemas.org/profiles/Dataset/1.0-RELEASE\"} (the profile your record follows) to the main resource",
         summary: "The main resource states the community profile it claims to meet.",
+    },
+    Rule {
+        code: "R010",
+        slug: "deprecated-spdx-licence",
+        principle: Principle::R1_1,
+        severity: Severity::Warning,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "Licence '{licence}' uses the deprecated SPDX id {id}",
+        fix: "Use {replacement} (https://spdx.org/licenses/)",
+        summary: "Licences do not use deprecated SPDX identifiers.",
+    },
+    Rule {
+        code: "R011",
+        slug: "licence-not-machine-readable",
+        principle: Principle::R1_1,
+        severity: Severity::Warning,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "Licence '{licence}' is free text, not an SPDX identifier, SPDX expression or licence URL",
+        fix: "Give the licence as an SPDX URL such as https://spdx.org/licenses/CC-BY-4.0 (see https://spdx.org/licenses/), or the URL of the licence text",
+        summary: "Licences are machine-readable: SPDX identifiers, expressions or licence URLs.",
+    },
+    Rule {
+        code: "R012",
+        slug: "unknown-spdx-licence",
+        principle: Principle::R1_1,
+        severity: Severity::Error,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "'{licence}' names '{id}', which is not in the SPDX License List",
+        fix: "Use an identifier from https://spdx.org/licenses/ (identifiers are case-sensitive in URLs)",
+        summary: "SPDX licence URLs name licences of the SPDX License List.",
+    },
+    Rule {
+        code: "R013",
+        slug: "licence-not-a-url",
+        principle: Principle::R1_1,
+        severity: Severity::Info,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "Licence '{licence}' is an SPDX expression written as a string, not a resolvable URL",
+        fix: "Write it as {url}",
+        summary: "SPDX licences are given as resolvable URLs.",
     },
     Rule {
         code: "X000",

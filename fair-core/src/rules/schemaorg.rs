@@ -1,0 +1,125 @@
+//! schema.org vocabulary checks (I120, I121) against the bundled schema.org term list plus
+//! Bioschemas' types and properties.
+//!
+//! *What it checks*: every class (`rdf:type` object) and property in the schema.org namespace
+//! (`http://schema.org/`, `https://` is normalised to it) is a schema.org or Bioschemas term.
+//! With the schema.org context, an unknown JSON key becomes a schema.org IRI through `@vocab`,
+//! so this is where typos show: `licence` → did you mean `license`? `creater` → `creator`?
+//!
+//! *Why it matters*: I2 — (meta)data use vocabularies that follow the FAIR principles. A
+//! property no vocabulary defines is ignored by every consumer.
+//!
+//! *Fix safety*: display only (the suggestion is the closest known term by edit distance).
+
+use crate::refdata::{self, TermKind};
+use crate::report::FindingSink;
+use crate::vocab;
+use oxrdf::{Graph, TermRef};
+use serde_json::json;
+use std::collections::BTreeSet;
+
+/// Levenshtein distance (case-insensitive), bounded.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        if let Some(c) = cur.first_mut() {
+            *c = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let del = prev.get(j + 1).copied().unwrap_or(usize::MAX) + 1;
+            let ins = cur.get(j).copied().unwrap_or(usize::MAX) + 1;
+            let sub = prev.get(j).copied().unwrap_or(usize::MAX) + cost;
+            if let Some(c) = cur.get_mut(j + 1) {
+                *c = del.min(ins).min(sub);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// The closest known term of `kind`, if close enough to be a typo.
+pub(crate) fn suggest(name: &str, kind: TermKind) -> Option<&'static str> {
+    let limit = (name.chars().count() / 3).clamp(1, 3);
+    refdata::get()
+        .schema_names(kind)
+        .map(|n| (distance(name, n), n))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, n)| n)
+}
+
+fn known(name: &str) -> bool {
+    refdata::get().schema_terms.contains_key(name)
+}
+
+pub(crate) fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
+    let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
+    let mut reported = BTreeSet::new();
+    for t in graph.iter() {
+        if let Some(local) = t.predicate.as_str().strip_prefix(vocab::SCHEMA) {
+            if !local.is_empty()
+                && !known(local)
+                && reported.insert((t.subject.to_string(), local.to_owned()))
+            {
+                let suggestion = suggest(local, TermKind::Property);
+                sink.emit(
+                    "I121",
+                    Some(t.subject.to_string()),
+                    Some(format!("<{}>", t.predicate.as_str())),
+                    None,
+                    json!({ "property": local,
+                            "suggestion": suggestion.map_or_else(
+                                || "a schema.org property (https://schema.org/docs/full.html)".to_owned(),
+                                |s| format!("'{s}'")) }),
+                );
+            }
+        }
+        if t.predicate == rdf_type {
+            if let TermRef::NamedNode(class) = t.object {
+                if let Some(local) = class.as_str().strip_prefix(vocab::SCHEMA) {
+                    if !local.is_empty() && !known(local) {
+                        let suggestion = suggest(local, TermKind::Class);
+                        sink.emit(
+                            "I120",
+                            Some(t.subject.to_string()),
+                            Some(format!("<{}>", vocab::RDF_TYPE)),
+                            Some(t.object.to_string()),
+                            json!({ "class": local,
+                                    "suggestion": suggestion.map_or_else(
+                                        || "a schema.org type (https://schema.org/docs/full.html)".to_owned(),
+                                        |s| format!("'{s}'")) }),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("licence", TermKind::Property), Some("license"));
+        assert_eq!(suggest("creater", TermKind::Property), Some("creator"));
+        assert_eq!(suggest("Datset", TermKind::Class), Some("Dataset"));
+        assert_eq!(suggest("zzzzzzzzzzzz", TermKind::Property), None);
+        assert!(known("ComputationalWorkflow"));
+        assert!(known("license"));
+        assert!(!known("licence"));
+    }
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("Name", "name"), 0);
+    }
+}
