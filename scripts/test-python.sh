@@ -1,21 +1,31 @@
 #!/usr/bin/env bash
-# Python: a venv with pinned maturin and pytest, the binding built into it, its tests.
+# Python: a venv with pinned maturin, pytest and mypy; the binding built into it; its tests
+# (shared vectors, byte-identical JSON with the Rust CLI, API, errors, threads, batches, README,
+# doctests), `mypy --strict` on a sample using the API, and `mypy.stubtest` on the stubs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MATURIN_VERSION=1.16.0
 PYTEST_VERSION=8.4.2
+MYPY_VERSION=1.18.2
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Python: venv with maturin ${MATURIN_VERSION} and pytest ${PYTEST_VERSION}"
+step "Python: venv with maturin ${MATURIN_VERSION}, pytest ${PYTEST_VERSION}, mypy ${MYPY_VERSION}"
 if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
-.venv/bin/pip install --quiet --disable-pip-version-check "maturin==${MATURIN_VERSION}" "pytest==${PYTEST_VERSION}"
+.venv/bin/pip install --quiet --disable-pip-version-check \
+    "maturin==${MATURIN_VERSION}" "pytest==${PYTEST_VERSION}" "mypy==${MYPY_VERSION}"
 
 step "Python: build the binding into the venv"
 VIRTUAL_ENV="$PWD/.venv" PATH="$PWD/.venv/bin:$PATH" \
     .venv/bin/maturin develop --quiet --manifest-path bindings-python/Cargo.toml
 
 step "Python: tests"
-cargo build --quiet -p fair-cli   # the cross-face test compares with the CLI's bytes
-.venv/bin/python -m pytest bindings-python/tests -q
+cargo build --quiet -p fair-cli   # the cross-face tests compare with the CLI's bytes
+FAIRLINT_CLI="${CARGO_TARGET_DIR:-$PWD/target}/debug/fairlint" \
+    .venv/bin/python -m pytest bindings-python/tests -q -p no:cacheprovider
+
+step "Python: mypy --strict on a sample using the API, stubtest on the stubs"
+export MYPY_CACHE_DIR="$PWD/.venv/.mypy_cache"
+.venv/bin/python -m mypy --strict bindings-python/tests/typing_sample.py
+.venv/bin/python -m mypy.stubtest fairlint._fairlint --allowlist bindings-python/stubtest-allowlist.txt

@@ -1,0 +1,443 @@
+//! `Engine` and the batch iterator: unpack arguments, call `fair-core` without the GIL, convert.
+
+use crate::errors;
+use crate::report::{Report, ValidationFailure};
+use fair_core::{Config, Engine as CoreEngine, Format, ValidateError};
+use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
+use pyo3::panic::PanicException;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyIterator, PyMapping, PyString};
+use pyo3::IntoPyObjectExt;
+use rayon::prelude::*;
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// One input, copied into Rust-owned data (or a path, read without the GIL).
+enum Source {
+    Data { bytes: Vec<u8>, json: bool },
+    Path(PathBuf),
+}
+
+/// What checking one input gave.
+enum Outcome {
+    Report(Box<fair_core::Report>),
+    Failed(ValidateError, Option<String>),
+    Io(std::io::Error, String),
+    Panic(String, Option<String>),
+}
+
+fn is_pathlike(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    obj.hasattr("__fspath__")
+}
+
+fn source(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Source> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Source::Data {
+            bytes: s.to_cow()?.into_owned().into_bytes(),
+            json: false,
+        });
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Source::Data {
+            bytes: b.as_bytes().to_vec(),
+            json: false,
+        });
+    }
+    if let Ok(b) = obj.cast::<PyByteArray>() {
+        return Ok(Source::Data {
+            bytes: b.to_vec(),
+            json: false,
+        });
+    }
+    if obj.is_instance_of::<PyDict>() {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("ensure_ascii", false)?;
+        let text: String = py
+            .import("json")?
+            .call_method("dumps", (obj,), Some(&kwargs))?
+            .extract()?;
+        return Ok(Source::Data {
+            bytes: text.into_bytes(),
+            json: true,
+        });
+    }
+    if is_pathlike(obj)? {
+        return Ok(Source::Path(obj.extract::<PathBuf>()?));
+    }
+    Err(PyTypeError::new_err(format!(
+        "a source is str (the record's text), bytes, dict (JSON-LD) or os.PathLike (a file), \
+         not {}",
+        obj.get_type().name()?
+    )))
+}
+
+fn format_of(py: Python<'_>, name: Option<&str>) -> PyResult<Option<Format>> {
+    match name {
+        None => Ok(None),
+        Some(name) => Format::from_name(name).map(Some).ok_or_else(|| {
+            let known: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
+            errors::config_error(
+                py,
+                format!("unknown format '{name}' (known: {})", known.join(", ")),
+            )
+        }),
+    }
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic in fairlint".to_owned()
+    }
+}
+
+fn run(engine: &CoreEngine, source: &Source, format: Option<Format>) -> Outcome {
+    let (bytes, name, format): (Cow<'_, [u8]>, Option<String>, Option<Format>) = match source {
+        Source::Data { bytes, json } => (
+            Cow::Borrowed(bytes.as_slice()),
+            None,
+            format.or(json.then_some(Format::JsonLd)),
+        ),
+        Source::Path(path) => {
+            let name = path.to_string_lossy().into_owned();
+            match std::fs::read(path) {
+                Ok(bytes) => (Cow::Owned(bytes), Some(name), format),
+                Err(e) => return Outcome::Io(e, name),
+            }
+        }
+    };
+    match catch_unwind(AssertUnwindSafe(|| {
+        engine.check(&bytes, format, name.as_deref())
+    })) {
+        Ok(Ok(report)) => Outcome::Report(Box::new(report)),
+        Ok(Err(e)) => Outcome::Failed(e, name),
+        Err(payload) => Outcome::Panic(panic_message(payload), name),
+    }
+}
+
+fn io_error(e: &std::io::Error, name: &str) -> PyErr {
+    match e.raw_os_error() {
+        // OSError(errno, strerror, filename) picks the subclass (FileNotFoundError, ...).
+        Some(errno) => PyOSError::new_err((errno, e.to_string(), name.to_owned())),
+        None => PyOSError::new_err(format!("{name}: {e}")),
+    }
+}
+
+/// The exception `validate` raises for an outcome that is not a report.
+fn outcome_error(py: Python<'_>, outcome: &Outcome) -> PyErr {
+    match outcome {
+        Outcome::Report(_) => PyValueError::new_err("not an error"),
+        Outcome::Failed(e, _) => errors::validate_error(py, e),
+        Outcome::Io(e, name) => io_error(e, name),
+        Outcome::Panic(message, _) => PanicException::new_err(message.clone()),
+    }
+}
+
+fn single_or_many<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    if obj.is_instance_of::<PyString>()
+        || obj.is_instance_of::<PyBytes>()
+        || obj.is_instance_of::<PyByteArray>()
+        || is_pathlike(obj)?
+    {
+        return Ok(vec![obj.clone()]);
+    }
+    obj.try_iter()?.collect()
+}
+
+/// Checks metadata records. Build once (slow, may fail), then validate many documents, from any
+/// number of threads.
+#[pyclass(frozen, name = "Engine", module = "fairlint")]
+pub(crate) struct Engine {
+    inner: CoreEngine,
+}
+
+#[pymethods]
+impl Engine {
+    #[new]
+    #[pyo3(signature = (profile=None, shapes=None, ontologies=None, options=None))]
+    fn new(
+        py: Python<'_>,
+        profile: Option<String>,
+        shapes: Option<&Bound<'_, PyAny>>,
+        ontologies: Option<&Bound<'_, PyAny>>,
+        options: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let mut config = match options {
+            None => Config::default(),
+            Some(o) if o.is_none() => Config::default(),
+            Some(o) => {
+                if o.cast::<PyMapping>().is_err() {
+                    return Err(errors::config_error(
+                        py,
+                        format!(
+                            "options must be a dict of engine options, not {}",
+                            o.get_type().name()?
+                        ),
+                    ));
+                }
+                let json: String = py
+                    .import("json")?
+                    .call_method1(
+                        "dumps",
+                        (PyDict::from_sequence(&o.call_method0("items")?)?,),
+                    )
+                    .and_then(|s| s.extract())
+                    .map_err(|e| {
+                        errors::config_error(py, format!("options are not JSON data: {e}"))
+                    })?;
+                Config::from_json(&json).map_err(|e| errors::config_error(py, e.to_string()))?
+            }
+        };
+        if profile.is_some() {
+            config.profile = profile;
+        }
+        if let Some(o) = ontologies {
+            let given = !o.is_none()
+                && (is_pathlike(o)?
+                    || o.is_instance_of::<PyString>()
+                    || o.is_instance_of::<PyBytes>()
+                    || o.try_iter()?.next().is_some());
+            if given {
+                return Err(errors::config_error(
+                    py,
+                    "ontologies are not supported yet: this fair-core has no \
+                     EngineBuilder::ontology; pass ontologies=None",
+                ));
+            }
+        }
+        let mut builder = CoreEngine::builder().config(config);
+        let mut names = Vec::new();
+        if let Some(s) = shapes.filter(|s| !s.is_none()) {
+            for (i, item) in single_or_many(s)?.iter().enumerate() {
+                let (name, bytes, path) = match source(py, item)? {
+                    Source::Data { bytes, .. } => (format!("shapes[{i}]"), bytes, None),
+                    Source::Path(p) => {
+                        let name = p.to_string_lossy().into_owned();
+                        let bytes = std::fs::read(&p).map_err(|e| io_error(&e, &name))?;
+                        (name.clone(), bytes, Some(name))
+                    }
+                };
+                let format = Format::detect(None, None, path.as_deref(), &bytes)
+                    .map_or(Format::Turtle, |(f, _)| f);
+                names.push(name.clone());
+                builder = builder.shapes(name, bytes, format);
+            }
+        }
+        let built = py.detach(|| catch_unwind(AssertUnwindSafe(|| builder.build())));
+        match built {
+            Ok(Ok(inner)) => Ok(Self { inner }),
+            Ok(Err(e)) => {
+                let err = errors::build_error(py, &e);
+                if matches!(e, fair_core::BuildError::Shapes(_)) && !names.is_empty() {
+                    let message = format!("{e} (in {})", names.join(", "));
+                    return Err(errors::SHAPES.err(py, message, None));
+                }
+                Err(err)
+            }
+            Err(payload) => Err(PanicException::new_err(panic_message(payload))),
+        }
+    }
+
+    /// Checks one record.
+    #[pyo3(signature = (source, format=None))]
+    fn validate(
+        &self,
+        py: Python<'_>,
+        source: &Bound<'_, PyAny>,
+        format: Option<&str>,
+    ) -> PyResult<Report> {
+        let format = format_of(py, format)?;
+        let source = self::source(py, source)?;
+        let engine = &self.inner;
+        match py.detach(|| run(engine, &source, format)) {
+            Outcome::Report(inner) => Ok(Report { inner: *inner }),
+            other => Err(outcome_error(py, &other)),
+        }
+    }
+
+    /// Checks many records in parallel; yields in input order.
+    #[pyo3(signature = (sources, workers=None, format=None, on_error="return"))]
+    fn validate_many(
+        &self,
+        py: Python<'_>,
+        sources: &Bound<'_, PyAny>,
+        workers: Option<usize>,
+        format: Option<&str>,
+        on_error: &str,
+    ) -> PyResult<ReportIterator> {
+        let format = format_of(py, format)?;
+        let raise = match on_error {
+            "raise" => true,
+            "return" => false,
+            other => {
+                return Err(errors::config_error(
+                    py,
+                    format!("on_error must be 'return' or 'raise', not '{other}'"),
+                ))
+            }
+        };
+        let (pool, threads) = match workers {
+            None => (None, rayon::current_num_threads()),
+            Some(0) => return Err(errors::config_error(py, "workers must be at least 1")),
+            Some(n) => {
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .thread_name(|i| format!("fairlint-{i}"))
+                    .build()
+                    .map_err(|e| PyOSError::new_err(format!("cannot start {n} threads: {e}")))?;
+                (Some(Arc::new(pool)), n)
+            }
+        };
+        Ok(ReportIterator {
+            engine: self.inner.clone(),
+            sources: Some(sources.try_iter()?.unbind()),
+            pool,
+            chunk: (threads * 16).max(64),
+            format,
+            raise,
+            buffer: VecDeque::new(),
+            next_index: 0,
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Engine profile={}>",
+            self.inner.config().profile.as_deref().unwrap_or("auto")
+        )
+    }
+}
+
+/// The iterator ``Engine.validate_many`` returns: pulls a chunk of sources, checks it in parallel
+/// without the GIL, yields the results in input order.
+#[pyclass(name = "ReportIterator", module = "fairlint")]
+pub(crate) struct ReportIterator {
+    engine: CoreEngine,
+    sources: Option<Py<PyIterator>>,
+    pool: Option<Arc<rayon::ThreadPool>>,
+    chunk: usize,
+    format: Option<Format>,
+    raise: bool,
+    buffer: VecDeque<(usize, Result<Outcome, PyErr>)>,
+    next_index: usize,
+}
+
+impl ReportIterator {
+    fn fill(&mut self, py: Python<'_>) {
+        let Some(it) = self.sources.as_ref().map(|i| i.bind(py).clone()) else {
+            return;
+        };
+        let mut batch: Vec<(usize, Result<Source, PyErr>)> = Vec::new();
+        while batch.len() < self.chunk {
+            let index = self.next_index;
+            match it.clone().next() {
+                None => {
+                    self.sources = None;
+                    break;
+                }
+                Some(Err(e)) => {
+                    batch.push((index, Err(e)));
+                    self.sources = None;
+                    break;
+                }
+                Some(Ok(obj)) => {
+                    self.next_index += 1;
+                    batch.push((index, source(py, &obj)));
+                }
+            }
+        }
+        let jobs: Vec<&Source> = batch.iter().filter_map(|(_, s)| s.as_ref().ok()).collect();
+        let engine = &self.engine;
+        let format = self.format;
+        let pool = self.pool.as_deref();
+        let outcomes: Vec<Outcome> = py.detach(|| {
+            let work =
+                || -> Vec<Outcome> { jobs.par_iter().map(|s| run(engine, s, format)).collect() };
+            match pool {
+                Some(pool) => pool.install(work),
+                None => work(),
+            }
+        });
+        let mut outcomes = outcomes.into_iter();
+        for (index, s) in batch {
+            let item = match s {
+                Ok(_) => match outcomes.next() {
+                    Some(o) => Ok(o),
+                    None => Err(PyValueError::new_err("internal: missing result")),
+                },
+                Err(e) => Err(e),
+            };
+            self.buffer.push_back((index, item));
+        }
+    }
+
+    fn stop(&mut self) {
+        self.sources = None;
+        self.buffer.clear();
+    }
+}
+
+#[pymethods]
+impl ReportIterator {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        if self.buffer.is_empty() {
+            self.fill(py);
+        }
+        let Some((index, item)) = self.buffer.pop_front() else {
+            return Ok(None);
+        };
+        let outcome = match item {
+            Ok(o) => o,
+            Err(e) => {
+                self.stop();
+                return Err(e);
+            }
+        };
+        if let Outcome::Report(inner) = outcome {
+            return Report { inner: *inner }.into_py_any(py).map(Some);
+        }
+        let error = outcome_error(py, &outcome);
+        if self.raise {
+            self.stop();
+            return Err(error);
+        }
+        let (code, message, location, input) = match &outcome {
+            Outcome::Failed(e, input) => (
+                e.code().to_owned(),
+                e.to_string(),
+                e.location().cloned(),
+                input.clone(),
+            ),
+            Outcome::Io(e, name) => (
+                "io_error".to_owned(),
+                e.to_string(),
+                None,
+                Some(name.clone()),
+            ),
+            Outcome::Panic(message, input) => {
+                ("panic".to_owned(), message.clone(), None, input.clone())
+            }
+            Outcome::Report(_) => ("".to_owned(), String::new(), None, None),
+        };
+        ValidationFailure {
+            index,
+            input,
+            code,
+            message,
+            location,
+            error: error.into_value(py).into_any(),
+        }
+        .into_py_any(py)
+        .map(Some)
+    }
+}
