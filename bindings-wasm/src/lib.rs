@@ -1,41 +1,43 @@
 //! WebAssembly bindings of fairlint (npm package `fairlint`).
 //!
-//! Thin: unpack arguments, call `fair-core`, convert the result. The full API (options object,
-//! plain-object reports, typed error classes, TypeScript types) lands with the WebAssembly
-//! package issue; this first face already returns the same JSON report as the CLI.
+//! Thin, like every binding: unpack the JS arguments, call `fair-core`, convert the report to a
+//! plain JS object (the JSON report, no ES `Map`s) and map core errors to the `Error` subclasses
+//! of `js/errors.js`. The TypeScript types of everything exported are in [`types`].
 
-use fair_core::{Engine as CoreEngine, Format};
+mod engine;
+mod errors;
+mod types;
+
+pub use engine::Engine;
+
 use wasm_bindgen::prelude::*;
 
-/// Checks metadata records; build once, validate many.
-#[wasm_bindgen(js_name = Engine)]
-pub struct Engine {
-    inner: CoreEngine,
+/// Runs when the module is instantiated: a panic (a bug) is logged with its message and stack
+/// through `console.error` before the WebAssembly trap surfaces as a `RuntimeError`.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
 }
 
-#[wasm_bindgen(js_class = Engine)]
-impl Engine {
-    /// Builds an engine with the default configuration.
-    #[wasm_bindgen(constructor)]
-    pub fn new() -> Result<Engine, JsError> {
-        Ok(Engine {
-            inner: CoreEngine::new().map_err(|e| JsError::new(&e.to_string()))?,
-        })
-    }
+/// The fairlint version (same as `report.fairlint_version`).
+#[wasm_bindgen(skip_typescript)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
 
-    /// Validates `text` and returns the JSON report as a string.
-    #[wasm_bindgen(js_name = validateJson)]
-    pub fn validate_json(&self, text: &str, format: Option<String>) -> Result<String, JsError> {
-        let format = match format {
-            Some(name) => Some(
-                Format::from_name(&name)
-                    .ok_or_else(|| JsError::new(&format!("unknown format '{name}'")))?,
-            ),
-            None => None,
-        };
-        self.inner
-            .validate_str(text, format)
-            .map(|r| fair_core::render::json(&r))
-            .map_err(|e| JsError::new(&e.to_string()))
-    }
+/// The bundled profiles: `[{id, version, description, conforms_to}]`, the default first.
+#[wasm_bindgen(skip_typescript)]
+pub fn profiles() -> Result<JsValue, JsValue> {
+    let list: Vec<serde_json::Value> = fair_core::profiles::PROFILES
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "id": p.id,
+                "version": p.version,
+                "description": p.description,
+                "conforms_to": p.conforms_to,
+            })
+        })
+        .collect();
+    errors::to_js(&list)
 }

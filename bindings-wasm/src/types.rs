@@ -1,0 +1,178 @@
+//! The TypeScript types of the package: one custom section for everything exported (the
+//! generated declarations are skipped, so this is the single source of the `.d.ts`).
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Input formats. */
+export type Format = "jsonld" | "turtle" | "trig" | "ntriples" | "nquads" | "rdfxml" | "html";
+/** Severity of a finding. */
+export type Severity = "error" | "warning" | "info";
+/** A FAIR principle. */
+export type Principle =
+  | "F1" | "F2" | "F3" | "F4" | "A1" | "A1.1" | "A1.2" | "A2"
+  | "I1" | "I2" | "I3" | "R1" | "R1.1" | "R1.2" | "R1.3";
+
+/** Where something is in the input: line/column (1-based) for text, a JSON Pointer for JSON,
+ * and the script block index for HTML pages. Any subset of the keys. */
+export interface Location {
+  line?: number;
+  column?: number;
+  pointer?: string;
+  block?: number;
+}
+
+/** What to do about a finding. */
+export interface Fix {
+  message: string;
+  applicability: "safe" | "unsafe" | "display_only";
+}
+
+/** One problem (or notable fact) in a record. */
+export interface Finding {
+  /** Stable code such as `R001`; never reused. */
+  code: string;
+  severity: Severity;
+  principle: Principle;
+  /** The resource it is about (N-Triples syntax). */
+  focus_node: string | null;
+  /** SHACL property path (SPARQL syntax), or a JSON Pointer. */
+  path: string | null;
+  /** Offending value (N-Triples syntax); masked when `include_values` is false. */
+  value: string | null;
+  /** Data the message was rendered from; use this, never the message text. */
+  context: Record<string, unknown>;
+  message: string;
+  /** Documentation page of the code. */
+  url: string;
+  fix: Fix | null;
+  source: { rule?: string; shape?: string; component?: string };
+  location: Location | null;
+}
+
+/** Facts about the parsed document. */
+export interface DocumentInfo {
+  format: Format;
+  triples: number;
+  named_graphs: number;
+  schema_org: "http" | "https" | "mixed" | null;
+  contexts: string[];
+  script_blocks?: number;
+}
+
+/** The profile a record was checked against, and how it was chosen. */
+export interface ProfileInfo {
+  id: string;
+  version: string;
+  selected_by: "explicit" | "conforms_to" | "type" | "default";
+}
+
+/** F/A/I/R and total scores, 0–100, or `null` while unscored. */
+export interface Scores {
+  method: string;
+  F: number | null;
+  A: number | null;
+  I: number | null;
+  R: number | null;
+  total: number | null;
+}
+
+/** The report: exactly the JSON report of the CLI (`test-vectors/report.schema.json`). */
+export interface Report {
+  schema_version: string;
+  fairlint_version: string;
+  input?: string;
+  document: DocumentInfo;
+  profile: ProfileInfo;
+  /** SHACL sense: no findings at all. */
+  conforms: boolean;
+  counts: { error: number; warning: number; info: number };
+  scores: Scores;
+  findings: Finding[];
+  truncated: boolean;
+  resources: { name: string; version: string; source: string }[];
+}
+
+/** Size limits on one input. */
+export interface Limits {
+  max_input_bytes?: number;
+  max_json_depth?: number;
+  max_triples?: number;
+  max_findings?: number;
+}
+
+/** A named text, e.g. a file's name and contents. */
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
+/** Engine options: the CLI's `--config` keys plus `shapes`. */
+export interface Options {
+  /** Profile id; omitted, the record's `dct:conformsTo` or the default chooses. */
+  profile?: string | null;
+  /** Extra SHACL shapes graphs, as Turtle text (named `shapes[0]`, ...) or `{name, text}`. */
+  shapes?: (string | NamedText)[];
+  /** Ontologies (OWL in an RDF format, or OBO) whose terms records are checked against (I110,
+   * I111); the `name`'s extension tells the format, else the content. */
+  ontologies?: (string | NamedText)[];
+  /** Whether findings show offending values (default true). */
+  include_values?: boolean;
+  /** Base IRI for relative IRIs in inputs. */
+  base_iri?: string | null;
+  /** Severity per code, e.g. `{ R001: "error" }`. */
+  severity?: Record<string, Severity>;
+  /** Codes not to report. */
+  ignore?: string[];
+  limits?: Limits;
+}
+
+/** A bundled profile. */
+export interface ProfileDescription {
+  id: string;
+  version: string;
+  description: string;
+  conforms_to: string[];
+}
+
+/** Checks metadata records: build once (may throw `ConfigError` / `ShapesError`), validate many. */
+export class Engine {
+  constructor(options?: Options);
+  /** Validates a record. Throws `ParseError`, `LimitError` or `ResolveError` when it cannot be
+   * checked; poor metadata gives findings, never an exception. Without `format`, the format
+   * comes from `name`'s extension, then from the content. */
+  validate(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null): Report;
+  /** Like `validate`, returning the JSON text (identical to `fairlint check --format json`). */
+  validateJson(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null): string;
+  /** Frees the WebAssembly memory of the engine now rather than at garbage collection. */
+  free(): void;
+  [Symbol.dispose](): void;
+}
+
+/** The fairlint version. */
+export function version(): string;
+/** The bundled profiles, the default first. */
+export function profiles(): ProfileDescription[];
+
+/** Base class of every error fairlint throws. */
+export class FairlintError extends Error {
+  /** Stable code: `parse_error`, `limit_exceeded`, `resolve_error`, `config_error`, `shapes_error`. */
+  readonly code: string;
+  readonly location: Location | null;
+  readonly line: number | null;
+  readonly column: number | null;
+  readonly pointer: string | null;
+  readonly block: number | null;
+}
+/** The input is not well-formed in its format. */
+export class ParseError extends FairlintError { readonly format: Format | null; }
+/** A shapes graph could not be parsed or compiled. */
+export class ShapesError extends FairlintError { readonly kind: string | null; readonly shape: string | null; }
+/** An option or argument is not acceptable. */
+export class ConfigError extends FairlintError { readonly option: string | null; }
+/** The input is larger than a configured limit. */
+export class LimitError extends FairlintError { readonly limit: string | null; readonly max: number | null; }
+/** An external resource cannot be had offline. */
+export class ResolveError extends FairlintError { readonly iri: string | null; }
+"#;

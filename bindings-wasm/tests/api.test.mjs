@@ -1,0 +1,116 @@
+// The JS API of the built package (bindings-wasm/pkg): options, input kinds, error classes, the
+// package.json entry points. The shared vectors are in vectors.test.mjs.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import {
+  Engine,
+  FairlintError,
+  ParseError,
+  ShapesError,
+  ConfigError,
+  profiles,
+  version,
+} from "../pkg/node.js";
+
+const PKG = fileURLToPath(new URL("../pkg/", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const DATASET = readFileSync(join(ROOT, "examples/dataset.jsonld"), "utf8");
+
+function throwsClass(fn, Class, code) {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof Class, `${e?.name}: ${e?.message} is a ${Class.name}`);
+    assert.ok(e instanceof FairlintError && e instanceof Error);
+    assert.equal(e.name, Class.name);
+    assert.equal(e.code, code);
+    assert.equal(typeof e.message, "string");
+    return e;
+  }
+  assert.fail(`expected ${Class.name}`);
+}
+
+test("engine with no options, string input, format by name or content", () => {
+  const engine = new Engine();
+  const a = engine.validate(DATASET);
+  const b = engine.validate(DATASET, "jsonld");
+  const c = engine.validate(new TextEncoder().encode(DATASET), "json-ld");
+  assert.deepStrictEqual(a, b);
+  assert.deepStrictEqual(a, c);
+  assert.equal(a.document.format, "jsonld");
+  assert.equal(a.schema_version, "0.1");
+  assert.equal(a.fairlint_version, version());
+  assert.equal(a.scores.F, null);
+  assert.ok(!("input" in a));
+  assert.equal(engine.validate(DATASET, null, "record.jsonld").input, "record.jsonld");
+  engine.free();
+});
+
+test("options: profile, severity, ignore, include_values, limits", () => {
+  const engine = new Engine({
+    profile: "core",
+    include_values: false,
+    severity: { R001: "error" },
+    ignore: ["I005"],
+    limits: { max_findings: 10 },
+  });
+  const report = engine.validate(DATASET, "jsonld");
+  assert.equal(report.profile.selected_by, "explicit");
+});
+
+test("bad options are ConfigError", () => {
+  const e = throwsClass(() => new Engine({ profil: "core" }), ConfigError, "config_error");
+  assert.match(e.message, /profil/);
+  throwsClass(() => new Engine({ profile: "nope" }), ConfigError, "config_error");
+  throwsClass(() => new Engine({ limits: { max_json_depth: 0 } }), ConfigError, "config_error");
+  throwsClass(() => new Engine({ shapes: "not an array" }), ConfigError, "config_error");
+  throwsClass(() => new Engine(42), ConfigError, "config_error");
+  const engine = new Engine();
+  throwsClass(() => engine.validate(DATASET, "docx"), ConfigError, "config_error");
+  throwsClass(() => engine.validate(42), ConfigError, "config_error");
+});
+
+test("bad shapes are ShapesError", () => {
+  const e = throwsClass(() => new Engine({ shapes: ["@prefix sh: <"] }), ShapesError, "shapes_error");
+  assert.equal(e.kind, "shapes_syntax");
+});
+
+test("parse errors carry line and column", () => {
+  const engine = new Engine();
+  const e = throwsClass(() => engine.validate("{\n  \"a\": ,\n}", "jsonld"), ParseError, "parse_error");
+  assert.equal(e.line, 2);
+  assert.equal(typeof e.column, "number");
+  assert.equal(e.format, "jsonld");
+  assert.deepStrictEqual(e.location, { line: e.line, column: e.column });
+});
+
+test("profiles() lists the bundled profiles", () => {
+  const list = profiles();
+  assert.ok(Array.isArray(list) && list.length >= 1);
+  assert.equal(list[0].id, "core");
+});
+
+test("package.json entry points resolve in Node (import 'fairlint')", () => {
+  const pkg = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));
+  assert.equal(pkg.name, "fairlint");
+  assert.equal(pkg.type, "module");
+  for (const file of pkg.files) assert.ok(existsSync(join(PKG, file)), `${file} is in the package`);
+  const dir = mkdtempSync(join(tmpdir(), "fairlint-consumer-"));
+  mkdirSync(join(dir, "node_modules"));
+  symlinkSync(PKG, join(dir, "node_modules", "fairlint"), "dir");
+  writeFileSync(
+    join(dir, "main.mjs"),
+    `import { Engine, ParseError } from "fairlint";
+     const r = new Engine({ profile: "core" }).validate(${JSON.stringify(DATASET)}, "jsonld");
+     let pe; try { new Engine().validate("{", "jsonld"); } catch (e) { pe = e instanceof ParseError; }
+     console.log(JSON.stringify({ profile: r.profile.id, pe }));`,
+  );
+  const out = execFileSync(process.execPath, [join(dir, "main.mjs")], { encoding: "utf8" });
+  assert.deepStrictEqual(JSON.parse(out), { profile: "core", pe: true });
+});

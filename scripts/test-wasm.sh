@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# WebAssembly / JavaScript face: installs what its tests need (Debian's chromium, the npm
+# packages pinned in bindings-wasm/package-lock.json, the pinned wasm-bindgen-cli), builds the
+# npm package (bindings-wasm/build.sh), then runs against the BUILT package:
+#   - the shared test vectors and API tests on Node (node --test), every report compared with
+#     the Rust CLI's JSON report for the same input;
+#   - the validator page end to end in headless Chromium (playwright-core), which also prints
+#     engine construction and per-record validation times and saves target/e2e/validator.png.
+# Idempotent; re-runs skip installs that are already in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+ROOT="$PWD"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$ROOT/$TARGET_DIR" ;; esac
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Chromium (Debian package) for the browser test"
+if [ ! -x /usr/bin/chromium ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium
+fi
+/usr/bin/chromium --version
+
+step "npm packages (bindings-wasm/package-lock.json)"
+LOCK_SUM="$(sha256sum bindings-wasm/package-lock.json | cut -d' ' -f1)"
+if [ "$(cat bindings-wasm/node_modules/.fairlint-lock 2>/dev/null || true)" != "$LOCK_SUM" ]; then
+  (cd bindings-wasm && npm ci --no-audit --no-fund)
+  echo "$LOCK_SUM" >bindings-wasm/node_modules/.fairlint-lock
+else
+  echo "up to date"
+fi
+
+step "build the npm package (bindings-wasm/build.sh)"
+bash bindings-wasm/build.sh
+
+step "the fairlint CLI, for the Rust side of the report comparison"
+cargo build --quiet -p fair-cli
+export FAIRLINT_BIN="$TARGET_DIR/debug/fairlint"
+
+step "Node: shared test vectors and API tests against bindings-wasm/pkg"
+(cd bindings-wasm && node --test tests/vectors.test.mjs tests/api.test.mjs)
+
+step "browser: the validator page in headless Chromium"
+(cd bindings-wasm && E2E_OUT="$TARGET_DIR/e2e" node --test tests/e2e/validator.e2e.mjs)
+echo "screenshot: $TARGET_DIR/e2e/validator.png"
