@@ -4,6 +4,7 @@
 # npm package (bindings-wasm/build.sh), then runs against the BUILT package:
 #   - the shared test vectors and API tests on Node (node --test), every report compared with
 #     the Rust CLI's JSON report for the same input;
+#   - the TypeScript declarations, type-checked with tsc against a usage example;
 #   - the validator page end to end in headless Chromium (playwright-core), which also prints
 #     engine construction and per-record validation times and saves target/e2e/validator.png.
 # Idempotent; re-runs skip installs that are already in place.
@@ -42,6 +43,9 @@ export FAIRLINT_BIN="$TARGET_DIR/debug/fairlint"
 
 step "Node: shared test vectors and API tests against bindings-wasm/pkg"
 (cd bindings-wasm && node --test tests/vectors.test.mjs tests/api.test.mjs)
+
+step "TypeScript: the package's declarations type-check (tsc --strict)"
+(cd bindings-wasm && node_modules/.bin/tsc -p tests/types/tsconfig.json && echo "types ok")
 
 step "browser: the validator page in headless Chromium"
 (cd bindings-wasm && E2E_OUT="$TARGET_DIR/e2e" node --test tests/e2e/validator.e2e.mjs)

@@ -1,7 +1,8 @@
 //! WebAssembly bindings of fairlint (npm package `fairlint`).
 //!
 //! Thin, like every binding: unpack the JS arguments, call `fair-core`, convert the report to a
-//! plain JS object (the JSON report, no ES `Map`s) and map core errors to the `Error` subclasses
+//! plain JS object (the JSON report, no ES `Map`s: see `errors::to_js` for why through
+//! `JSON.parse` rather than `serde-wasm-bindgen`) and map core errors to the `Error` subclasses
 //! of `js/errors.js`. The TypeScript types of everything exported are in [`types`].
 
 mod engine;
@@ -14,7 +15,7 @@ use wasm_bindgen::prelude::*;
 
 /// Runs when the module is instantiated: a panic (a bug) is logged with its message and stack
 /// through `console.error` before the WebAssembly trap surfaces as a `RuntimeError`.
-#[wasm_bindgen(start)]
+#[wasm_bindgen(start, skip_typescript)]
 pub fn start() {
     console_error_panic_hook::set_once();
 }

@@ -114,3 +114,30 @@ test("package.json entry points resolve in Node (import 'fairlint')", () => {
   const out = execFileSync(process.execPath, [join(dir, "main.mjs")], { encoding: "utf8" });
   assert.deepStrictEqual(JSON.parse(out), { profile: "core", pe: true });
 });
+
+test("the TypeScript types name exactly the keys of report.schema.json", () => {
+  const dts = readFileSync(join(PKG, "fairlint_wasm.d.ts"), "utf8");
+  const schema = JSON.parse(readFileSync(join(ROOT, "test-vectors/report.schema.json"), "utf8"));
+  const declared = (name) => {
+    const body = dts.match(new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`))?.[1];
+    assert.ok(body, `interface ${name} in fairlint_wasm.d.ts`);
+    return body
+      .split("\n")
+      .map((l) => l.match(/^ {2,4}(\w+)(\?)?:/))
+      .filter(Boolean)
+      .map((m) => m[1] + (m[2] ?? ""))
+      .sort();
+  };
+  const expected = (object) =>
+    Object.keys(object.properties)
+      .map((k) => (object.required?.includes(k) ? k : k + "?"))
+      .sort();
+  const p = schema.properties;
+  const d = schema.$defs;
+  assert.deepStrictEqual(declared("Report"), expected(schema));
+  assert.deepStrictEqual(declared("DocumentInfo"), expected(p.document));
+  assert.deepStrictEqual(declared("ProfileInfo"), expected(p.profile));
+  assert.deepStrictEqual(declared("Scores"), expected(p.scores));
+  assert.deepStrictEqual(declared("Finding"), expected(d.finding));
+  assert.deepStrictEqual(declared("Location"), expected(d.location));
+});
