@@ -297,5 +297,7 @@ async function loadExamples() {
 loadExamples();
 render(null);
 startWorker({});
-// For tests and the curious: the last report shown.
+// For tests and the curious: the last report shown, and the renderer (to show a report made
+// elsewhere, e.g. with scores).
 window.fairlintReport = () => lastReport;
+window.fairlintRender = render;

@@ -124,6 +124,19 @@ test("validator page in headless Chromium", async (t) => {
     await page.screenshot({ path: join(OUT, "validator.png"), fullPage: true });
   });
 
+  await t.test("the score gauges show numeric scores 0–100", async () => {
+    await page.evaluate(() => {
+      const report = structuredClone(window.fairlintReport());
+      Object.assign(report.scores, { method: "test", F: 82, A: 45, I: 100, R: 0, total: 57 });
+      window.fairlintRender(report);
+    });
+    assert.match(await page.locator('#scores .score[data-letter="F"]').innerText(), /82 \/ 100/);
+    assert.match(await page.locator('#scores .score[data-letter="R"]').innerText(), /0 \/ 100/);
+    assert.equal(await page.locator("#scores .score .bar").count(), 4);
+    assert.match(await page.locator("#summary").innerText(), /Total score 57 \/ 100/);
+    await page.screenshot({ path: join(OUT, "validator-scored.png") });
+  });
+
   await t.test("a bundled example shows R001 with its fix hint", async () => {
     await page.selectOption("#example", "no-conforms-to.jsonld");
     const r001 = page.locator('.finding[data-code="R001"]');
@@ -155,6 +168,9 @@ test("validator page in headless Chromium", async (t) => {
         }
         return out;
       };
+      const s0 = performance.now();
+      new fairlint.Engine({ profile: "core" }).free();
+      const firstBuild = performance.now() - s0;
       const builds = batches(10, 20, () => new fairlint.Engine({ profile: "core" }).free());
       const example = await (await fetch("./examples/dataset.jsonld")).text();
       const per = {};
@@ -167,18 +183,18 @@ test("validator page in headless Chromium", async (t) => {
         per[name] = { bytes: new TextEncoder().encode(text).length, first, median: median(runs), mean: runs.reduce((a, b) => a + b) / runs.length };
         engine.free();
       }
-      return { load, medianBuild: median(builds), per };
+      return { load, firstBuild, medianBuild: median(builds), per };
     }, RECORD);
     const f = (x) => `${x.toFixed(3)} ms`;
     const lines = [
       `module fetch+compile+instantiate ${f(m.load)}`,
-      `engine construction (profile core): median ${f(m.medianBuild)} (10 batches of 20)`,
+      `engine construction (profile core): first ${f(m.firstBuild)}, then median ${f(m.medianBuild)} (10 batches of 20)`,
       ...Object.entries(m.per).map(
         ([name, r]) => `validate ${name} (${r.bytes} B): median ${f(r.median)}, mean ${f(r.mean)} (10 batches of 50); first call on a new engine ${f(r.first)}`,
       ),
     ];
     for (const line of lines) console.log(`[e2e] Chromium: ${line}`);
-    assert.ok(m.medianBuild < 150, "DESIGN budget: engine construction ≤ 150 ms in Chromium");
+    assert.ok(m.firstBuild < 150 && m.medianBuild < 150, "DESIGN budget: engine construction ≤ 150 ms in Chromium");
     for (const r of Object.values(m.per)) assert.ok(r.median < 5, "DESIGN budget: ≤ 5 ms per record in Chromium");
   });
 
