@@ -150,6 +150,33 @@ fn single_or_many<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny
     obj.try_iter()?.collect()
 }
 
+/// Shapes graphs or ontologies: each a path (read now), or text / bytes (named `what[i]`); the
+/// format from the file extension, then the content, else Turtle.
+fn rdf_inputs(
+    py: Python<'_>,
+    obj: Option<&Bound<'_, PyAny>>,
+    what: &str,
+) -> PyResult<Vec<(String, Vec<u8>, Format)>> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for (i, item) in single_or_many(obj)?.iter().enumerate() {
+        let (name, bytes, path) = match source(py, item)? {
+            Source::Data { bytes, .. } => (format!("{what}[{i}]"), bytes, None),
+            Source::Path(p) => {
+                let name = p.to_string_lossy().into_owned();
+                let bytes = std::fs::read(&p).map_err(|e| io_error(&e, &name))?;
+                (name.clone(), bytes, Some(name))
+            }
+        };
+        let format =
+            Format::detect(None, None, path.as_deref(), &bytes).map_or(Format::Turtle, |(f, _)| f);
+        out.push((name, bytes, format));
+    }
+    Ok(out)
+}
+
 /// Checks metadata records. Build once (slow, may fail), then validate many documents, from any
 /// number of threads.
 #[pyclass(frozen, name = "Engine", module = "fairlint")]
@@ -197,37 +224,14 @@ impl Engine {
         if profile.is_some() {
             config.profile = profile;
         }
-        if let Some(o) = ontologies {
-            let given = !o.is_none()
-                && (is_pathlike(o)?
-                    || o.is_instance_of::<PyString>()
-                    || o.is_instance_of::<PyBytes>()
-                    || o.try_iter()?.next().is_some());
-            if given {
-                return Err(errors::config_error(
-                    py,
-                    "ontologies are not supported yet: this fair-core has no \
-                     EngineBuilder::ontology; pass ontologies=None",
-                ));
-            }
-        }
         let mut builder = CoreEngine::builder().config(config);
         let mut names = Vec::new();
-        if let Some(s) = shapes.filter(|s| !s.is_none()) {
-            for (i, item) in single_or_many(s)?.iter().enumerate() {
-                let (name, bytes, path) = match source(py, item)? {
-                    Source::Data { bytes, .. } => (format!("shapes[{i}]"), bytes, None),
-                    Source::Path(p) => {
-                        let name = p.to_string_lossy().into_owned();
-                        let bytes = std::fs::read(&p).map_err(|e| io_error(&e, &name))?;
-                        (name.clone(), bytes, Some(name))
-                    }
-                };
-                let format = Format::detect(None, None, path.as_deref(), &bytes)
-                    .map_or(Format::Turtle, |(f, _)| f);
-                names.push(name.clone());
-                builder = builder.shapes(name, bytes, format);
-            }
+        for (name, bytes, format) in rdf_inputs(py, shapes, "shapes")? {
+            names.push(name.clone());
+            builder = builder.shapes(name, bytes, format);
+        }
+        for (name, bytes, format) in rdf_inputs(py, ontologies, "ontologies")? {
+            builder = builder.ontology(name, bytes, format);
         }
         let built = py.detach(|| catch_unwind(AssertUnwindSafe(|| builder.build())));
         match built {

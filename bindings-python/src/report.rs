@@ -243,6 +243,24 @@ impl Report {
     fn resources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         convert::serde(py, &self.inner.resources)
     }
+    /// Any other key of the core's JSON report (for example one a newer core adds), so the
+    /// report exposes what the core has without this binding mirroring it.
+    fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        let missing = || {
+            pyo3::exceptions::PyAttributeError::new_err(format!(
+                "'Report' object has no attribute '{name}'"
+            ))
+        };
+        if name.starts_with('_') {
+            return Err(missing());
+        }
+        let json = serde_json::to_value(&self.inner)
+            .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+        match json.get(name) {
+            Some(v) => convert::value(py, v),
+            None => Err(missing()),
+        }
+    }
     /// How many findings have ``severity``.
     fn count(&self, severity: Severity) -> usize {
         self.inner.count(severity.core())

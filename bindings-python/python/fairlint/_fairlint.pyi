@@ -151,7 +151,7 @@ class Finding:
 class Report:
     """The result of checking one record. Read-only.
 
-    >>> report = Engine().validate('{"@context": "https://schema.org/", "@type": "Dataset"}')
+    >>> report = Engine(profile="core").validate('{"@context": "https://schema.org/", "@type": "Dataset"}')
     >>> report.conforms, report.has_errors, report.counts
     (False, False, {'error': 0, 'warning': 1, 'info': 0})
     >>> report.profile["id"], report.document["format"]
@@ -220,7 +220,7 @@ class Report:
             ``False``: always the list; ``True``: always a DataFrame.
         :raises ImportError: ``pandas=True`` and pandas is not installed.
 
-        >>> report = Engine().validate('{"@context": "https://schema.org/", "@type": "Dataset"}')
+        >>> report = Engine(profile="core").validate('{"@context": "https://schema.org/", "@type": "Dataset"}')
         >>> [(row["code"], row["severity"], row["pointer"]) for row in report.findings_table(pandas=False)]
         [('R001', 'warning', '')]
         """
@@ -271,15 +271,17 @@ class Engine:
     :param shapes: SHACL shapes graphs every record is also checked against: each a path
         (``os.PathLike``), or the shapes' text (``str``) or bytes; Turtle or any RDF format
         fairlint reads (detected from the file extension, then the content).
-    :param ontologies: not supported by this build yet: anything non-empty raises
-        :class:`ConfigError`.
+    :param ontologies: ontologies whose terms records are checked against (I110 unknown term,
+        I111 deprecated term): each a path, or the ontology's text or bytes (OWL, Turtle,
+        RDF/XML or OBO; detected from the file extension, then the content).
     :param options: engine options, the same keys as the JSON configuration: ``profile``,
         ``include_values``, ``base_iri``, ``severity``, ``ignore``, ``limits``.
-    :raises ConfigError: unknown profile, option, code or limit value.
+    :raises ConfigError: unknown profile, option, code or limit value; an ontology that
+        cannot be read.
     :raises ShapesError: a shapes graph cannot be parsed or compiled.
     :raises OSError: a shapes file cannot be read.
 
-    >>> engine = Engine(options={"ignore": ["R001"]})
+    >>> engine = Engine(options={"profile": "core", "ignore": ["R001"]})
     >>> engine.validate('{"@context": "https://schema.org/", "@type": "Dataset"}').conforms
     True
     """
