@@ -12,6 +12,7 @@
 #   fresh clone reuses it).
 # - wasm-opt from the npm package `binaryen` pinned in bindings-wasm/package-lock.json
 #   (`npm ci` in bindings-wasm), else a wasm-opt on PATH; skipped with a note if neither works.
+#   Its output is cached by input hash in ${FAIRLINT_TOOLS:-~/.cache/fairlint-tools}/wasm-opt-cache.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -78,8 +79,9 @@ mkdir -p "$PKG"
 # --- wasm-opt -----------------------------------------------------------------------------------
 WASM="$PKG/fairlint_wasm_bg.wasm"
 if [ "$PROFILE" != dev ]; then
-  # wasm-opt (binaryen.js) takes minutes: its output is cached by the input's hash.
-  CACHE="$TARGET_DIR/wasm-opt-cache"
+  # wasm-opt (binaryen.js) takes minutes: its output is cached by the input's hash, outside the
+  # work tree so that fresh clones reuse it.
+  CACHE="${FAIRLINT_TOOLS:-$HOME/.cache/fairlint-tools}/wasm-opt-cache"
   KEY="$(sha256sum "$WASM" | cut -d' ' -f1)"
   WASM_OPT="$(find_wasm_opt)"
   if [ -f "$CACHE/$KEY.wasm" ]; then

@@ -96,7 +96,7 @@ function onResult(data) {
   }
   render(data.report);
   const d = data.report.document;
-  status.textContent = `Checked in ${data.ms.toFixed(2)} ms · ${d.format} · ${d.triples} triples`;
+  status.textContent = `Checked in ${data.ms.toFixed(2)} ms · ${d.format} · ${d.triples} triples${inputName ? ` · ${inputName}` : ""}`;
 }
 
 // --- rendering ----------------------------------------------------------------------------------
@@ -245,7 +245,10 @@ function setInput(value, name) {
   validateNow();
 }
 
-text.addEventListener("input", () => {
+text.addEventListener("input", (e) => {
+  // A file's name tells its format only while its text is being edited: emptied or pasted
+  // over, the format comes from the content again.
+  if (text.value === "" || e.inputType === "insertFromPaste") inputName = null;
   clearHighlight();
   clearTimeout(debounce);
   debounce = setTimeout(validateNow, 250);

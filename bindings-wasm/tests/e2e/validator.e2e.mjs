@@ -144,7 +144,20 @@ test("validator page in headless Chromium", async (t) => {
     assert.ok((await r001.locator(".fix").innerText()).length > 10);
   });
 
+  await t.test("dropping a file checks it, its format told by its name", async () => {
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      const ttl = "@prefix schema: <http://schema.org/> .\n<https://example.org/ds/9> schema:name \"untyped\" .\n";
+      dt.items.add(new File([ttl], "dropped.ttl", { type: "text/turtle" }));
+      document.getElementById("editor").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => / turtle · 1 triples · dropped\.ttl/.test(document.getElementById("status").textContent), null, { timeout: 15000 });
+    assert.match(await page.locator("#text").inputValue(), /schema:name "untyped"/);
+    assert.ok((await page.locator(".finding").count()) >= 1);
+  });
+
   await t.test("a parse error is shown with its location highlighted", async () => {
+    await page.locator("#text").fill(""); // forgets the dropped file's name (and format)
     await page.locator("#text").fill('{\n  "@id": "https://example.org/x",\n  "name": ,\n}');
     await page.locator("#error").waitFor({ state: "visible", timeout: 15000 });
     assert.match(await page.locator("#error").innerText(), /ParseError · parse_error · 3:/);
