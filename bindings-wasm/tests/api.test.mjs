@@ -134,10 +134,11 @@ test("the TypeScript types name exactly the keys of report.schema.json", () => {
       .sort();
   const p = schema.properties;
   const d = schema.$defs;
-  assert.deepStrictEqual(declared("Report"), expected(schema));
-  assert.deepStrictEqual(declared("DocumentInfo"), expected(p.document));
-  assert.deepStrictEqual(declared("ProfileInfo"), expected(p.profile));
-  assert.deepStrictEqual(declared("Scores"), expected(p.scores));
-  assert.deepStrictEqual(declared("Finding"), expected(d.finding));
-  assert.deepStrictEqual(declared("Location"), expected(d.location));
+  const hint = "the report schema changed: update the TypeScript section in bindings-wasm/src/types.rs";
+  assert.deepStrictEqual(declared("Report"), expected(schema), hint);
+  assert.deepStrictEqual(declared("DocumentInfo"), expected(p.document), hint);
+  assert.deepStrictEqual(declared("ProfileInfo"), expected(p.profile), hint);
+  assert.deepStrictEqual(declared("Scores"), expected(p.scores), hint);
+  assert.deepStrictEqual(declared("Finding"), expected(d.finding), hint);
+  assert.deepStrictEqual(declared("Location"), expected(d.location), hint);
 });
