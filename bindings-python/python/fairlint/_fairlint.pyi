@@ -25,7 +25,7 @@ __version__: str
 #: What :meth:`Engine.validate` accepts: the record's text (``str``), its bytes, a JSON-LD
 #: document as a ``dict``, or a path to a file (``os.PathLike``; a plain ``str`` is text, never a
 #: path).
-Source = Union[str, bytes, bytearray, Mapping[str, Any], os.PathLike[str]]
+Source = Union[str, bytes, bytearray, dict[str, Any], os.PathLike[str]]
 
 class FixDict(TypedDict):
     message: str
