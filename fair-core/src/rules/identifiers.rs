@@ -526,7 +526,12 @@ fn registry_uri(value: &str, path: &str, identifiers_org: bool) -> Option<Check>
     };
     let prefix = prefix.rsplit('/').next().unwrap_or(prefix);
     let result = prefixed(prefix, local)?;
-    if let Check::Valid { scheme, .. } = result {
+    if let Check::Valid { .. } = result {
+        let scheme = if identifiers_org {
+            "identifiers.org URI"
+        } else {
+            "Bioregistry URI"
+        };
         let known_to_identifiers_org = refdata::get()
             .prefix(prefix)
             .is_some_and(|p| p.identifiers_org);
@@ -612,6 +617,10 @@ use crate::report::FindingSink;
 use oxrdf::{Graph, NamedNodeRef, TermRef};
 use serde_json::json;
 use std::collections::BTreeSet;
+
+/// The base IRI relative references resolve against when the caller sets none
+/// (`document.rs`); a value under it is what the record wrote as a relative reference.
+pub(crate) const DEFAULT_BASE: &str = "file:///";
 
 /// Properties whose values are identifiers (literal values are checked in every form,
 /// CURIEs included).
@@ -722,13 +731,21 @@ pub(crate) fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
                 if n.as_str().starts_with("http")
                     && graph.triples_for_subject(n).next().is_some() => {}
             TermRef::NamedNode(n) => {
+                let text = n.as_str();
                 let c = if identifier_property {
-                    check_value(n.as_str())
+                    check_value(text.strip_prefix(DEFAULT_BASE).unwrap_or(text))
                 } else {
-                    check_iri(n.as_str())
+                    check_iri(text)
                 };
                 if let Some(c) = c {
-                    emit(sink, c, n.as_str(), focus, path, value);
+                    emit(
+                        sink,
+                        c,
+                        text.strip_prefix(DEFAULT_BASE).unwrap_or(text),
+                        focus,
+                        path,
+                        value,
+                    );
                 }
             }
             TermRef::Literal(l) if identifier_property => {

@@ -224,9 +224,10 @@ pub(crate) fn check(value: &str) -> Licence {
                 };
             }
             "creativecommons.org" => {
-                return match creative_commons(path) {
-                    Some(id) => Licence::Ok { spdx: Some(id) },
-                    None => Licence::NotMachineReadable,
+                // Other creativecommons.org pages (e.g. the CC0 overview) are still links a
+                // reader can follow; only licence deeds map to SPDX.
+                return Licence::Ok {
+                    spdx: creative_commons(path),
                 };
             }
             "opensource.org" => {
@@ -279,7 +280,13 @@ pub(crate) fn check_graph(graph: &oxrdf::Graph, sink: &mut crate::report::Findin
             continue;
         }
         let text = match t.object {
-            TermRef::NamedNode(n) => n.as_str().to_owned(),
+            // "license": "MIT" under a context that makes license IRI-valued resolves against
+            // the default base: judge what the record wrote.
+            TermRef::NamedNode(n) => n
+                .as_str()
+                .strip_prefix(crate::rules::identifiers::DEFAULT_BASE)
+                .unwrap_or(n.as_str())
+                .to_owned(),
             TermRef::Literal(l) => l.value().to_owned(),
             // A licence node (CreativeWork): judged by its url / identifier / name.
             TermRef::BlankNode(b) => {
