@@ -66,9 +66,39 @@ export interface ProfileInfo {
   id: string;
   version: string;
   selected_by: "explicit" | "conforms_to" | "type" | "default";
+  /** For a Bioschemas profile: the highest marginality level the record fully meets. */
+  level?: "none" | "minimum" | "recommended" | "optional";
 }
 
-/** F/A/I/R and total scores, 0–100, or `null` while unscored. */
+/** A FAIR principle. */
+export type Principle =
+  | "F1" | "F2" | "F3" | "F4" | "A1" | "A1.1" | "A1.2" | "A2"
+  | "I1" | "I2" | "I3" | "R1" | "R1.1" | "R1.2" | "R1.3";
+
+/** Priority of an RDA FAIR Data Maturity Model indicator (its weight in the scores). */
+export type Priority = "essential" | "important" | "useful";
+
+/** One of the (at most three) most valuable fixes. */
+export interface TopFix {
+  indicator: string;
+  principle: Principle;
+  priority: Priority;
+  message: string;
+  codes?: string[];
+}
+
+/** An RDA indicator's outcome for the record. */
+export interface IndicatorResult {
+  id: string;
+  principle: Principle;
+  priority: Priority;
+  status: "pass" | "fail" | "indeterminate" | "not_assessed" | "not_applicable";
+  fuji: string[];
+  failed_by?: string[];
+  reason?: string;
+}
+
+/** F/A/I/R and total scores, 0–100 (one decimal), `null` when nothing of a letter could be assessed. */
 export interface Scores {
   method: string;
   F: number | null;
@@ -89,7 +119,11 @@ export interface Report {
   conforms: boolean;
   counts: { error: number; warning: number; info: number };
   scores: Scores;
+  /** The most valuable fixes, highest-priority failed indicators first. */
+  top_fixes: TopFix[];
   findings: Finding[];
+  /** Every indicator of the catalogue with its outcome. */
+  indicators: IndicatorResult[];
   truncated: boolean;
   resources: { name: string; version: string; source: string }[];
 }

@@ -141,4 +141,6 @@ test("the TypeScript types name exactly the keys of report.schema.json", () => {
   assert.deepStrictEqual(declared("Scores"), expected(p.scores), hint);
   assert.deepStrictEqual(declared("Finding"), expected(d.finding), hint);
   assert.deepStrictEqual(declared("Location"), expected(d.location), hint);
+  assert.deepStrictEqual(declared("TopFix"), expected(p.top_fixes.items), hint);
+  assert.deepStrictEqual(declared("IndicatorResult"), expected(d.indicator), hint);
 });

@@ -526,18 +526,49 @@ fn list_profiles(format: ListFormat) -> anyhow::Result<u8> {
 }
 
 fn list_rules(format: ListFormat) -> anyhow::Result<u8> {
+    // Which indicators each code can fail, from the indicator catalogue.
+    let indicators_of = |code: &str| -> Vec<String> {
+        fair_core::scoring::catalogue()
+            .map(|c| {
+                c.indicators
+                    .iter()
+                    .filter(|i| i.fails_on.iter().any(|f| f == code))
+                    .map(|i| i.id.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     match format {
-        ListFormat::Json => println!("{}", serde_json::to_string_pretty(fair_core::rules::RULES)?),
+        ListFormat::Json => {
+            let rules: Vec<serde_json::Value> = fair_core::rules::RULES
+                .iter()
+                .map(|r| {
+                    let mut v = serde_json::to_value(r).unwrap_or_default();
+                    if let Some(map) = v.as_object_mut() {
+                        map.insert(
+                            "indicators".to_owned(),
+                            serde_json::json!(indicators_of(r.code)),
+                        );
+                    }
+                    v
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&rules)?);
+        }
         ListFormat::Text => {
             for r in fair_core::rules::RULES {
                 println!(
-                    "{}  {:<5} {:<8} {:<28} {}",
+                    "{}  {:<5} {:<8} {:<30} {}",
                     r.code,
                     r.principle.name(),
                     r.severity.name(),
                     r.slug,
                     r.summary
                 );
+                let indicators = indicators_of(r.code);
+                if !indicators.is_empty() {
+                    println!("      indicators: {}", indicators.join(", "));
+                }
                 println!("      fix: {}", r.fix);
             }
         }

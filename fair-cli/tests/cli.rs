@@ -16,8 +16,10 @@ fn fairlint() -> Command {
 
 #[test]
 fn clean_record_exits_zero() {
+    // Pinned to the core profile: the record is a Dataset, which would select the Bioschemas
+    // Dataset profile and its recommended-property warnings.
     let out = fairlint()
-        .arg("check")
+        .args(["check", "--profile", "core"])
         .arg(vectors().join("jsonld/dataset-complete.jsonld"))
         .output()
         .unwrap();
@@ -30,10 +32,14 @@ fn clean_record_exits_zero() {
 fn fail_on_threshold_controls_exit_code() {
     let record = vectors().join("jsonld/no-conforms-to.jsonld");
     // R001 is a warning: not a failure by default...
-    fairlint().arg("check").arg(&record).assert().code(0);
+    fairlint()
+        .args(["check", "--profile", "core"])
+        .arg(&record)
+        .assert()
+        .code(0);
     // ...but it is with --fail-on warning.
     fairlint()
-        .args(["check", "--fail-on", "warning"])
+        .args(["check", "--profile", "core", "--fail-on", "warning"])
         .arg(&record)
         .assert()
         .code(1);
@@ -53,7 +59,7 @@ fn fail_on_threshold_controls_exit_code() {
 #[test]
 fn batch_reports_bad_file_and_carries_on() {
     let out = fairlint()
-        .args(["check", "--format", "ndjson"])
+        .args(["check", "--format", "ndjson", "--profile", "core"])
         .arg(vectors().join("jsonld/dataset-complete.jsonld"))
         .arg(vectors().join("errors/bad.ttl"))
         .arg(vectors().join("does-not-exist.jsonld"))
@@ -179,7 +185,7 @@ fn text_output_groups_findings_with_fixes() {
 fn user_shapes_and_shacl_report() {
     let shapes = vectors().join("shapes/dataset-shapes.ttl");
     let out = fairlint()
-        .args(["check", "--format", "json", "--shapes"])
+        .args(["check", "--format", "json", "--profile", "core", "--shapes"])
         .arg(&shapes)
         .arg(vectors().join("turtle/name-not-string.ttl"))
         .output()

@@ -8,7 +8,7 @@ use crate::format::Format;
 use crate::limits::{Limits, MAX_JSON_DEPTH_SETTING};
 use crate::profiles::{self, Profile};
 use crate::report::{
-    Counts, FindingSink, ProfileInfo, ProfileSelection, Report, Resource, Scores, SCHEMA_VERSION,
+    Counts, FindingSink, ProfileInfo, ProfileSelection, Report, Resource, SCHEMA_VERSION,
 };
 use crate::resolve::{NoResolver, Resolver};
 use crate::rules;
@@ -207,6 +207,20 @@ impl EngineBuilder {
         } else {
             Some(ShapeSet::build(&self.shapes)?)
         };
+        // Every bundled profile's shapes (indexed like `profiles::PROFILES`), compiled once
+        // per process.
+        let profile_shapes = rules::shapes::bundled_profile_shapes()?;
+        resources.push(Resource {
+            name: "Bioschemas profiles (SHACL)".to_owned(),
+            version: profiles::PROFILES
+                .iter()
+                .filter(|p| !p.family.is_empty())
+                .map(|p| format!("{} {}", p.family, p.version))
+                .collect::<Vec<_>>()
+                .join(", "),
+            source: "shapes/bioschemas, from the bioschemas.org specifications (CC BY-SA 4.0)"
+                .to_owned(),
+        });
         Ok(Engine {
             inner: Arc::new(Inner {
                 config,
@@ -214,6 +228,7 @@ impl EngineBuilder {
                 resolver: self.resolver,
                 resources,
                 shapes,
+                profile_shapes,
                 ontologies,
             }),
         })
@@ -226,6 +241,7 @@ struct Inner {
     resolver: Arc<dyn Resolver>,
     resources: Vec<Resource>,
     shapes: Option<ShapeSet>,
+    profile_shapes: &'static [Option<ShapeSet>],
     ontologies: Vec<rules::ontology::Ontology>,
 }
 
@@ -335,6 +351,7 @@ impl Engine {
             let report = shapes.validate(doc);
             shapes.check(&report, &mut sink);
         }
+        let level = self.check_profile(doc, profile, &mut sink);
         let mut findings = sink.findings;
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
@@ -348,6 +365,12 @@ impl Engine {
                 Severity::Info => counts.info += 1,
             }
         }
+        let assessment = crate::scoring::assess(&crate::scoring::Context {
+            doc,
+            main: rules::main_node(doc),
+            findings: &findings,
+            community_profile: profile.id != profiles::default_profile().id,
+        });
         Ok(Report {
             schema_version: SCHEMA_VERSION,
             fairlint_version: env!("CARGO_PKG_VERSION"),
@@ -357,11 +380,14 @@ impl Engine {
                 id: profile.id.to_owned(),
                 version: profile.version.to_owned(),
                 selected_by,
+                level,
             },
             conforms: findings.is_empty(),
             counts,
-            scores: Scores::unscored(),
+            scores: assessment.scores,
+            top_fixes: assessment.top_fixes,
             findings,
+            indicators: assessment.indicators,
             truncated,
             resources: self.inner.resources.clone(),
         })
@@ -373,25 +399,66 @@ impl Engine {
         self.inner.shapes.as_ref().map(|s| s.validate(doc))
     }
 
+    /// Runs the selected profile's shapes (if it has any) and returns the marginality level
+    /// the record meets.
+    fn check_profile(
+        &self,
+        doc: &Document,
+        profile: &'static Profile,
+        sink: &mut FindingSink<'_>,
+    ) -> Option<profiles::Level> {
+        let index = profiles::PROFILES.iter().position(|p| p.id == profile.id)?;
+        let shapes = self.inner.profile_shapes.get(index)?.as_ref()?;
+        // The resource that claims the profile, else the main resource.
+        let focus = Self::conforms_to_values(doc)
+            .find(|(_, iri)| profiles::by_conforms_to(iri).is_some_and(|p| p.id == profile.id))
+            .map(|(subject, _)| subject)
+            .or_else(|| rules::shapes::main_resource_types(doc).map(|(main, _)| main));
+        let has_target = rules::shapes::check_profile_target(doc, profile, focus, sink);
+        let report = shapes.validate(doc);
+        shapes.check(&report, sink);
+        Some(rules::shapes::marginality_level(&report, has_target))
+    }
+
+    /// `(subject, profile IRI)` of every `dct:conformsTo` / `schema:conformsTo` statement.
+    fn conforms_to_values(doc: &Document) -> impl Iterator<Item = (String, String)> + '_ {
+        let graph = doc.graph();
+        [vocab::DCT_CONFORMS_TO, vocab::SCHEMA_CONFORMS_TO]
+            .into_iter()
+            .flat_map(move |predicate| {
+                graph.triples_for_predicate(oxrdf::NamedNodeRef::new_unchecked(predicate))
+            })
+            .filter_map(|t| {
+                let iri = match t.object {
+                    oxrdf::TermRef::NamedNode(n) => n.as_str().to_owned(),
+                    oxrdf::TermRef::Literal(l) => l.value().to_owned(),
+                    _ => return None,
+                };
+                Some((t.subject.to_string(), iri))
+            })
+    }
+
+    /// Explicit profile, else the first `dct:conformsTo` naming a bundled profile (or a
+    /// Bioschemas profile family fairlint bundles), else the main resource's type, else `core`.
     fn select_profile(&self, doc: &Document) -> (&'static Profile, ProfileSelection) {
         if let Some(p) = self.inner.profile {
             return (p, ProfileSelection::Explicit);
         }
-        let graph = doc.graph();
-        for predicate in [vocab::DCT_CONFORMS_TO, vocab::SCHEMA_CONFORMS_TO] {
-            for t in graph.triples_for_predicate(oxrdf::NamedNodeRef::new_unchecked(predicate)) {
-                let iri = match t.object {
-                    oxrdf::TermRef::NamedNode(n) => n.as_str().to_owned(),
-                    oxrdf::TermRef::Literal(l) => l.value().to_owned(),
-                    _ => continue,
-                };
-                if let Some(p) = profiles::PROFILES.iter().find(|p| {
-                    p.conforms_to
-                        .iter()
-                        .any(|c| iri.trim_end_matches('/') == c.trim_end_matches('/'))
-                }) {
-                    return (p, ProfileSelection::ConformsTo);
-                }
+        // The main resource's claims first, then the others in a deterministic order.
+        let main = rules::shapes::main_resource_types(doc).map(|(main, _)| main);
+        let mut claimed: Vec<(String, String)> = Self::conforms_to_values(doc).collect();
+        claimed.sort_by_key(|(subject, iri)| {
+            (Some(subject) != main.as_ref(), subject.clone(), iri.clone())
+        });
+        if let Some(p) = claimed
+            .iter()
+            .find_map(|(_, iri)| profiles::by_conforms_to(iri))
+        {
+            return (p, ProfileSelection::ConformsTo);
+        }
+        if let Some((_, types)) = rules::shapes::main_resource_types(doc) {
+            if let Some(p) = profiles::by_types(types.iter().map(String::as_str)) {
+                return (p, ProfileSelection::Type);
             }
         }
         (profiles::default_profile(), ProfileSelection::Default)

@@ -44,6 +44,10 @@ pub struct ProfileInfo {
     pub version: String,
     /// How it was chosen.
     pub selected_by: ProfileSelection,
+    /// For a Bioschemas profile: the highest marginality level the record fully meets
+    /// (`none`, `minimum`, `recommended`, `optional`); absent for `core`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<crate::profiles::Level>,
 }
 
 /// Counts of findings by severity.
@@ -57,7 +61,8 @@ pub struct Counts {
     pub info: usize,
 }
 
-/// F, A, I, R and total scores (0–100). `None` until the indicator catalogue assesses them.
+/// F, A, I, R and total scores (0–100, one decimal): the weighted share of assessed indicators
+/// that pass. `None` for a letter none of whose indicators could be assessed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scores {
     /// Which scoring method produced them (`unscored` until indicators are assessed).
@@ -123,8 +128,12 @@ pub struct Report {
     pub counts: Counts,
     /// F/A/I/R scores.
     pub scores: Scores,
+    /// The most valuable fixes (at most three): failed indicators of highest priority first.
+    pub top_fixes: Vec<crate::scoring::TopFix>,
     /// Findings, sorted by (focus node, path, code, value).
     pub findings: Vec<Finding>,
+    /// Every indicator of the catalogue with its outcome, in catalogue order.
+    pub indicators: Vec<crate::scoring::IndicatorResult>,
     /// Whether findings were cut at `max_findings`.
     pub truncated: bool,
     /// Versions of fairlint's bundled resources used for this report.

@@ -154,6 +154,21 @@ fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<(), String> {
                     }
                 }
             }
+            if let Some(e) = expect.get("scores") {
+                if !matches(e, &value["scores"]) {
+                    return Err(format!("scores: expected {e}, got {}", value["scores"]));
+                }
+            }
+            // Listed indicators only (by id); the others are not compared.
+            if let Some(Value::Array(expected)) = expect.get("indicators") {
+                let actual = value["indicators"].as_array().unwrap();
+                for e in expected {
+                    let hit = actual.iter().find(|a| a["id"] == e["id"]);
+                    if !hit.is_some_and(|a| matches(e, a)) {
+                        return Err(format!("indicator: expected {e}, got {hit:?}"));
+                    }
+                }
+            }
             if let Some(Value::Array(expected)) = expect.get("findings") {
                 findings_match(expected, value["findings"].as_array().unwrap())?;
             }

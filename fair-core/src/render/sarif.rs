@@ -182,7 +182,7 @@ mod tests {
     use crate::{Engine, Format};
 
     fn log(bytes: &[u8], format: Format, name: Option<&str>) -> Value {
-        let engine = Engine::builder().build().unwrap();
+        let engine = Engine::builder().profile("core").build().unwrap();
         let report = engine.check(bytes, Some(format), name).unwrap();
         serde_json::from_str(&sarif(&report)).unwrap()
     }

@@ -140,6 +140,7 @@ mod tests {
   sh:property [ sh:path schema:license ; sh:minCount 1 ; fair:code "R101" ; fair:principle "R1.1" ] .
 "#;
         let engine = Engine::builder()
+            .profile("core")
             .shapes("s.ttl", shapes.to_vec(), Format::Turtle)
             .build()
             .unwrap();

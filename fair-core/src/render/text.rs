@@ -39,15 +39,48 @@ pub fn text(report: &Report) -> String {
         }
     );
     let score = |v: Option<f64>| v.map_or_else(|| "–".to_owned(), |v| format!("{v:.0}"));
-    let _ = write!(out, "  scores:");
+    let bar = |v: Option<f64>| match v {
+        Some(v) => {
+            let filled = ((v / 10.0).round() as usize).min(10);
+            format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+        }
+        None => "··········".to_owned(),
+    };
+    out.push_str("\n ");
     for letter in Letter::ALL {
-        let _ = write!(out, " {:?} {}", letter, score(report.scores.get(letter)));
+        let v = report.scores.get(letter);
+        let _ = write!(out, " {:?} {} {:>3} ", letter, bar(v), score(v));
     }
-    let _ = write!(out, " · total {}", score(report.scores.total));
-    if report.scores.total.is_none() {
-        let _ = write!(out, " (not scored: {})", report.scores.method);
+    let _ = writeln!(out, "  total {}", score(report.scores.total));
+    let not_assessed = report
+        .indicators
+        .iter()
+        .filter(|i| i.status == crate::scoring::Status::NotAssessed)
+        .count();
+    let _ = writeln!(
+        out,
+        "  ({}; {} of {} indicators need the network or the data and were not assessed)",
+        report.scores.method,
+        not_assessed,
+        report.indicators.len()
+    );
+    if !report.top_fixes.is_empty() {
+        let _ = writeln!(out, "\n  Fix first:");
+        for (n, fix) in report.top_fixes.iter().enumerate() {
+            let priority = match fix.priority {
+                crate::scoring::Priority::Essential => "essential",
+                crate::scoring::Priority::Important => "important",
+                crate::scoring::Priority::Useful => "useful",
+            };
+            let _ = writeln!(
+                out,
+                "    {}. {} ({priority}, {})",
+                n + 1,
+                fix.message,
+                fix.indicator
+            );
+        }
     }
-    out.push('\n');
 
     for letter in Letter::ALL {
         let group: Vec<_> = report

@@ -154,3 +154,109 @@ fn default_message(r: &ValidationResult, component: &str) -> String {
         (None, None) => format!("Node violates {what}"),
     }
 }
+
+/// The highest marginality level a record fully meets, from the severities of the results of
+/// its Bioschemas profile's shapes (minimum = Violation, recommended = Warning, optional =
+/// Info). `has_target` is false when no resource of the record has a type the profile targets:
+/// then nothing meets the profile.
+pub(crate) fn marginality_level(
+    report: &ValidationReport,
+    has_target: bool,
+) -> crate::profiles::Level {
+    use crate::profiles::Level;
+    if !has_target {
+        return Level::None;
+    }
+    let mut level = Level::Optional;
+    for r in &report.results {
+        let at = match r.severity {
+            shacl::Severity::Violation | shacl::Severity::Other(_) => Level::None,
+            shacl::Severity::Warning => Level::Minimum,
+            shacl::Severity::Info => Level::Recommended,
+        };
+        level = level.min(at);
+    }
+    level
+}
+
+/// Whether some resource of `doc` has one of the profile's target types; if none has, reports
+/// I200 on `focus` (the resource that claims the profile, or the main resource).
+pub(crate) fn check_profile_target(
+    doc: &Document,
+    profile: &crate::profiles::Profile,
+    focus: Option<String>,
+    sink: &mut FindingSink<'_>,
+) -> bool {
+    let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
+    let found = doc.graph().triples_for_predicate(rdf_type).any(
+        |t| matches!(t.object, TermRef::NamedNode(c) if profile.target_types.contains(&c.as_str())),
+    );
+    if !found {
+        let types: Vec<String> = profile
+            .target_types
+            .iter()
+            .map(|t| format!("<{t}>"))
+            .collect();
+        sink.emit(
+            "I200",
+            focus,
+            Some(format!("<{}>", vocab::RDF_TYPE)),
+            None,
+            json!({ "profile": profile.id, "types": types.join(", ") }),
+        );
+    }
+    found
+}
+
+/// The record's main resource (N-Triples form) and its types (IRIs), if it has a typed one.
+pub(crate) fn main_resource_types(doc: &Document) -> Option<(String, Vec<String>)> {
+    let graph = doc.graph();
+    let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
+    let typed: std::collections::BTreeSet<String> = graph
+        .triples_for_predicate(rdf_type)
+        .map(|t| t.subject.to_string())
+        .collect();
+    if typed.is_empty() {
+        return None;
+    }
+    let main = super::structural::main_resource(doc, &typed);
+    let types = graph
+        .triples_for_predicate(rdf_type)
+        .filter(|t| t.subject.to_string() == main)
+        .filter_map(|t| match t.object {
+            TermRef::NamedNode(c) => Some(c.as_str().to_owned()),
+            _ => None,
+        })
+        .collect();
+    Some((main, types))
+}
+
+/// Every bundled profile's shapes, compiled once per process (indexed like
+/// [`crate::profiles::PROFILES`]; `None` for a profile without shapes). The first engine
+/// built in a process pays for the compilation; later engines share the result.
+pub(crate) fn bundled_profile_shapes() -> Result<&'static [Option<ShapeSet>], BuildError> {
+    static CACHE: std::sync::OnceLock<Result<Vec<Option<ShapeSet>>, String>> =
+        std::sync::OnceLock::new();
+    let compiled = CACHE.get_or_init(|| {
+        crate::profiles::PROFILES
+            .iter()
+            .map(|p| {
+                if p.shapes.is_empty() {
+                    return Ok(None);
+                }
+                let source = (
+                    p.shapes_file.to_owned(),
+                    p.shapes.as_bytes().to_vec(),
+                    Format::Turtle,
+                );
+                ShapeSet::build(&[source])
+                    .map(Some)
+                    .map_err(|e| format!("bundled profile {}: {e}", p.id))
+            })
+            .collect()
+    });
+    match compiled {
+        Ok(sets) => Ok(sets.as_slice()),
+        Err(e) => Err(ShapesError::syntax(e.clone()).into()),
+    }
+}

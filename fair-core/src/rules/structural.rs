@@ -171,3 +171,21 @@ fn parse_subject(node: &str) -> Option<oxrdf::NamedOrBlankNode> {
     let iri = node.strip_prefix('<')?.strip_suffix('>')?;
     Some(oxrdf::NamedNode::new_unchecked(iri).into())
 }
+
+/// The record's main resource as a node (see [`main_resource`]); for a record without types,
+/// the first subject no other statement points to.
+pub(crate) fn main_node(doc: &Document) -> Option<oxrdf::NamedOrBlankNode> {
+    let graph = doc.graph();
+    let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
+    let mut candidates: BTreeSet<String> = graph
+        .triples_for_predicate(rdf_type)
+        .map(|t| t.subject.to_string())
+        .collect();
+    if candidates.is_empty() {
+        candidates = graph.iter().map(|t| t.subject.to_string()).collect();
+    }
+    if candidates.is_empty() {
+        return None;
+    }
+    parse_subject(&main_resource(doc, &candidates))
+}

@@ -1,0 +1,644 @@
+//! F/A/I/R scores from the indicator catalogue (`fair-core/data/indicators.json`): each RDA FAIR
+//! Data Maturity Model indicator is assessed on the record (a data-driven test of the main
+//! resource plus the finding codes that fail it), then weighted by priority. The method is
+//! documented in `docs/scoring.md`, whose tables are generated from the catalogue.
+
+use crate::document::Document;
+use crate::finding::{Finding, Letter, Principle, Severity};
+use crate::vocab;
+use oxrdf::{NamedNodeRef, NamedOrBlankNode, TermRef};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+const CATALOGUE: &str = include_str!("../data/indicators.json");
+
+/// Priority of an indicator in the RDA FAIR Data Maturity Model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Priority {
+    /// Useful.
+    Useful,
+    /// Important.
+    Important,
+    /// Essential.
+    Essential,
+}
+
+/// How an indicator is assessed on a record (the catalogue's `test`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Test {
+    /// Cannot be assessed offline from the metadata alone.
+    NotAssessed {
+        /// Why.
+        reason: String,
+    },
+    /// Does not apply to this kind of record.
+    NotApplicable {
+        /// Why.
+        reason: String,
+    },
+    /// The main resource's IRI or one of `properties` is a persistent identifier.
+    PersistentIdentifier {
+        /// Properties that may carry the identifier.
+        properties: Vec<String>,
+    },
+    /// The main resource has an absolute IRI, or one of `properties`.
+    UniqueIdentifier {
+        /// Properties that may carry the identifier.
+        properties: Vec<String>,
+    },
+    /// The main resource has at least `min` of `properties`.
+    MinProperties {
+        /// How many.
+        min: usize,
+        /// Which.
+        properties: Vec<String>,
+    },
+    /// The main resource has one of `properties`.
+    AnyProperty {
+        /// Which.
+        properties: Vec<String>,
+    },
+    /// The main resource links to an IRI (or absolute URL) through one of `properties`.
+    AnyLink {
+        /// Which.
+        properties: Vec<String>,
+    },
+    /// The document yields statements.
+    Statements,
+    /// The document describes a typed resource.
+    Typed,
+    /// Some object IRI of the document is a term in one of `namespaces`.
+    VocabularyTerms {
+        /// Namespaces of shared vocabularies.
+        namespaces: Vec<String>,
+    },
+    /// Some predicate of the document is in one of `namespaces`.
+    NamespaceProperties {
+        /// Namespaces.
+        namespaces: Vec<String>,
+    },
+    /// A community profile was selected and its shapes report no error.
+    ProfileConformance,
+}
+
+/// One indicator of the catalogue.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// RDA identifier, e.g. `RDA-F1-01M`.
+    pub id: String,
+    /// FAIR principle.
+    pub principle: Principle,
+    /// Priority (weight).
+    pub priority: Priority,
+    /// What it asks.
+    pub description: String,
+    /// Corresponding FAIRsFAIR / F-UJI metric identifiers.
+    pub fuji: Vec<String>,
+    /// How fairlint assesses it.
+    pub test: Test,
+    /// Finding codes that make it fail (at warning or error severity).
+    pub fails_on: Vec<String>,
+    /// What to do when it fails.
+    #[serde(default)]
+    pub fix: Option<String>,
+}
+
+/// Weights by priority.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    /// Essential indicators.
+    pub essential: u32,
+    /// Important indicators.
+    pub important: u32,
+    /// Useful indicators.
+    pub useful: u32,
+}
+
+impl Weights {
+    fn of(&self, p: Priority) -> u32 {
+        match p {
+            Priority::Essential => self.essential,
+            Priority::Important => self.important,
+            Priority::Useful => self.useful,
+        }
+    }
+}
+
+/// The indicator catalogue.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    /// Scoring method name.
+    pub method: String,
+    /// Scoring method version.
+    pub method_version: String,
+    /// Where the indicators come from.
+    pub source: String,
+    /// Weights by priority.
+    pub weights: Weights,
+    /// The indicators, in catalogue order.
+    pub indicators: Vec<Indicator>,
+}
+
+/// The bundled catalogue (parsed once). `None` only if the bundled file is broken, which a
+/// unit test rules out.
+pub fn catalogue() -> Option<&'static Catalogue> {
+    static CAT: OnceLock<Option<Catalogue>> = OnceLock::new();
+    CAT.get_or_init(|| serde_json::from_str(CATALOGUE).ok())
+        .as_ref()
+}
+
+/// How an indicator ended for a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Met.
+    Pass,
+    /// Not met.
+    Fail,
+    /// Assessed, but the record does not let fairlint decide.
+    Indeterminate,
+    /// Needs the network or the deposited object.
+    NotAssessed,
+    /// Does not apply.
+    NotApplicable,
+}
+
+/// An indicator's outcome in a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorResult {
+    /// RDA identifier.
+    pub id: String,
+    /// FAIR principle.
+    pub principle: Principle,
+    /// Priority.
+    pub priority: Priority,
+    /// Outcome.
+    pub status: Status,
+    /// F-UJI metric identifiers.
+    pub fuji: Vec<String>,
+    /// Finding codes that made it fail.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub failed_by: Vec<String>,
+    /// Why it was not assessed, or is indeterminate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// One of the most valuable fixes: the failed indicators of highest weight first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopFix {
+    /// The indicator it would make pass.
+    pub indicator: String,
+    /// That indicator's principle.
+    pub principle: Principle,
+    /// Its priority.
+    pub priority: Priority,
+    /// What to do.
+    pub message: String,
+    /// The finding codes behind it, if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<String>,
+}
+
+/// Everything scoring adds to a report.
+pub(crate) struct Assessment {
+    pub scores: crate::report::Scores,
+    pub indicators: Vec<IndicatorResult>,
+    pub top_fixes: Vec<TopFix>,
+}
+
+/// What scoring needs to know about the record beyond the graph.
+pub(crate) struct Context<'a> {
+    pub doc: &'a Document,
+    pub main: Option<NamedOrBlankNode>,
+    pub findings: &'a [Finding],
+    /// Whether a community profile (not only `core`) was checked.
+    pub community_profile: bool,
+}
+
+/// Assesses every indicator and computes the scores.
+pub(crate) fn assess(cx: &Context<'_>) -> Assessment {
+    let Some(cat) = catalogue() else {
+        return Assessment {
+            scores: crate::report::Scores::unscored(),
+            indicators: Vec::new(),
+            top_fixes: Vec::new(),
+        };
+    };
+    let indicators: Vec<IndicatorResult> =
+        cat.indicators.iter().map(|i| assess_one(i, cx)).collect();
+
+    let score = |filter: &dyn Fn(&IndicatorResult) -> bool| -> Option<f64> {
+        let (mut got, mut total) = (0u32, 0u32);
+        for r in indicators.iter().filter(|r| filter(r)) {
+            let w = cat.weights.of(r.priority);
+            match r.status {
+                Status::Pass => {
+                    got += w;
+                    total += w;
+                }
+                Status::Fail => total += w,
+                _ => {}
+            }
+        }
+        (total > 0).then(|| (f64::from(got) * 1000.0 / f64::from(total)).round() / 10.0)
+    };
+    let letter = |l: Letter| score(&|r: &IndicatorResult| r.principle.letter() == l);
+    let scores = crate::report::Scores {
+        method: format!("{} {}", cat.method, cat.method_version),
+        f: letter(Letter::F),
+        a: letter(Letter::A),
+        i: letter(Letter::I),
+        r: letter(Letter::R),
+        total: score(&|_| true),
+    };
+
+    let mut failed: Vec<(&Indicator, &IndicatorResult)> = cat
+        .indicators
+        .iter()
+        .zip(&indicators)
+        .filter(|(_, r)| r.status == Status::Fail)
+        .collect();
+    failed.sort_by_key(|(i, _)| std::cmp::Reverse(i.priority));
+    let mut top_fixes: Vec<TopFix> = Vec::new();
+    for (indicator, result) in failed {
+        let from_finding = cx
+            .findings
+            .iter()
+            .find(|f| result.failed_by.contains(&f.code))
+            .and_then(|f| f.fix.as_ref().map(|x| x.message.clone()));
+        let Some(message) = from_finding.or_else(|| indicator.fix.clone()) else {
+            continue;
+        };
+        // One fix per principle keeps the three different (F1-01M and F1-01D share a fix).
+        if top_fixes
+            .iter()
+            .any(|t| t.message == message || t.principle == indicator.principle)
+        {
+            continue;
+        }
+        top_fixes.push(TopFix {
+            indicator: indicator.id.clone(),
+            principle: indicator.principle,
+            priority: indicator.priority,
+            message,
+            codes: result.failed_by.clone(),
+        });
+        if top_fixes.len() == 3 {
+            break;
+        }
+    }
+    Assessment {
+        scores,
+        indicators,
+        top_fixes,
+    }
+}
+
+fn assess_one(i: &Indicator, cx: &Context<'_>) -> IndicatorResult {
+    let mut result = IndicatorResult {
+        id: i.id.clone(),
+        principle: i.principle,
+        priority: i.priority,
+        status: Status::Pass,
+        fuji: i.fuji.clone(),
+        failed_by: Vec::new(),
+        reason: None,
+    };
+    match &i.test {
+        Test::NotAssessed { reason } => {
+            result.status = Status::NotAssessed;
+            result.reason = Some(reason.clone());
+            return result;
+        }
+        Test::NotApplicable { reason } => {
+            result.status = Status::NotApplicable;
+            result.reason = Some(reason.clone());
+            return result;
+        }
+        _ => {}
+    }
+    let failed_by: BTreeSet<String> = cx
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning && i.fails_on.contains(&f.code))
+        .map(|f| f.code.clone())
+        .collect();
+    if !failed_by.is_empty() {
+        result.status = Status::Fail;
+        result.failed_by = failed_by.into_iter().collect();
+        return result;
+    }
+    let (status, reason) = evidence(&i.test, cx);
+    result.status = status;
+    result.reason = reason;
+    result
+}
+
+fn evidence(test: &Test, cx: &Context<'_>) -> (Status, Option<String>) {
+    let graph = cx.doc.graph();
+    let pass = |ok: bool| (if ok { Status::Pass } else { Status::Fail }, None);
+    let Some(main) = cx.main.as_ref() else {
+        return match test {
+            Test::Statements => pass(!graph.is_empty()),
+            Test::Typed => pass(false),
+            _ => (
+                Status::Fail,
+                Some("the document describes no resource to assess".to_owned()),
+            ),
+        };
+    };
+    let values = |properties: &[String]| -> Vec<TermRef<'_>> {
+        properties
+            .iter()
+            .flat_map(|p| {
+                graph.objects_for_subject_predicate(main.as_ref(), NamedNodeRef::new_unchecked(p))
+            })
+            .collect()
+    };
+    match test {
+        Test::NotAssessed { .. } | Test::NotApplicable { .. } => (Status::NotAssessed, None),
+        Test::Statements => pass(!graph.is_empty()),
+        Test::Typed => pass(
+            graph
+                .objects_for_subject_predicate(
+                    main.as_ref(),
+                    NamedNodeRef::new_unchecked(vocab::RDF_TYPE),
+                )
+                .next()
+                .is_some(),
+        ),
+        Test::PersistentIdentifier { properties } => {
+            let own = match main {
+                NamedOrBlankNode::NamedNode(n) => is_persistent(n.as_str()),
+                NamedOrBlankNode::BlankNode(_) => false,
+            };
+            pass(
+                own || values(properties)
+                    .iter()
+                    .any(|v| is_persistent(term_text(*v))),
+            )
+        }
+        Test::UniqueIdentifier { properties } => {
+            let own = match main {
+                NamedOrBlankNode::NamedNode(n) => is_global_iri(n.as_str()),
+                NamedOrBlankNode::BlankNode(_) => false,
+            };
+            pass(own || !values(properties).is_empty())
+        }
+        Test::MinProperties { min, properties } => {
+            let present = properties
+                .iter()
+                .filter(|p| {
+                    graph
+                        .objects_for_subject_predicate(
+                            main.as_ref(),
+                            NamedNodeRef::new_unchecked(p),
+                        )
+                        .next()
+                        .is_some()
+                })
+                .count();
+            pass(present >= *min)
+        }
+        Test::AnyProperty { properties } => pass(!values(properties).is_empty()),
+        Test::AnyLink { properties } => pass(values(properties).iter().any(|v| match v {
+            TermRef::NamedNode(n) => is_global_iri(n.as_str()),
+            TermRef::Literal(l) => {
+                let s = l.value().trim();
+                (s.starts_with("https://") || s.starts_with("http://")) && !s.contains(' ')
+            }
+            _ => false,
+        })),
+        Test::VocabularyTerms { namespaces } => pass(graph.iter().any(|t| {
+            match t.object {
+                TermRef::NamedNode(n) => namespaces
+                    .iter()
+                    .any(|ns| n.as_str().starts_with(ns.as_str())),
+                _ => false,
+            }
+        })),
+        Test::NamespaceProperties { namespaces } => pass(graph.iter().any(|t| {
+            namespaces
+                .iter()
+                .any(|ns| t.predicate.as_str().starts_with(ns.as_str()))
+        })),
+        Test::ProfileConformance => {
+            if !cx.community_profile {
+                return (
+                    Status::Indeterminate,
+                    Some(
+                        "no community profile applies to this record (only the core checks ran)"
+                            .to_owned(),
+                    ),
+                );
+            }
+            pass(
+                !cx.findings
+                    .iter()
+                    .any(|f| f.severity == Severity::Error && f.source.shape.is_some()),
+            )
+        }
+    }
+}
+
+fn term_text(t: TermRef<'_>) -> &str {
+    match t {
+        TermRef::NamedNode(n) => n.as_str(),
+        TermRef::Literal(l) => l.value(),
+        _ => "",
+    }
+}
+
+/// An absolute IRI that identifies something globally (not a file path fairlint invented as a
+/// base for relative references).
+fn is_global_iri(iri: &str) -> bool {
+    !iri.starts_with("file:") && iri.contains(':')
+}
+
+/// DOI, Handle, ARK, PURL, w3id, identifiers.org / n2t resolvers and URN:NBN, in URI or
+/// prefixed form.
+pub(crate) fn is_persistent(value: &str) -> bool {
+    let v = value.trim().to_ascii_lowercase();
+    let v = v
+        .strip_prefix("https://")
+        .or_else(|| v.strip_prefix("http://"))
+        .unwrap_or(&v);
+    const RESOLVERS: &[&str] = &[
+        "doi.org/10.",
+        "dx.doi.org/10.",
+        "hdl.handle.net/",
+        "n2t.net/",
+        "identifiers.org/",
+        "purl.org/",
+        "purl.obolibrary.org/",
+        "w3id.org/",
+        "nbn-resolving.org/",
+        "arks.org/ark:",
+    ];
+    RESOLVERS.iter().any(|r| v.starts_with(r))
+        || v.starts_with("doi:10.")
+        || v.starts_with("10.") && v.contains('/')
+        || v.starts_with("hdl:")
+        || v.starts_with("ark:/")
+        || v.starts_with("urn:nbn:")
+}
+
+/// The scoring method as Markdown, tables generated from the catalogue (`docs/scoring.md`).
+pub fn scoring_docs() -> String {
+    use std::fmt::Write;
+    let Some(cat) = catalogue() else {
+        return String::new();
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Scoring: how fairlint computes F, A, I, R and total\n"
+    );
+    let _ = writeln!(
+        out,
+        "<!-- Generated from fair-core/data/indicators.json by `scoring_docs()`; a test fails when this file is stale. Regenerate: `FAIRLINT_UPDATE_DOCS=1 cargo test -p fair-core --test docs`. -->\n"
+    );
+    let _ = writeln!(out, "Method: **{} {}**. Every report names the method and version that produced its scores (`scores.method`).\n", cat.method, cat.method_version);
+    let _ = writeln!(out, "Indicators: {}.\n", cat.source);
+    out.push_str(
+        "## Method\n\n1. The record's **main resource** is found: a typed node no other statement points to (named nodes first, then N-Triples order).\n2. Each of the 41 indicators is **assessed** and ends as `pass`, `fail`, `indeterminate`, `not_assessed` or `not_applicable`:\n   - `not_assessed`: the indicator needs the network (resolving identifiers, fetching the record) or the deposited data object. fairlint is offline, so these are never failed; they are listed in the report with the reason.\n   - otherwise the indicator **fails** if the report has a finding (warning or error) with one of its `fails_on` codes;\n   - else its **test** runs on the main resource (below) and gives `pass` or `fail` (`indeterminate` when the record does not let fairlint decide, e.g. R1.3-01M when no community profile applies).\n3. **Scores**: for each letter, the weighted share of its assessed indicators that pass, 0–100 with one decimal: `100 × Σ weight(pass) / Σ weight(pass or fail)`. `not_assessed`, `not_applicable` and `indeterminate` indicators are left out of the denominator (and listed). A letter with no assessed indicator has score `null`. The total uses all assessed indicators the same way.\n4. **Fix first** (`top_fixes`): the failed indicators of highest priority, at most three, one per principle, with the fix of the finding that failed them or the indicator's own advice.\n\n",
+    );
+    let _ = writeln!(
+        out,
+        "## Weights\n\n| priority | weight | indicators |\n|---|---|---|"
+    );
+    for (name, p, w) in [
+        ("essential", Priority::Essential, cat.weights.essential),
+        ("important", Priority::Important, cat.weights.important),
+        ("useful", Priority::Useful, cat.weights.useful),
+    ] {
+        let n = cat.indicators.iter().filter(|i| i.priority == p).count();
+        let _ = writeln!(out, "| {name} | {w} | {n} |");
+    }
+    let _ = writeln!(out, "\n## Tests\n\n| test | passes when |\n|---|---|");
+    for (kind, text) in [
+        ("statements", "the document yields at least one RDF statement"),
+        ("typed", "the main resource has an rdf:type"),
+        ("persistent_identifier", "the main resource's IRI, or a value of one of the listed properties, is a DOI, Handle, ARK, PURL, w3id, identifiers.org/n2t or URN:NBN identifier"),
+        ("unique_identifier", "the main resource has an absolute IRI (not a relative reference) or one of the listed identifier properties"),
+        ("min_properties", "the main resource has at least `min` of the listed properties"),
+        ("any_property", "the main resource has one of the listed properties"),
+        ("any_link", "the main resource links to an IRI (or an absolute http(s) URL) through one of the listed properties"),
+        ("vocabulary_terms", "some object IRI of the document is a term of one of the listed vocabularies (EDAM, OBO, identifiers.org, ...)"),
+        ("namespace_properties", "some predicate of the document is in one of the listed namespaces"),
+        ("profile_conformance", "a community profile (not only `core`) was checked and its shapes report no error; `indeterminate` when only `core` applies"),
+        ("not_assessed", "never: needs the network or the data object (reason given)"),
+    ] {
+        let _ = writeln!(out, "| `{kind}` | {text} |");
+    }
+    let _ = writeln!(
+        out,
+        "\n## Indicators\n\n| indicator | principle | priority | weight | F-UJI | assessed by | fails on |\n|---|---|---|---|---|---|---|"
+    );
+    for i in &cat.indicators {
+        let test = match &i.test {
+            Test::NotAssessed { reason } => format!("not assessed: {reason}"),
+            Test::NotApplicable { reason } => format!("not applicable: {reason}"),
+            Test::MinProperties { min, properties } => {
+                format!(
+                    "`min_properties` ({min} of {} properties)",
+                    properties.len()
+                )
+            }
+            other => {
+                let v = serde_json::to_value(other).unwrap_or_default();
+                format!(
+                    "`{}`",
+                    v.get("kind").and_then(|k| k.as_str()).unwrap_or("?")
+                )
+            }
+        };
+        let _ = writeln!(
+            out,
+            "| {} {} | {} | {:?} | {} | {} | {} | {} |",
+            i.id,
+            i.description,
+            i.principle,
+            i.priority,
+            cat.weights.of(i.priority),
+            i.fuji.join(", "),
+            test,
+            i.fails_on.join(", ")
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_has_the_41_rda_indicators() {
+        let cat = catalogue().expect("bundled catalogue parses");
+        assert_eq!(cat.indicators.len(), 41);
+        let ids: BTreeSet<_> = cat.indicators.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids.len(), 41, "ids are unique");
+        let count = |p| cat.indicators.iter().filter(|i| i.priority == p).count();
+        assert_eq!(
+            (
+                count(Priority::Essential),
+                count(Priority::Important),
+                count(Priority::Useful)
+            ),
+            (20, 14, 7)
+        );
+        for i in &cat.indicators {
+            assert!(
+                i.id.starts_with(&format!("RDA-{}-", i.principle.name())),
+                "{}",
+                i.id
+            );
+            for code in &i.fails_on {
+                assert!(
+                    crate::rules::rule(code).is_some(),
+                    "{}: unknown code {code}",
+                    i.id
+                );
+            }
+            let assessed = !matches!(
+                i.test,
+                Test::NotAssessed { .. } | Test::NotApplicable { .. }
+            );
+            assert!(
+                !assessed || i.fix.is_some(),
+                "{} is assessed but has no fix",
+                i.id
+            );
+        }
+    }
+
+    #[test]
+    fn persistent_identifiers() {
+        for pid in [
+            "https://doi.org/10.5281/zenodo.1234567",
+            "doi:10.1093/nar/gkab1101",
+            "10.1000/xyz",
+            "http://hdl.handle.net/11304/abc",
+            "ark:/13030/tf5p30086k",
+            "https://w3id.org/ro/crate",
+            "https://identifiers.org/taxonomy:9606",
+        ] {
+            assert!(is_persistent(pid), "{pid}");
+        }
+        for other in [
+            "https://bio.tools/x",
+            "https://example.org/ds/1",
+            "pubmed:123",
+        ] {
+            assert!(!is_persistent(other), "{other}");
+        }
+    }
+}
