@@ -157,10 +157,16 @@ function render(report) {
       c.warning ? el("span", { class: "badge warning" }, `${c.warning} warning${c.warning === 1 ? "" : "s"}`) : null,
       c.info ? el("span", { class: "badge info" }, `${c.info} info`) : null,
       report.truncated ? el("span", { class: "badge warning" }, "truncated") : null),
-    el("div", { id: "profile-info" }, "Profile ", el("strong", {}, `${p.id} ${p.version}`), ` — ${SELECTED_BY[p.selected_by] ?? p.selected_by}`),
+    el("div", { id: "profile-info" }, "Profile ", el("strong", {}, `${p.id} ${p.version}`), ` — ${SELECTED_BY[p.selected_by] ?? p.selected_by}`,
+      p.level ? el("span", { id: "profile-level" }, ` · level met: `, el("strong", {}, p.level)) : null),
     report.scores.total === null
-      ? el("div", { class: "note" }, `Scores: not scored yet (method “${report.scores.method}”): the FAIR indicators are not assessed in this version; the findings below are.`)
-      : el("div", { class: "note" }, `Total score ${Math.round(report.scores.total)} / 100 (method “${report.scores.method}”).`),
+      ? el("div", { class: "note" }, `Scores: none of the indicators could be assessed (method “${report.scores.method}”).`)
+      : el("div", { class: "note" }, `Total score ${Math.round(report.scores.total)} / 100 (method “${report.scores.method}”; ` +
+          `${(report.indicators ?? []).filter((i) => i.status === "not_assessed").length} indicators need the network or the data and are not assessed).`),
+    (report.top_fixes ?? []).length
+      ? el("div", { id: "top-fixes" }, el("strong", {}, "Fix first"),
+          el("ol", {}, ...report.top_fixes.map((f) => el("li", {}, f.message, el("span", { class: "muted" }, ` (${f.priority}, ${f.indicator})`)))))
+      : null,
   );
 
   if (report.findings.length === 0) {

@@ -107,9 +107,12 @@ test("validator page in headless Chromium", async (t) => {
     assert.equal(await page.locator('.finding[data-code="I005"]').count(), 1);
     const letters = await page.locator("#scores .score").evaluateAll((n) => n.map((x) => x.dataset.letter));
     assert.deepStrictEqual(letters, ["F", "A", "I", "R"]);
-    assert.match(await page.locator('#scores .score[data-letter="I"]').innerText(), /not scored/);
+    // The record claims Bioschemas ComputationalTool 1.0 (dct:conformsTo) and misses minimum
+    // properties: scored, profile from dct:conformsTo, level "none", fixes listed first.
+    assert.match(await page.locator('#scores .score[data-letter="I"]').innerText(), /33 \/ 100/);
     assert.match(await page.locator('#scores .score[data-letter="I"]').innerText(), /2 findings/);
-    assert.match(await page.locator("#profile-info").innerText(), /core .* — /);
+    assert.match(await page.locator("#profile-info").innerText(), /bioschemas-computationaltool-1\.0 .* — .*level met: none/);
+    assert.equal(await page.locator("#top-fixes li").count(), 3);
     assert.match(await page.locator(".findings h2").first().innerText(), /I — Interoperable/);
   });
 
