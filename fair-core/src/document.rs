@@ -175,8 +175,10 @@ impl Document {
 pub(crate) struct Collector {
     graph: Graph,
     max_triples: usize,
-    /// (scope, original label) -> canonical blank node.
-    bnodes: HashMap<(usize, String), BlankNode>,
+    /// Per scope: original label -> canonical blank node.
+    bnodes: Vec<HashMap<String, BlankNode>>,
+    /// How many canonical blank nodes were handed out.
+    bnode_count: usize,
     named_graphs: BTreeSet<String>,
     http_schema: bool,
     https_schema: bool,
@@ -189,7 +191,8 @@ impl Collector {
         Self {
             graph: Graph::new(),
             max_triples,
-            bnodes: HashMap::new(),
+            bnodes: Vec::new(),
+            bnode_count: 0,
             named_graphs: BTreeSet::new(),
             http_schema: false,
             https_schema: false,
@@ -213,12 +216,19 @@ impl Collector {
 
     /// The canonical form of a blank node of the current scope.
     pub(crate) fn bnode(&mut self, node: &BlankNode) -> BlankNode {
-        let key = (self.scope, node.as_str().to_owned());
-        let next = self.bnodes.len();
-        self.bnodes
-            .entry(key)
-            .or_insert_with(|| BlankNode::new_unchecked(format!("b{next}")))
-            .clone()
+        if self.bnodes.len() <= self.scope {
+            self.bnodes.resize_with(self.scope + 1, HashMap::new);
+        }
+        let Some(scope) = self.bnodes.get_mut(self.scope) else {
+            return node.clone();
+        };
+        if let Some(b) = scope.get(node.as_str()) {
+            return b.clone();
+        }
+        let b = BlankNode::new_unchecked(format!("b{}", self.bnode_count));
+        self.bnode_count += 1;
+        scope.insert(node.as_str().to_owned(), b.clone());
+        b
     }
 
     fn subject(&mut self, s: NamedOrBlankNode) -> NamedOrBlankNode {
@@ -278,11 +288,9 @@ impl Collector {
             return Err(self.limit_error(location));
         }
         if let Some(location) = location {
-            self.source.record(
-                triple.subject.to_string(),
-                Some(triple.predicate.as_str()),
-                location,
-            );
+            let subject = triple.subject.to_string();
+            self.source
+                .record(&subject, Some(triple.predicate.as_str()), location);
         }
         Ok(triple)
     }

@@ -209,7 +209,6 @@ impl EngineBuilder {
         };
         // Every bundled profile's shapes (indexed like `profiles::PROFILES`), compiled once
         // per process.
-        let profile_shapes = rules::shapes::bundled_profile_shapes()?;
         resources.push(Resource {
             name: "Bioschemas profiles (SHACL)".to_owned(),
             version: profiles::PROFILES
@@ -228,7 +227,6 @@ impl EngineBuilder {
                 resolver: self.resolver,
                 resources,
                 shapes,
-                profile_shapes,
                 ontologies,
             }),
         })
@@ -241,7 +239,6 @@ struct Inner {
     resolver: Arc<dyn Resolver>,
     resources: Vec<Resource>,
     shapes: Option<ShapeSet>,
-    profile_shapes: &'static [Option<ShapeSet>],
     ontologies: Vec<rules::ontology::Ontology>,
 }
 
@@ -408,7 +405,7 @@ impl Engine {
         sink: &mut FindingSink<'_>,
     ) -> Option<profiles::Level> {
         let index = profiles::PROFILES.iter().position(|p| p.id == profile.id)?;
-        let shapes = self.inner.profile_shapes.get(index)?.as_ref()?;
+        let shapes = rules::shapes::bundled_profile_shapes(index)?;
         // The resource that claims the profile, else the main resource.
         let focus = Self::conforms_to_values(doc)
             .find(|(_, iri)| profiles::by_conforms_to(iri).is_some_and(|p| p.id == profile.id))

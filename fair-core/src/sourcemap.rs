@@ -105,8 +105,13 @@ pub(crate) struct SourceMapBuilder {
 
 impl SourceMapBuilder {
     /// A triple of `node` with `predicate` was read at `location` (first one wins).
-    pub(crate) fn record(&mut self, node: String, predicate: Option<&str>, location: Location) {
-        let entry = self.nodes.entry(node).or_default();
+    pub(crate) fn record(&mut self, node: &str, predicate: Option<&str>, location: Location) {
+        if !self.nodes.contains_key(node) {
+            self.nodes.insert(node.to_owned(), NodeEntry::default());
+        }
+        let Some(entry) = self.nodes.get_mut(node) else {
+            return;
+        };
         if entry.location.is_none() {
             entry.location = Some(location.clone());
         }

@@ -34,22 +34,53 @@ impl ShapeSet {
     pub(crate) fn build(sources: &[(String, Vec<u8>, Format)]) -> Result<Self, BuildError> {
         let mut graph = Graph::new();
         for (index, (name, bytes, format)) in sources.iter().enumerate() {
-            let doc = Document::parse(bytes, *format)
-                .map_err(|e| ShapesError::syntax(format!("{name}: {e}")))?;
-            for t in doc.graph() {
+            // Blank nodes are relabelled per file, in order of appearance, so labels are
+            // deterministic and never merge across files.
+            let mut labels: HashMap<String, BlankNode> = HashMap::new();
+            let mut relabel = |b: oxrdf::BlankNodeRef<'_>| -> BlankNode {
+                let next = labels.len();
+                labels
+                    .entry(b.as_str().to_owned())
+                    .or_insert_with(|| BlankNode::new_unchecked(format!("s{index}b{next}")))
+                    .clone()
+            };
+            let mut add = |t: oxrdf::TripleRef<'_>, graph: &mut Graph| {
                 let subject = match t.subject {
-                    oxrdf::NamedOrBlankNodeRef::BlankNode(b) => NamedOrBlankNode::BlankNode(
-                        BlankNode::new_unchecked(format!("s{index}{}", b.as_str())),
-                    ),
-                    other => other.into_owned(),
+                    oxrdf::NamedOrBlankNodeRef::BlankNode(b) => {
+                        NamedOrBlankNode::BlankNode(relabel(b))
+                    }
+                    oxrdf::NamedOrBlankNodeRef::NamedNode(n) => {
+                        NamedOrBlankNode::NamedNode(https_schema(n))
+                    }
                 };
                 let object = match t.object {
-                    TermRef::BlankNode(b) => {
-                        Term::BlankNode(BlankNode::new_unchecked(format!("s{index}{}", b.as_str())))
-                    }
+                    TermRef::BlankNode(b) => Term::BlankNode(relabel(b)),
+                    TermRef::NamedNode(n) => Term::NamedNode(https_schema(n)),
                     other => other.into_owned(),
                 };
-                graph.insert(&Triple::new(subject, t.predicate.into_owned(), object));
+                graph.insert(&Triple::new(subject, https_schema(t.predicate), object));
+            };
+            if *format == Format::Turtle {
+                // Straight from the parser: no source map or intermediate graph is needed for
+                // shapes, and bundled profiles are compiled at every first engine build.
+                for t in oxttl::TurtleParser::new().for_slice(bytes.as_slice()) {
+                    let t = t.map_err(|e| {
+                        let at = e.location().start;
+                        ShapesError::syntax(format!(
+                            "{name}: invalid turtle at {}:{}: {}",
+                            at.line + 1,
+                            at.column + 1,
+                            e.message()
+                        ))
+                    })?;
+                    add(t.as_ref(), &mut graph);
+                }
+            } else {
+                let doc = Document::parse(bytes, *format)
+                    .map_err(|e| ShapesError::syntax(format!("{name}: {e}")))?;
+                for t in doc.graph() {
+                    add(t, &mut graph);
+                }
             }
         }
         let shapes = Shapes::from_graph(&graph)?;
@@ -231,32 +262,61 @@ pub(crate) fn main_resource_types(doc: &Document) -> Option<(String, Vec<String>
     Some((main, types))
 }
 
-/// Every bundled profile's shapes, compiled once per process (indexed like
-/// [`crate::profiles::PROFILES`]; `None` for a profile without shapes). The first engine
-/// built in a process pays for the compilation; later engines share the result.
-pub(crate) fn bundled_profile_shapes() -> Result<&'static [Option<ShapeSet>], BuildError> {
-    static CACHE: std::sync::OnceLock<Result<Vec<Option<ShapeSet>>, String>> =
+/// A bundled profile's compiled shapes (`index` into [`crate::profiles::PROFILES`]; `None` for
+/// a profile without shapes). Each profile is compiled once per process, the first time a
+/// record selects it, so building an engine costs nothing for profiles a run never uses and
+/// later engines share the result. A test (`bundled_profiles_compile`) makes sure every bundled
+/// profile compiles, so the lazy step cannot fail at run time.
+pub(crate) fn bundled_profile_shapes(index: usize) -> Option<&'static ShapeSet> {
+    static CACHE: std::sync::OnceLock<Vec<std::sync::OnceLock<Option<ShapeSet>>>> =
         std::sync::OnceLock::new();
-    let compiled = CACHE.get_or_init(|| {
-        crate::profiles::PROFILES
-            .iter()
-            .map(|p| {
-                if p.shapes.is_empty() {
-                    return Ok(None);
-                }
-                let source = (
-                    p.shapes_file.to_owned(),
-                    p.shapes.as_bytes().to_vec(),
-                    Format::Turtle,
-                );
-                ShapeSet::build(&[source])
-                    .map(Some)
-                    .map_err(|e| format!("bundled profile {}: {e}", p.id))
-            })
+    let slots = CACHE.get_or_init(|| {
+        (0..crate::profiles::PROFILES.len())
+            .map(|_| std::sync::OnceLock::new())
             .collect()
     });
-    match compiled {
-        Ok(sets) => Ok(sets.as_slice()),
-        Err(e) => Err(ShapesError::syntax(e.clone()).into()),
+    slots
+        .get(index)?
+        .get_or_init(|| {
+            let p = crate::profiles::PROFILES.get(index)?;
+            if p.shapes.is_empty() {
+                return None;
+            }
+            let source = (
+                p.shapes_file.to_owned(),
+                p.shapes.as_bytes().to_vec(),
+                Format::Turtle,
+            );
+            ShapeSet::build(&[source]).ok()
+        })
+        .as_ref()
+}
+
+/// `https://schema.org/...` as `http://schema.org/...`, like data graphs are normalised.
+fn https_schema(n: oxrdf::NamedNodeRef<'_>) -> oxrdf::NamedNode {
+    match n.as_str().strip_prefix(vocab::SCHEMA_HTTPS) {
+        Some(rest) => oxrdf::NamedNode::new_unchecked(format!("{}{rest}", vocab::SCHEMA)),
+        None => n.into_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bundled_profiles_compile() {
+        for (index, p) in crate::profiles::PROFILES.iter().enumerate() {
+            if p.shapes.is_empty() {
+                continue;
+            }
+            let source = (
+                p.shapes_file.to_owned(),
+                p.shapes.as_bytes().to_vec(),
+                super::Format::Turtle,
+            );
+            if let Err(e) = super::ShapeSet::build(&[source]) {
+                panic!("bundled profile {} does not compile: {e}", p.id);
+            }
+            assert!(super::bundled_profile_shapes(index).is_some(), "{}", p.id);
+        }
     }
 }
