@@ -9,11 +9,6 @@ const TYPES: &str = r#"
 export type Format = "jsonld" | "turtle" | "trig" | "ntriples" | "nquads" | "rdfxml" | "html";
 /** Severity of a finding. */
 export type Severity = "error" | "warning" | "info";
-/** A FAIR principle. */
-export type Principle =
-  | "F1" | "F2" | "F3" | "F4" | "A1" | "A1.1" | "A1.2" | "A2"
-  | "I1" | "I2" | "I3" | "R1" | "R1.1" | "R1.2" | "R1.3";
-
 /** Where something is in the input: line/column (1-based) for text, a JSON Pointer for JSON,
  * and the script block index for HTML pages. Any subset of the keys. */
 export interface Location {
