@@ -71,6 +71,9 @@ pub struct Document {
     graph: Graph,
     info: DocumentInfo,
     source_map: SourceMap,
+    /// The typed main resource, found once and shared by every check that needs it
+    /// (`rules::structural::typed_main`).
+    pub(crate) main: std::sync::OnceLock<Option<String>>,
 }
 
 const DEFAULT_BASE: &str = "file:///";
@@ -318,6 +321,7 @@ impl Collector {
             },
             graph: self.graph,
             source_map: self.source.finish(),
+            main: std::sync::OnceLock::new(),
         }
     }
 }

@@ -243,14 +243,7 @@ pub(crate) fn check_profile_target(
 pub(crate) fn main_resource_types(doc: &Document) -> Option<(String, Vec<String>)> {
     let graph = doc.graph();
     let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
-    let typed: std::collections::BTreeSet<String> = graph
-        .triples_for_predicate(rdf_type)
-        .map(|t| t.subject.to_string())
-        .collect();
-    if typed.is_empty() {
-        return None;
-    }
-    let main = super::structural::main_resource(doc, &typed);
+    let main = super::structural::typed_main(doc)?.to_owned();
     let types = graph
         .triples_for_predicate(rdf_type)
         .filter(|t| t.subject.to_string() == main)

@@ -88,8 +88,8 @@ pub(crate) fn check(doc: &Document, sink: &mut FindingSink<'_>) {
                 .next()
                 .is_some()
         });
-    if !conforms && !typed.is_empty() {
-        let focus = main_resource(doc, &typed);
+    if let (false, Some(focus)) = (conforms, typed_main(doc)) {
+        let focus = focus.to_owned();
         sink.emit(
             "R001",
             Some(focus.clone()),
@@ -172,18 +172,28 @@ fn parse_subject(node: &str) -> Option<oxrdf::NamedOrBlankNode> {
     Some(oxrdf::NamedNode::new_unchecked(iri).into())
 }
 
+/// The record's typed main resource (see [`main_resource`]), computed once per document.
+pub(crate) fn typed_main(doc: &Document) -> Option<&str> {
+    doc.main
+        .get_or_init(|| {
+            let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
+            let typed: BTreeSet<String> = doc
+                .graph()
+                .triples_for_predicate(rdf_type)
+                .map(|t| t.subject.to_string())
+                .collect();
+            (!typed.is_empty()).then(|| main_resource(doc, &typed))
+        })
+        .as_deref()
+}
+
 /// The record's main resource as a node (see [`main_resource`]); for a record without types,
 /// the first subject no other statement points to.
 pub(crate) fn main_node(doc: &Document) -> Option<oxrdf::NamedOrBlankNode> {
-    let graph = doc.graph();
-    let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
-    let mut candidates: BTreeSet<String> = graph
-        .triples_for_predicate(rdf_type)
-        .map(|t| t.subject.to_string())
-        .collect();
-    if candidates.is_empty() {
-        candidates = graph.iter().map(|t| t.subject.to_string()).collect();
+    if let Some(main) = typed_main(doc) {
+        return parse_subject(main);
     }
+    let candidates: BTreeSet<String> = doc.graph().iter().map(|t| t.subject.to_string()).collect();
     if candidates.is_empty() {
         return None;
     }
