@@ -28,28 +28,15 @@ fn fair(local: &str) -> NamedNode {
 /// `xsd:` prefixes). Blank nodes are labelled `report`, `r0`, `r1`, ... so the output is
 /// deterministic.
 pub fn shacl(report: &Report) -> String {
-    let triples = triples(report);
-    let serializer = oxttl::TurtleSerializer::new()
-        .with_prefix("sh", SH)
-        .and_then(|s| s.with_prefix("fair", vocab::FAIR))
-        .and_then(|s| s.with_prefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"))
-        .and_then(|s| s.with_prefix("xsd", "http://www.w3.org/2001/XMLSchema#"));
-    let mut out = Vec::new();
-    let written = match serializer {
-        Ok(serializer) => {
-            let mut w = serializer.for_writer(&mut out);
-            triples
-                .iter()
-                .try_for_each(|t| w.serialize_triple(t))
-                .and_then(|()| w.finish().map(|_| ()))
-        }
-        Err(_) => Ok(()),
-    };
-    match (written, String::from_utf8(out)) {
-        (Ok(()), Ok(text)) if !text.is_empty() => text,
-        // Writing into a Vec does not fail; N-Triples as a fallback all the same.
-        _ => triples.iter().map(|t| format!("{t} .\n")).collect(),
-    }
+    crate::shacl::write_turtle(
+        &triples(report),
+        &[
+            ("sh", SH),
+            ("fair", vocab::FAIR),
+            ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+            ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+        ],
+    )
 }
 
 fn triples(report: &Report) -> Vec<Triple> {

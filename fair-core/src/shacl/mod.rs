@@ -70,6 +70,7 @@ use oxrdf::{Graph, NamedNode};
 
 pub use error::ShapesError;
 pub use path::Path;
+pub(crate) use report::write_turtle;
 pub use report::{ValidationReport, ValidationResult};
 
 /// The severity of a shape and of the validation results it produces (`sh:severity`).

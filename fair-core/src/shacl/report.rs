@@ -124,27 +124,14 @@ impl ValidationReport {
 
     /// The report as Turtle (`sh:`, `rdf:`, `xsd:` prefixes declared).
     pub fn to_turtle(&self) -> String {
-        let triples = self.triples();
-        let serializer = oxttl::TurtleSerializer::new()
-            .with_prefix("sh", v::SH)
-            .and_then(|s| s.with_prefix("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"))
-            .and_then(|s| s.with_prefix("xsd", v::XSD));
-        let mut out = Vec::new();
-        let written = match serializer {
-            Ok(serializer) => {
-                let mut w = serializer.for_writer(&mut out);
-                triples
-                    .iter()
-                    .try_for_each(|t| w.serialize_triple(t))
-                    .and_then(|()| w.finish().map(|_| ()))
-            }
-            Err(_) => Ok(()),
-        };
-        if written.is_err() {
-            // Writing into a Vec cannot fail; fall back to N-Triples just in case.
-            return self.to_graph().to_string();
-        }
-        String::from_utf8(out).unwrap_or_else(|_| self.to_graph().to_string())
+        write_turtle(
+            &self.triples(),
+            &[
+                ("sh", v::SH),
+                ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+                ("xsd", v::XSD),
+            ],
+        )
     }
 
     /// The report as JSON-LD (expanded form with an `sh` prefix in the context).
@@ -167,5 +154,29 @@ impl ValidationReport {
             Ok(()) => String::from_utf8(out).unwrap_or_default(),
             Err(_) => String::new(),
         }
+    }
+}
+
+/// Serialises `triples` as Turtle with `prefixes` declared, in the given order. Writing into
+/// memory does not fail; N-Triples is the fallback all the same.
+pub(crate) fn write_turtle(triples: &[Triple], prefixes: &[(&str, &str)]) -> String {
+    let mut serializer = Ok(oxttl::TurtleSerializer::new());
+    for (name, iri) in prefixes {
+        serializer = serializer.and_then(|s| s.with_prefix(*name, *iri));
+    }
+    let mut out = Vec::new();
+    let written = match serializer {
+        Ok(serializer) => {
+            let mut w = serializer.for_writer(&mut out);
+            triples
+                .iter()
+                .try_for_each(|t| w.serialize_triple(t))
+                .and_then(|()| w.finish().map(|_| ()))
+        }
+        Err(_) => Ok(()),
+    };
+    match (written, String::from_utf8(out)) {
+        (Ok(()), Ok(text)) if !text.is_empty() => text,
+        _ => triples.iter().map(|t| format!("{t} .\n")).collect(),
     }
 }
