@@ -140,6 +140,15 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        // The reader went away (`fairlint rules | head`): stop quietly, as Unix tools do.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::from(EXIT_OK)
+        }
         Err(e) => {
             eprintln!("fairlint: error: {e:#}");
             ExitCode::from(EXIT_ERROR)
@@ -511,14 +520,31 @@ impl Stats {
 }
 
 fn list_profiles(format: ListFormat) -> anyhow::Result<u8> {
+    let mut out = std::io::stdout().lock();
     match format {
-        ListFormat::Json => println!(
+        ListFormat::Json => writeln!(
+            out,
             "{}",
             serde_json::to_string_pretty(fair_core::profiles::PROFILES)?
-        ),
+        )?,
         ListFormat::Text => {
+            // Columns as wide as their longest entry, so every row lines up.
+            let id_width = fair_core::profiles::PROFILES
+                .iter()
+                .map(|p| p.id.len())
+                .max()
+                .unwrap_or(0);
+            let version_width = fair_core::profiles::PROFILES
+                .iter()
+                .map(|p| p.version.len())
+                .max()
+                .unwrap_or(0);
             for p in fair_core::profiles::PROFILES {
-                println!("{:<12} {:<8} {}", p.id, p.version, p.description);
+                writeln!(
+                    out,
+                    "{:<id_width$}  {:<version_width$}  {}",
+                    p.id, p.version, p.description
+                )?;
             }
         }
     }
@@ -526,6 +552,7 @@ fn list_profiles(format: ListFormat) -> anyhow::Result<u8> {
 }
 
 fn list_rules(format: ListFormat) -> anyhow::Result<u8> {
+    let mut out = std::io::stdout().lock();
     // Which indicators each code can fail, from the indicator catalogue.
     let indicators_of = |code: &str| -> Vec<String> {
         fair_core::scoring::catalogue()
@@ -553,23 +580,24 @@ fn list_rules(format: ListFormat) -> anyhow::Result<u8> {
                     v
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&rules)?);
+            writeln!(out, "{}", serde_json::to_string_pretty(&rules)?)?;
         }
         ListFormat::Text => {
             for r in fair_core::rules::RULES {
-                println!(
+                writeln!(
+                    out,
                     "{}  {:<5} {:<8} {:<30} {}",
                     r.code,
                     r.principle.name(),
                     r.severity.name(),
                     r.slug,
                     r.summary
-                );
+                )?;
                 let indicators = indicators_of(r.code);
                 if !indicators.is_empty() {
-                    println!("      indicators: {}", indicators.join(", "));
+                    writeln!(out, "      indicators: {}", indicators.join(", "))?;
                 }
-                println!("      fix: {}", r.fix);
+                writeln!(out, "      fix: {}", r.fix)?;
             }
         }
     }

@@ -231,3 +231,27 @@ fn ill_formed_shapes_exit_two_without_report() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    use std::process::{Command as Std, Stdio};
+    let vector = vectors().join("cases/jsonld/dataset-complete.jsonld");
+    for args in [
+        vec!["rules"],
+        vec!["profiles", "--format", "json"],
+        vec!["check", "--format", "json", vector.to_str().unwrap()],
+    ] {
+        // stdout is a pipe whose reader is already gone, as in `fairlint rules | head -0`.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = Std::new(env!("CARGO_BIN_EXE_fairlint"))
+            .args(&args)
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
