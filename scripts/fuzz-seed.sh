@@ -16,6 +16,8 @@ seed parse_ntriples test-vectors/cases/**/*.nt
 seed parse_nquads test-vectors/cases/**/*.nq
 seed parse_rdfxml test-vectors/cases/**/*.rdf
 seed parse_html test-vectors/cases/**/*.html
+seed parse_biotools test-vectors/cases/biotools/*.json
+seed parse_datacite test-vectors/cases/datacite/*.json test-vectors/cases/datacite/*.xml
 seed shapes test-vectors/cases/shapes/*.ttl shapes/**/*.ttl
 seed validate test-vectors/cases/**/*.* examples/*
 for d in fuzz/corpus/*; do echo "$(ls "$d" | wc -l) seeds in $d"; done

@@ -45,45 +45,9 @@ NPM_ROCRATE_VER=3.7.2
 NPM_ROCRATE_FILE=ro-crate-3.7.2.tgz
 NPM_ROCRATE_SHA=ce9c6a34ed945e37e2a07310d8195241a0abc10029a440b0afdfd1a93131c40f
 
-log() { printf '%s\n' "$*" >&2; }
-
-verify_sha256() { # file expected
-  local got
-  got="$(sha256sum "$1" | cut -d' ' -f1)"
-  if [[ "$got" != "$2" ]]; then
-    log "sha256 mismatch for $(basename "$1"): expected $2, got $got"
-    exit 1
-  fi
-  log "ok  sha256 $(basename "$1")"
-}
-
-# fetch_pypi NAME VERSION FILE SHA256 KIND   (KIND: wheel | sdist)
-# Prints the path of the verified artifact.
-fetch_pypi() {
-  local name="$1" ver="$2" file="$3" sha="$4" kind="$5" dest
-  dest="$work/pypi-$name-$ver"
-  mkdir -p "$dest"
-  local fmt=(--only-binary=:all:)
-  [[ "$kind" == sdist ]] && fmt=(--no-binary=:all:)
-  # --no-deps: only the one artifact; the sha256 below pins its exact bytes.
-  pip download --quiet --no-deps --disable-pip-version-check "${fmt[@]}" \
-    --dest "$dest" "$name==$ver" >&2
-  [[ -f "$dest/$file" ]] || { log "expected $file from PyPI $name==$ver"; ls "$dest" >&2; exit 1; }
-  verify_sha256 "$dest/$file" "$sha"
-  printf '%s\n' "$dest/$file"
-}
-
-# fetch_npm NAME VERSION FILE SHA256 -> path of the verified tarball
-fetch_npm() {
-  local name="$1" ver="$2" file="$3" sha="$4" dest
-  dest="$work/npm-$name-$ver"
-  mkdir -p "$dest"
-  # npm itself checks the registry's sha512 integrity; we also pin sha256.
-  (cd "$dest" && npm pack --silent --loglevel=error "$name@$ver" >/dev/null)
-  [[ -f "$dest/$file" ]] || { log "expected $file from npm $name@$ver"; ls "$dest" >&2; exit 1; }
-  verify_sha256 "$dest/$file" "$sha"
-  printf '%s\n' "$dest/$file"
-}
+# log, verify_sha256, fetch_pypi, fetch_npm
+# shellcheck source=lib/fetch.sh
+source "$repo_root/scripts/lib/fetch.sh"
 
 # extract ARCHIVE MEMBER -> writes member's bytes to stdout (zip/whl or tar.gz)
 extract() {

@@ -46,40 +46,9 @@ SPDX_EXC_VER=2.5.0
 SPDX_EXC_FILE=spdx-exceptions-2.5.0.tgz
 SPDX_EXC_SHA=c5295dd22415e8b60a5af2560e7461954f660bcb591be7c5622e463956d33256
 
-log() { printf '%s\n' "$*" >&2; }
-
-verify_sha256() { # file expected
-  local got
-  got="$(sha256sum "$1" | cut -d' ' -f1)"
-  if [[ "$got" != "$2" ]]; then
-    log "sha256 mismatch for $(basename "$1"): expected $2, got $got"
-    exit 1
-  fi
-  log "ok  sha256 $(basename "$1")"
-}
-
-# fetch_pypi NAME VERSION FILE SHA256 -> path of the verified wheel
-fetch_pypi() {
-  local name="$1" ver="$2" file="$3" sha="$4" dest
-  dest="$work/pypi-$name-$ver"
-  mkdir -p "$dest"
-  pip download --quiet --no-deps --disable-pip-version-check --only-binary=:all: \
-    --dest "$dest" "$name==$ver" >&2
-  [[ -f "$dest/$file" ]] || { log "expected $file from PyPI $name==$ver"; ls "$dest" >&2; exit 1; }
-  verify_sha256 "$dest/$file" "$sha"
-  printf '%s\n' "$dest/$file"
-}
-
-# fetch_npm NAME VERSION FILE SHA256 -> path of the verified tarball
-fetch_npm() {
-  local name="$1" ver="$2" file="$3" sha="$4" dest
-  dest="$work/npm-$name-$ver"
-  mkdir -p "$dest"
-  (cd "$dest" && npm pack --silent --loglevel=error "$name@$ver" >/dev/null)
-  [[ -f "$dest/$file" ]] || { log "expected $file from npm $name@$ver"; ls "$dest" >&2; exit 1; }
-  verify_sha256 "$dest/$file" "$sha"
-  printf '%s\n' "$dest/$file"
-}
+# log, verify_sha256, fetch_pypi, fetch_npm
+# shellcheck source=lib/fetch.sh
+source "$repo_root/scripts/lib/fetch.sh"
 
 br_whl="$(fetch_pypi bioregistry "$BIOREGISTRY_VER" "$BIOREGISTRY_FILE" "$BIOREGISTRY_SHA")"
 edam_whl="$(fetch_pypi edam-ontology "$EDAM_VER" "$EDAM_FILE" "$EDAM_SHA")"

@@ -102,7 +102,8 @@ fn run(engine: &CoreEngine, source: &Source, format: Option<Format>) -> Outcome 
         Source::Data { bytes, json } => (
             Cow::Borrowed(bytes.as_slice()),
             None,
-            format.or(json.then_some(Format::JsonLd)),
+            // A dict is JSON: JSON-LD, or bio.tools / DataCite JSON when plainly one of them.
+            format.or_else(|| json.then(|| Format::sniff(bytes)).flatten()),
         ),
         Source::Path(path) => {
             let name = path.to_string_lossy().into_owned();

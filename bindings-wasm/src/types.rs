@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 /** Input formats. */
-export type Format = "jsonld" | "turtle" | "trig" | "ntriples" | "nquads" | "rdfxml" | "html";
+export type Format = "jsonld" | "turtle" | "trig" | "ntriples" | "nquads" | "rdfxml" | "html" | "biotools" | "datacite";
 /** Severity of a finding. */
 export type Severity = "error" | "warning" | "info";
 /** Where something is in the input: line/column (1-based) for text, a JSON Pointer for JSON,
@@ -54,6 +54,8 @@ export interface DocumentInfo {
   schema_org: "http" | "https" | "mixed" | null;
   contexts: string[];
   script_blocks?: number;
+  /** bio.tools and DataCite records: the schema the record was validated against. */
+  schema?: string;
 }
 
 /** The profile a record was checked against, and how it was chosen. */

@@ -61,6 +61,10 @@ pub struct DocumentInfo {
     /// For HTML pages: how many JSON-LD script blocks were found.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub script_blocks: Option<usize>,
+    /// For bio.tools and DataCite records: the schema the record was validated against before
+    /// it was crosswalked to schema.org.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
 }
 
 /// One parsed input: its data graph (all named graphs merged, blank nodes labelled `b0`, `b1`,
@@ -74,6 +78,8 @@ pub struct Document {
     /// The typed main resource, found once and shared by every check that needs it
     /// (`rules::structural::typed_main`).
     pub(crate) main: std::sync::OnceLock<Option<String>>,
+    /// For bio.tools and DataCite records: the schema violations found before the crosswalk.
+    pub(crate) crosswalked: Option<crate::crosswalk::Crosswalked>,
 }
 
 const DEFAULT_BASE: &str = "file:///";
@@ -111,6 +117,7 @@ impl Document {
         let mut collector = Collector::new(options.limits.max_triples);
         let mut contexts_used = BTreeSet::new();
         let mut script_blocks = None;
+        let mut crosswalked = None;
         match format {
             Format::JsonLd => {
                 crate::jsonld::parse(
@@ -142,8 +149,25 @@ impl Document {
                 crate::text::parse_line_based(text, format, base, &mut collector)?;
             }
             Format::RdfXml => crate::text::parse_rdfxml(text, base, &mut collector)?,
+            Format::BioTools => {
+                crosswalked = Some(crate::crosswalk::biotools::parse(
+                    text,
+                    options,
+                    &mut collector,
+                )?);
+            }
+            Format::DataCite => {
+                crosswalked = Some(crate::crosswalk::datacite::parse(
+                    text,
+                    options,
+                    &mut collector,
+                )?);
+            }
         }
-        Ok(collector.finish(format, contexts_used.into_iter().collect(), script_blocks))
+        let mut doc = collector.finish(format, contexts_used.into_iter().collect(), script_blocks);
+        doc.info.schema = crosswalked.as_ref().map(|c| c.schema.clone());
+        doc.crosswalked = crosswalked;
+        Ok(doc)
     }
 
     /// The data graph.
@@ -318,10 +342,12 @@ impl Collector {
                 schema_org,
                 contexts,
                 script_blocks,
+                schema: None,
             },
             graph: self.graph,
             source_map: self.source.finish(),
             main: std::sync::OnceLock::new(),
+            crosswalked: None,
         }
     }
 }

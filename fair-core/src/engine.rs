@@ -192,6 +192,7 @@ impl EngineBuilder {
         // Bundled reference vocabularies (indexed once per process) and user ontologies.
         crate::refdata::get();
         resources.extend(crate::refdata::resources());
+        resources.extend(crate::crosswalk::resources());
         let mut ontologies = Vec::with_capacity(self.ontologies.len());
         for (name, bytes, format) in &self.ontologies {
             let ontology = rules::ontology::Ontology::parse(name, bytes, *format)?;
@@ -343,6 +344,9 @@ impl Engine {
             include_values: config.include_values,
         };
         rules::check_structure(doc, &mut sink);
+        if let Some(crosswalked) = &doc.crosswalked {
+            crate::crosswalk::emit(crosswalked, &mut sink);
+        }
         rules::check_vocab(doc, &self.inner.ontologies, &mut sink);
         if let Some(shapes) = &self.inner.shapes {
             let report = shapes.validate(doc);

@@ -22,6 +22,12 @@ pub enum Format {
     RdfXml,
     /// An HTML page with one or more `<script type="application/ld+json">` blocks.
     Html,
+    /// bio.tools JSON (biotoolsSchema): one tool, an array of tools or an API page
+    /// (`.biotools.json`). Validated with its JSON Schema and crosswalked to schema.org.
+    BioTools,
+    /// DataCite metadata: DataCite JSON (REST API / Invenio form) or DataCite XML (kernel-4,
+    /// kernel-3). Validated with the DataCite JSON Schema and crosswalked to schema.org.
+    DataCite,
 }
 
 /// How a format was chosen for an input.
@@ -40,7 +46,7 @@ pub enum Detection {
 
 impl Format {
     /// Every format, in a stable order.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 9] = [
         Format::JsonLd,
         Format::Turtle,
         Format::TriG,
@@ -48,6 +54,8 @@ impl Format {
         Format::NQuads,
         Format::RdfXml,
         Format::Html,
+        Format::BioTools,
+        Format::DataCite,
     ];
 
     /// The short name used on the command line and in the bindings (`jsonld`, `turtle`, ...).
@@ -60,6 +68,8 @@ impl Format {
             Format::NQuads => "nquads",
             Format::RdfXml => "rdfxml",
             Format::Html => "html",
+            Format::BioTools => "biotools",
+            Format::DataCite => "datacite",
         }
     }
 
@@ -73,6 +83,8 @@ impl Format {
             "nquads" | "n-quads" | "nq" => Format::NQuads,
             "rdfxml" | "rdf/xml" | "rdf" | "xml" | "owl" => Format::RdfXml,
             "html" | "htm" => Format::Html,
+            "biotools" | "bio.tools" | "biotools-json" => Format::BioTools,
+            "datacite" | "datacite-json" | "datacite-xml" => Format::DataCite,
             _ => return None,
         })
     }
@@ -93,6 +105,9 @@ impl Format {
             "application/n-quads" => Format::NQuads,
             "application/rdf+xml" | "application/xml" | "text/xml" => Format::RdfXml,
             "text/html" | "application/xhtml+xml" => Format::Html,
+            "application/vnd.datacite.datacite+json" | "application/vnd.datacite.datacite+xml" => {
+                Format::DataCite
+            }
             _ => return None,
         })
     }
@@ -100,6 +115,13 @@ impl Format {
     /// The format of a file name or path, from its extension.
     pub fn from_extension(path: &str) -> Option<Self> {
         let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".biotools.json") {
+            return Some(Format::BioTools);
+        }
+        if lower.ends_with(".datacite.json") || lower.ends_with(".datacite.xml") {
+            return Some(Format::DataCite);
+        }
         let (_, ext) = name.rsplit_once('.')?;
         Some(match ext.to_ascii_lowercase().as_str() {
             "jsonld" | "json" => Format::JsonLd,
@@ -113,13 +135,20 @@ impl Format {
         })
     }
 
-    /// Guesses the format from the first bytes of the content.
+    /// Guesses the format from the content: JSON is JSON-LD unless it is plainly bio.tools
+    /// JSON (a tool with `biotoolsID` / `biotoolsCURIE`, a list of them, an API page) or
+    /// DataCite JSON (`types.resourceTypeGeneral`, a DataCite `schemaVersion`, the REST API's
+    /// `data.attributes`), and has no `@context`; XML is RDF/XML unless its root element is
+    /// DataCite's `resource`.
     pub fn sniff(bytes: &[u8]) -> Option<Self> {
         let text = String::from_utf8_lossy(bytes.get(..bytes.len().min(4096))?);
         let text = text.trim_start_matches('\u{feff}').trim_start();
         let lower = text.to_ascii_lowercase();
         if text.starts_with('{') || text.starts_with('[') {
-            return Some(Format::JsonLd);
+            return Some(sniff_json(bytes));
+        }
+        if crate::crosswalk::datacite::looks_like_xml(text) {
+            return Some(Format::DataCite);
         }
         if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
             return Some(Format::Html);
@@ -179,10 +208,12 @@ impl Format {
         }
         if let Some(format) = path.and_then(Format::from_extension) {
             // `.xml` and `.json` are generic: confirm from the content when it disagrees.
-            let generic = path.is_some_and(|p| {
-                let p = p.to_ascii_lowercase();
-                p.ends_with(".xml") || p.ends_with(".json")
-            });
+            // (`.biotools.json` and `.datacite.json` / `.xml` are not.)
+            let generic = matches!(format, Format::JsonLd | Format::RdfXml)
+                && path.is_some_and(|p| {
+                    let p = p.to_ascii_lowercase();
+                    p.ends_with(".xml") || p.ends_with(".json")
+                });
             if generic {
                 if let Some(sniffed) = Format::sniff(bytes) {
                     return Some((sniffed, Detection::Content));
@@ -197,6 +228,39 @@ impl Format {
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+/// JSON-LD, bio.tools JSON or DataCite JSON (see [`Format::sniff`]). The whole text is parsed
+/// only when it mentions a key of the plain formats and no `@context`.
+fn sniff_json(bytes: &[u8]) -> Format {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Format::JsonLd;
+    };
+    let candidate = !text.contains("\"@context\"")
+        && [
+            "\"biotools",
+            "resourceTypeGeneral",
+            "resource-type-general",
+            "\"attributes\"",
+            "datacite.org/schema/kernel-",
+        ]
+        .iter()
+        .any(|k| text.contains(k));
+    if !candidate {
+        return Format::JsonLd;
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let Ok(value) = <serde_json::Value as serde::Deserialize>::deserialize(&mut deserializer)
+    else {
+        return Format::JsonLd;
+    };
+    if crate::crosswalk::biotools::looks_like(&value) {
+        Format::BioTools
+    } else if crate::crosswalk::datacite::looks_like(&value) {
+        Format::DataCite
+    } else {
+        Format::JsonLd
     }
 }
 
@@ -331,5 +395,45 @@ mod tests {
             Some((Format::Turtle, Detection::Content))
         );
         assert_eq!(Format::detect(None, None, None, b"   "), None);
+        assert_eq!(
+            Format::detect(None, None, Some("tools/abc.biotools.json"), b"{}"),
+            Some((Format::BioTools, Detection::Extension))
+        );
+        assert_eq!(
+            Format::detect(None, None, Some("a.json"), br#"{"biotoolsID": "abc"}"#),
+            Some((Format::BioTools, Detection::Content))
+        );
+    }
+
+    #[test]
+    fn sniffs_plain_metadata_formats() {
+        assert_eq!(
+            Format::sniff(br#"{"biotoolsID": "abc", "name": "ABC"}"#),
+            Some(Format::BioTools)
+        );
+        assert_eq!(
+            Format::sniff(br#"{"count": 1, "list": [{"biotoolsID": "abc"}]}"#),
+            Some(Format::BioTools)
+        );
+        assert_eq!(
+            Format::sniff(br#"{"types": {"resourceTypeGeneral": "Dataset"}, "titles": []}"#),
+            Some(Format::DataCite)
+        );
+        assert_eq!(
+            Format::sniff(br#"{"data": {"id": "10.5072/x", "type": "dois", "attributes": {}}}"#),
+            Some(Format::DataCite)
+        );
+        assert_eq!(
+            Format::sniff(br#"{"@context": "https://schema.org/", "biotoolsID": "abc"}"#),
+            Some(Format::JsonLd)
+        );
+        assert_eq!(
+            Format::sniff(b"<?xml version=\"1.0\"?>\n<resource xmlns=\"http://datacite.org/schema/kernel-4\"/>"),
+            Some(Format::DataCite)
+        );
+        assert_eq!(
+            Format::sniff(b"<rdf:RDF xmlns:rdf=\"x\"/>"),
+            Some(Format::RdfXml)
+        );
     }
 }

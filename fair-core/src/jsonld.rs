@@ -139,7 +139,7 @@ fn canonical_named(iri: &str) -> String {
     }
 }
 
-fn json_error_message(e: &serde_json::Error) -> String {
+pub(crate) fn json_error_message(e: &serde_json::Error) -> String {
     // serde_json appends " at line L column C"; the location is carried separately.
     let text = e.to_string();
     match text.rfind(" at line ") {
@@ -408,7 +408,7 @@ fn walk_object(
 }
 
 /// Returns the line and column where JSON nesting first goes deeper than `max`.
-fn depth_exceeded(text: &str, max: usize) -> Option<(u64, u64)> {
+pub(crate) fn depth_exceeded(text: &str, max: usize) -> Option<(u64, u64)> {
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;

@@ -3,6 +3,7 @@
 #![cfg_attr(not(test), deny(clippy::print_stdout, clippy::print_stderr))]
 
 mod contexts;
+mod crosswalk;
 mod document;
 mod engine;
 mod error;

@@ -225,7 +225,11 @@ impl FindingSink<'_> {
         if self.ignore.contains(&f.code) {
             return;
         }
-        let location = self.doc.locate(&f.focus, f.predicate.as_deref()).cloned();
+        let location = match (f.predicate.as_deref(), f.value.as_deref()) {
+            (Some(p), Some(v)) => self.doc.source_map().locate_value(&f.focus, p, v),
+            (p, _) => self.doc.locate(&f.focus, p),
+        }
+        .cloned();
         let context = match f.context {
             serde_json::Value::Object(map) => map.into_iter().collect(),
             _ => BTreeMap::new(),
@@ -278,6 +282,18 @@ impl FindingSink<'_> {
             serde_json::Value::Object(map) => map.into_iter().collect(),
             _ => BTreeMap::new(),
         };
+        let predicate = path
+            .as_deref()
+            .and_then(|p| p.strip_prefix('<'))
+            .and_then(|p| p.strip_suffix('>'));
+        let location = location.or_else(|| {
+            let focus = focus.as_deref()?;
+            match (predicate, value.as_deref()) {
+                (Some(p), Some(v)) => self.doc.source_map().locate_value(focus, p, v),
+                _ => self.doc.locate(focus, predicate),
+            }
+            .cloned()
+        });
         let message = rules::render_message(rule.message, &context);
         let fix = rules::render_message(rule.fix, &context);
         let (value, message) = if self.include_values {
@@ -293,16 +309,6 @@ impl FindingSink<'_> {
                 rules::render_message(rule.message, &context),
             )
         };
-        let predicate = path
-            .as_deref()
-            .and_then(|p| p.strip_prefix('<'))
-            .and_then(|p| p.strip_suffix('>'));
-        let location = location.or_else(|| {
-            focus
-                .as_deref()
-                .and_then(|f| self.doc.locate(f, predicate))
-                .cloned()
-        });
         self.findings.push(Finding {
             code: rule.code.to_owned(),
             severity: self.severity.get(code).copied().unwrap_or(rule.severity),

@@ -36,6 +36,9 @@ impl PropertyKey {
 struct NodeEntry {
     location: Option<Location>,
     properties: Vec<(PropertyKey, Location)>,
+    /// Where each value of a property is, when the parser knows (crosswalked formats):
+    /// (predicate IRI, object in N-Triples syntax, location).
+    values: Vec<(String, String, Location)>,
 }
 
 /// Node (N-Triples syntax) → where it is defined, and where each of its properties is.
@@ -56,6 +59,21 @@ impl SourceMap {
             }
         }
         entry.location.as_ref()
+    }
+
+    /// Where the value `value` (N-Triples syntax) of `node`'s `predicate` is written, when the
+    /// parser recorded values (bio.tools and DataCite records); else [`SourceMap::locate`].
+    pub fn locate_value(&self, node: &str, predicate: &str, value: &str) -> Option<&Location> {
+        self.nodes
+            .get(node)
+            .and_then(|entry| {
+                entry
+                    .values
+                    .iter()
+                    .find(|(p, v, _)| p == predicate && v == value)
+                    .map(|(_, _, location)| location)
+            })
+            .or_else(|| self.locate(node, Some(predicate)))
     }
 
     /// The JSON-LD keys written on each node object, with their locations (empty for
@@ -121,6 +139,27 @@ impl SourceMapBuilder {
                     .properties
                     .push((PropertyKey::Iri(p.to_owned()), location));
             }
+        }
+    }
+
+    /// The value `value` (N-Triples syntax) of `node`'s `predicate` was read at `location`
+    /// (first one wins).
+    pub(crate) fn record_value(
+        &mut self,
+        node: &str,
+        predicate: &str,
+        value: &str,
+        location: Location,
+    ) {
+        let entry = self.nodes.entry(node.to_owned()).or_default();
+        if !entry
+            .values
+            .iter()
+            .any(|(p, v, _)| p == predicate && v == value)
+        {
+            entry
+                .values
+                .push((predicate.to_owned(), value.to_owned(), location));
         }
     }
 

@@ -170,7 +170,8 @@ class Report:
     @property
     def document(self) -> dict[str, Any]:
         """Facts about the parsed document: ``format``, ``triples``, ``named_graphs``,
-        ``schema_org``, ``contexts`` (and ``script_blocks`` for HTML)."""
+        ``schema_org``, ``contexts`` (and ``script_blocks`` for HTML, ``schema`` for bio.tools
+        and DataCite records)."""
     @property
     def profile(self) -> dict[str, str]:
         """The profile checked against: ``id``, ``version``, ``selected_by``."""
@@ -300,7 +301,9 @@ class Engine:
             ``os.PathLike`` (a file; its name is used for format detection and as
             ``report.input``).
         :param format: ``jsonld``, ``turtle``, ``trig``, ``ntriples``, ``nquads``, ``rdfxml``,
-            ``html``; default: from the file extension, then the content (``dict``: JSON-LD).
+            ``html``, ``biotools`` (bio.tools JSON), ``datacite`` (DataCite JSON or XML);
+            default: from the file extension, then the content (``dict``: JSON-LD, or bio.tools /
+            DataCite JSON when it is plainly one of them).
         :returns: the report; poor metadata gives findings, never an exception.
         :raises ParseError: the input is not well-formed (``line``, ``column``, ``pointer``).
         :raises LimitError: the input is over a configured limit.

@@ -1,0 +1,371 @@
+//! Plain metadata formats that are not RDF: bio.tools JSON (biotoolsSchema) and DataCite
+//! (JSON and XML, kernel 4 / 3). Each record is validated against its JSON Schema (findings
+//! R301 / R302, located by JSON Pointer or XML line) and crosswalked to schema.org triples, so
+//! the identifier, EDAM, licence, profile and scoring checks run on it like on any RDF record.
+//! Every crosswalked triple is located at the field it came from.
+
+pub(crate) mod biotools;
+pub(crate) mod datacite;
+mod datacite_xml;
+mod schema;
+
+use crate::document::Collector;
+use crate::error::{Limit, LimitError, Location, ParseError, ValidateError};
+use crate::format::Format;
+use crate::limits::Limits;
+use crate::report::FindingSink;
+use crate::vocab;
+use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub(crate) use schema::resources;
+
+/// A schema violation in a crosswalked record, reported as a finding.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SchemaViolation {
+    /// R301 (bio.tools) or R302 (DataCite).
+    pub code: &'static str,
+    /// JSON Pointer of the offending value in the record as validated.
+    pub pointer: String,
+    /// The JSON Schema keyword that failed (`required`, `enum`, `pattern`, ...).
+    pub keyword: String,
+    /// What is wrong, in words.
+    pub detail: String,
+    /// The offending value (compact JSON), when it is short enough to show.
+    pub value: Option<String>,
+    /// Where it is in the input.
+    pub location: Location,
+    /// The resource of the record it belongs to, when the input holds several (a bio.tools
+    /// API page); else the document's focus.
+    pub focus: Option<String>,
+}
+
+/// What the crosswalk of a record leaves for the checks.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Crosswalked {
+    /// The record's main resource (N-Triples syntax), focus of the schema findings.
+    pub focus: Option<String>,
+    /// The schema the record was validated against (name and version).
+    pub schema: String,
+    /// Its violations.
+    pub violations: Vec<SchemaViolation>,
+}
+
+/// Reports the schema violations of a crosswalked document.
+pub(crate) fn emit(crosswalked: &Crosswalked, sink: &mut FindingSink<'_>) {
+    for v in &crosswalked.violations {
+        sink.emit_at(
+            v.code,
+            v.focus.clone().or_else(|| crosswalked.focus.clone()),
+            Some(v.pointer.clone()),
+            v.value.clone(),
+            serde_json::json!({
+                "schema": crosswalked.schema,
+                "pointer": if v.pointer.is_empty() { "the record root" } else { v.pointer.as_str() },
+                "keyword": v.keyword,
+                "detail": v.detail,
+                "hint": schema::hint(v.keyword.split(',').next().unwrap_or_default()),
+            }),
+            Some(v.location.clone()),
+        );
+    }
+}
+
+/// Parses JSON text with the input limits (nesting depth checked before parsing), reporting
+/// syntax errors with their line and column.
+pub(crate) fn parse_json(
+    text: &str,
+    format: Format,
+    limits: &Limits,
+) -> Result<Value, ValidateError> {
+    if let Some((line, column)) = crate::jsonld::depth_exceeded(text, limits.max_json_depth) {
+        return Err(LimitError {
+            limit: Limit::JsonDepth,
+            max: limits.max_json_depth as u64,
+            location: Some(Location::line_column(line, column)),
+        }
+        .into());
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    deserializer.disable_recursion_limit();
+    let value = Value::deserialize(&mut deserializer).and_then(|v| {
+        deserializer.end()?;
+        Ok(v)
+    });
+    value.map_err(|e| {
+        ParseError::new(
+            format,
+            crate::jsonld::json_error_message(&e),
+            Some(Location::line_column(
+                e.line().max(1) as u64,
+                e.column().max(1) as u64,
+            )),
+        )
+        .into()
+    })
+}
+
+/// Escapes one JSON Pointer reference token.
+pub(crate) fn token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Where JSON Pointers of the record as validated are in the input: identity (the record is
+/// the input) under a prefix (a REST API envelope), or explicit locations (XML elements).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Locator {
+    /// Prefix of every pointer in the input (e.g. `/data/attributes`).
+    pub prefix: String,
+    /// Explicit locations of pointers (XML line/column, or renamed JSON keys); the nearest
+    /// ancestor with one wins.
+    pub explicit: BTreeMap<String, Location>,
+    /// Whether pointers without an explicit location are JSON Pointers into the input
+    /// (false for XML: fall back to the nearest located ancestor).
+    pub json: bool,
+}
+
+impl Locator {
+    /// A locator for a JSON input whose record sits at `prefix`.
+    pub(crate) fn json(prefix: impl Into<String>) -> Self {
+        Self {
+            prefix: prefix.into(),
+            explicit: BTreeMap::new(),
+            json: true,
+        }
+    }
+
+    /// Where `pointer` is in the input.
+    pub(crate) fn locate(&self, pointer: &str) -> Location {
+        let mut p = pointer;
+        loop {
+            if let Some(l) = self.explicit.get(p) {
+                return l.clone();
+            }
+            match p.rfind('/') {
+                Some(i) => p = p.get(..i).unwrap_or(""),
+                None => break,
+            }
+        }
+        if self.json {
+            Location::pointer(format!("{}{pointer}", self.prefix))
+        } else {
+            self.explicit.get("").cloned().unwrap_or_default()
+        }
+    }
+}
+
+/// Builds the crosswalked graph: every triple is added to the document's collector with the
+/// location of the field it came from.
+pub(crate) struct GraphBuilder<'c> {
+    collector: &'c mut Collector,
+    locator: &'c Locator,
+    bnodes: usize,
+}
+
+/// An RDF object built by the crosswalk.
+pub(crate) enum Obj {
+    Node(NamedOrBlankNode),
+    Iri(NamedNode),
+    Text(String),
+}
+
+impl<'c> GraphBuilder<'c> {
+    pub(crate) fn new(collector: &'c mut Collector, locator: &'c Locator) -> Self {
+        Self {
+            collector,
+            locator,
+            bnodes: 0,
+        }
+    }
+
+    /// A fresh blank node.
+    pub(crate) fn blank(&mut self) -> NamedOrBlankNode {
+        self.bnodes += 1;
+        BlankNode::new_unchecked(format!("cw{}", self.bnodes)).into()
+    }
+
+    /// How `node` is written in the document's graph and findings (blank nodes relabelled).
+    pub(crate) fn name(&mut self, node: &NamedOrBlankNode) -> String {
+        match node {
+            NamedOrBlankNode::BlankNode(b) => self.collector.bnode(b).to_string(),
+            NamedOrBlankNode::NamedNode(n) => n.to_string(),
+        }
+    }
+
+    /// The node named `iri` if it is an absolute IRI, else a fresh blank node.
+    pub(crate) fn node(&mut self, iri: Option<&str>) -> NamedOrBlankNode {
+        match iri.and_then(absolute_iri) {
+            Some(n) => n.into(),
+            None => self.blank(),
+        }
+    }
+
+    /// Adds `subject predicate object`, located at `pointer`.
+    pub(crate) fn add(
+        &mut self,
+        subject: &NamedOrBlankNode,
+        predicate: &str,
+        object: Obj,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        let object: Term = match object {
+            Obj::Node(n) => n.into(),
+            Obj::Iri(n) => n.into(),
+            Obj::Text(s) => Literal::new_simple_literal(s).into(),
+        };
+        let location = self.locator.locate(pointer);
+        let quad = Quad::new(
+            subject.clone(),
+            NamedNode::new_unchecked(predicate),
+            object,
+            oxrdf::GraphName::DefaultGraph,
+        );
+        let triple = self.collector.add(quad, Some(location.clone()))?;
+        self.collector.source.record_value(
+            &triple.subject.to_string(),
+            triple.predicate.as_str(),
+            &triple.object.to_string(),
+            location,
+        );
+        Ok(())
+    }
+
+    /// `subject rdf:type schema:<class>`.
+    pub(crate) fn typed(
+        &mut self,
+        subject: &NamedOrBlankNode,
+        class: &str,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        let class = NamedNode::new_unchecked(format!("{}{class}", vocab::SCHEMA));
+        self.add(subject, vocab::RDF_TYPE, Obj::Iri(class), pointer)
+    }
+
+    /// `subject schema:<property> "text"` when `text` is a non-empty string.
+    pub(crate) fn text(
+        &mut self,
+        subject: &NamedOrBlankNode,
+        property: &str,
+        text: Option<&Value>,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        if let Some(s) = text.and_then(Value::as_str).map(str::trim) {
+            if !s.is_empty() {
+                self.add(subject, &schema(property), Obj::Text(s.to_owned()), pointer)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `subject schema:<property> <iri>` when `value` is an absolute IRI, else the text.
+    pub(crate) fn link(
+        &mut self,
+        subject: &NamedOrBlankNode,
+        property: &str,
+        value: Option<&Value>,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        let Some(s) = value.and_then(Value::as_str).map(str::trim) else {
+            return Ok(());
+        };
+        if s.is_empty() {
+            return Ok(());
+        }
+        let object = match absolute_iri(s) {
+            Some(n) => Obj::Iri(n),
+            None => Obj::Text(s.to_owned()),
+        };
+        self.add(subject, &schema(property), object, pointer)
+    }
+}
+
+/// `subject schema:license` for a licence written as an id: the SPDX licence IRI when it is
+/// an SPDX id (current or deprecated; the licence checks judge it), else the text.
+pub(crate) fn licence(
+    b: &mut GraphBuilder<'_>,
+    subject: &NamedOrBlankNode,
+    id: Option<&Value>,
+    pointer: &str,
+) -> Result<(), LimitError> {
+    let Some(text) = id.and_then(Value::as_str).map(str::trim) else {
+        return Ok(());
+    };
+    match crate::refdata::get().spdx(text) {
+        Some(_) => {
+            let iri = NamedNode::new_unchecked(format!("https://spdx.org/licenses/{text}"));
+            b.add(subject, &schema("license"), Obj::Iri(iri), pointer)
+        }
+        None => b.text(subject, "license", id, pointer),
+    }
+}
+
+/// A schema.org property IRI.
+pub(crate) fn schema(property: &str) -> String {
+    format!("{}{property}", vocab::SCHEMA)
+}
+
+/// `s` as a named node when it is an absolute IRI with a scheme and no spaces.
+pub(crate) fn absolute_iri(s: &str) -> Option<NamedNode> {
+    let s = s.trim();
+    let (scheme, _) = s.split_once(':')?;
+    if scheme.is_empty()
+        || !scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    {
+        return None;
+    }
+    oxiri::Iri::parse(s.to_owned()).ok()?;
+    NamedNode::new(s).ok()
+}
+
+/// A short rendering of a JSON value for a finding (`None` when it is long or structured).
+pub(crate) fn short_value(value: &Value) -> Option<String> {
+    let text = match value {
+        Value::Object(_) | Value::Array(_) => return None,
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    (text.chars().count() <= 200).then_some(text)
+}
+
+/// Values of a JSON array field (an absent field or a single value count as zero / one).
+pub(crate) fn items(value: Option<&Value>) -> impl Iterator<Item = (usize, &Value)> {
+    let slice: &[Value] = match value {
+        Some(Value::Array(a)) => a,
+        Some(v @ Value::Object(_)) | Some(v @ Value::String(_)) => std::slice::from_ref(v),
+        _ => &[],
+    };
+    slice.iter().enumerate()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locator_falls_back_to_ancestors() {
+        let mut l = Locator::json("/data/attributes");
+        assert_eq!(
+            l.locate("/titles/0").pointer.as_deref(),
+            Some("/data/attributes/titles/0")
+        );
+        l.json = false;
+        l.explicit.insert("".into(), Location::line_column(1, 1));
+        l.explicit
+            .insert("/titles/0".into(), Location::line_column(7, 5));
+        assert_eq!(l.locate("/titles/0/title").line, Some(7));
+        assert_eq!(l.locate("/creators").line, Some(1));
+    }
+
+    #[test]
+    fn iris_and_values() {
+        assert!(absolute_iri("https://bio.tools/abc").is_some());
+        assert!(absolute_iri("not an iri").is_none());
+        assert!(absolute_iri("10.1000/x").is_none());
+        assert_eq!(short_value(&Value::from(3)), Some("3".into()));
+        assert_eq!(short_value(&serde_json::json!({"a": 1})), None);
+    }
+}
