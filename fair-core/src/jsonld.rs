@@ -43,30 +43,7 @@ pub(crate) fn parse(
         None => location,
     };
 
-    if let Some((line, column)) = depth_exceeded(text, options.limits.max_json_depth) {
-        return Err(LimitError {
-            limit: Limit::JsonDepth,
-            max: options.limits.max_json_depth as u64,
-            location: Some(place(Location::line_column(line, column))),
-        }
-        .into());
-    }
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    deserializer.disable_recursion_limit();
-    let value = Value::deserialize(&mut deserializer).and_then(|v| {
-        deserializer.end()?;
-        Ok(v)
-    });
-    let value = value.map_err(|e| {
-        ParseError::new(
-            format,
-            json_error_message(&e),
-            Some(place(Location::line_column(
-                e.line().max(1) as u64,
-                e.column().max(1) as u64,
-            ))),
-        )
-    })?;
+    let value = parse_json(text, format, options.limits.max_json_depth, place)?;
 
     let loaded = load_contexts(&value, base, options, contexts_used).map_err(|e| {
         let location = e.location().cloned().map(place);
@@ -132,6 +109,41 @@ pub(crate) fn parse(
     Ok(())
 }
 
+/// Parses JSON text with the nesting depth checked first (`max_depth`), reporting syntax errors
+/// and the depth limit with their line and column, passed through `place` (HTML blocks).
+pub(crate) fn parse_json(
+    text: &str,
+    format: Format,
+    max_depth: usize,
+    place: impl Fn(Location) -> Location,
+) -> Result<Value, ValidateError> {
+    if let Some((line, column)) = depth_exceeded(text, max_depth) {
+        return Err(LimitError {
+            limit: Limit::JsonDepth,
+            max: max_depth as u64,
+            location: Some(place(Location::line_column(line, column))),
+        }
+        .into());
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    deserializer.disable_recursion_limit();
+    let value = Value::deserialize(&mut deserializer).and_then(|v| {
+        deserializer.end()?;
+        Ok(v)
+    });
+    value.map_err(|e| {
+        ParseError::new(
+            format,
+            json_error_message(&e),
+            Some(place(Location::line_column(
+                e.line().max(1) as u64,
+                e.column().max(1) as u64,
+            ))),
+        )
+        .into()
+    })
+}
+
 fn canonical_named(iri: &str) -> String {
     match iri.strip_prefix(vocab::SCHEMA_HTTPS) {
         Some(rest) => format!("<{}{rest}>", vocab::SCHEMA),
@@ -139,7 +151,7 @@ fn canonical_named(iri: &str) -> String {
     }
 }
 
-pub(crate) fn json_error_message(e: &serde_json::Error) -> String {
+fn json_error_message(e: &serde_json::Error) -> String {
     // serde_json appends " at line L column C"; the location is carried separately.
     let text = e.to_string();
     match text.rfind(" at line ") {
@@ -408,7 +420,7 @@ fn walk_object(
 }
 
 /// Returns the line and column where JSON nesting first goes deeper than `max`.
-pub(crate) fn depth_exceeded(text: &str, max: usize) -> Option<(u64, u64)> {
+fn depth_exceeded(text: &str, max: usize) -> Option<(u64, u64)> {
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;

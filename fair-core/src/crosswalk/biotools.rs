@@ -140,13 +140,16 @@ fn crosswalk(
             &p("/biotoolsID"),
         )?;
     }
-    for (i, v) in items(t.get("version")) {
-        b.text(
-            &main,
-            "softwareVersion",
-            Some(v),
-            &p(&format!("/version/{i}")),
-        )?;
+    // Lists of plain values.
+    for (field, property) in [
+        ("version", "softwareVersion"),
+        ("toolType", "applicationCategory"),
+        ("operatingSystem", "operatingSystem"),
+        ("language", "programmingLanguage"),
+    ] {
+        for (i, v) in items(t.get(field)) {
+            b.text(&main, property, Some(v), &p(&format!("/{field}/{i}")))?;
+        }
     }
     for (i, v) in items(t.get("otherID")) {
         b.text(
@@ -154,14 +157,6 @@ fn crosswalk(
             "identifier",
             v.get("value"),
             &p(&format!("/otherID/{i}/value")),
-        )?;
-    }
-    for (i, v) in items(t.get("toolType")) {
-        b.text(
-            &main,
-            "applicationCategory",
-            Some(v),
-            &p(&format!("/toolType/{i}")),
         )?;
     }
     for (i, topic) in items(t.get("topic")) {
@@ -184,22 +179,6 @@ fn crosswalk(
             }
         }
     }
-    for (i, v) in items(t.get("operatingSystem")) {
-        b.text(
-            &main,
-            "operatingSystem",
-            Some(v),
-            &p(&format!("/operatingSystem/{i}")),
-        )?;
-    }
-    for (i, v) in items(t.get("language")) {
-        b.text(
-            &main,
-            "programmingLanguage",
-            Some(v),
-            &p(&format!("/language/{i}")),
-        )?;
-    }
     super::licence(b, &main, t.get("license"), &p("/license"))?;
     for (i, l) in items(t.get("link")) {
         let repository = items(l.get("type")).any(|(_, ty)| ty.as_str() == Some("Repository"));
@@ -212,21 +191,14 @@ fn crosswalk(
             )?;
         }
     }
-    for (i, d) in items(t.get("download")) {
-        b.link(
-            &main,
-            "downloadUrl",
-            d.get("url"),
-            &p(&format!("/download/{i}/url")),
-        )?;
-    }
-    for (i, d) in items(t.get("documentation")) {
-        b.link(
-            &main,
-            "softwareHelp",
-            d.get("url"),
-            &p(&format!("/documentation/{i}/url")),
-        )?;
+    for (field, property) in [
+        ("download", "downloadUrl"),
+        ("documentation", "softwareHelp"),
+    ] {
+        for (i, d) in items(t.get(field)) {
+            let pointer = p(&format!("/{field}/{i}/url"));
+            b.link(&main, property, d.get("url"), &pointer)?;
+        }
     }
     for (i, publication) in items(t.get("publication")) {
         citation(b, &main, publication, &p(&format!("/publication/{i}")))?;
@@ -340,13 +312,7 @@ fn citation(
     publication: &Value,
     pointer: &str,
 ) -> Result<(), LimitError> {
-    let text = |key: &str| {
-        publication
-            .get(key)
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-    };
+    let text = |key: &str| super::non_empty(publication.get(key));
     if let Some(doi) = text("doi") {
         let iri = format!("https://doi.org/{doi}");
         let value = if super::absolute_iri(&iri).is_some() {

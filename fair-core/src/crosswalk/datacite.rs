@@ -281,10 +281,7 @@ fn class(resource_type: Option<&str>) -> &'static str {
 }
 
 fn str_of<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    super::non_empty(v.get(key))
 }
 
 fn crosswalk(b: &mut GraphBuilder<'_>, r: &Value) -> Result<NamedOrBlankNode, LimitError> {

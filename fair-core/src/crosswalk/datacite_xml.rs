@@ -229,6 +229,69 @@ pub(crate) fn to_json(text: &str, limits: &Limits) -> Result<(Value, Locator), V
     Ok((record, c.locator))
 }
 
+/// Attributes copied into JSON: (XML attribute, JSON key).
+type Attrs = &'static [(&'static str, &'static str)];
+
+const TITLE: Attrs = &[("titleType", "titleType"), ("lang", "lang")];
+
+/// Containers whose items are one element each: the element's text under the item's name, and
+/// its attributes (XML name, JSON key). The JSON key of the list is the container's name.
+const LISTS: &[(&str, &str, Attrs)] = &[
+    ("titles", "title", TITLE),
+    (
+        "subjects",
+        "subject",
+        &[
+            ("subjectScheme", "subjectScheme"),
+            ("schemeURI", "schemeUri"),
+            ("valueURI", "valueUri"),
+            ("classificationCode", "classificationCode"),
+            ("lang", "lang"),
+        ],
+    ),
+    (
+        "dates",
+        "date",
+        &[
+            ("dateType", "dateType"),
+            ("dateInformation", "dateInformation"),
+        ],
+    ),
+    (
+        "alternateIdentifiers",
+        "alternateIdentifier",
+        &[("alternateIdentifierType", "alternateIdentifierType")],
+    ),
+    (
+        "relatedIdentifiers",
+        "relatedIdentifier",
+        &[
+            ("relatedIdentifierType", "relatedIdentifierType"),
+            ("relationType", "relationType"),
+            ("relatedMetadataScheme", "relatedMetadataScheme"),
+            ("schemeURI", "schemeUri"),
+            ("schemeType", "schemeType"),
+            ("resourceTypeGeneral", "resourceTypeGeneral"),
+        ],
+    ),
+    (
+        "rightsList",
+        "rights",
+        &[
+            ("rightsURI", "rightsUri"),
+            ("rightsIdentifier", "rightsIdentifier"),
+            ("rightsIdentifierScheme", "rightsIdentifierScheme"),
+            ("schemeURI", "schemeUri"),
+            ("lang", "lang"),
+        ],
+    ),
+    (
+        "descriptions",
+        "description",
+        &[("descriptionType", "descriptionType"), ("lang", "lang")],
+    ),
+];
+
 struct Converter {
     locator: Locator,
 }
@@ -321,7 +384,6 @@ impl Converter {
                     "",
                     |c, el, p| c.agent(el, p, "contributor"),
                 ),
-                "titles" => self.list(&mut out, "titles", child, "title", "", Self::title),
                 "publisher" => {
                     let mut p = Map::new();
                     self.text(&mut p, "name", child, "/publisher");
@@ -354,125 +416,19 @@ impl Converter {
                     self.at("/types", child);
                     out.insert("types".into(), Value::Object(t));
                 }
-                "subjects" => self.list(&mut out, "subjects", child, "subject", "", |c, el, p| {
-                    let mut o = Map::new();
-                    c.text(&mut o, "subject", el, p);
-                    c.attrs(
-                        &mut o,
-                        el,
-                        &[
-                            ("subjectScheme", "subjectScheme"),
-                            ("schemeURI", "schemeUri"),
-                            ("valueURI", "valueUri"),
-                            ("classificationCode", "classificationCode"),
-                            ("lang", "lang"),
-                        ],
-                        p,
-                    );
-                    Value::Object(o)
-                }),
-                "dates" => self.list(&mut out, "dates", child, "date", "", |c, el, p| {
-                    let mut o = Map::new();
-                    c.text(&mut o, "date", el, p);
-                    c.attrs(
-                        &mut o,
-                        el,
-                        &[
-                            ("dateType", "dateType"),
-                            ("dateInformation", "dateInformation"),
-                        ],
-                        p,
-                    );
-                    Value::Object(o)
-                }),
-                "alternateIdentifiers" => self.list(
-                    &mut out,
-                    "alternateIdentifiers",
-                    child,
-                    "alternateIdentifier",
-                    "",
-                    |c, el, p| {
-                        let mut o = Map::new();
-                        c.text(&mut o, "alternateIdentifier", el, p);
-                        c.attrs(
-                            &mut o,
-                            el,
-                            &[("alternateIdentifierType", "alternateIdentifierType")],
-                            p,
-                        );
-                        Value::Object(o)
-                    },
-                ),
-                "relatedIdentifiers" => self.list(
-                    &mut out,
-                    "relatedIdentifiers",
-                    child,
-                    "relatedIdentifier",
-                    "",
-                    |c, el, p| {
-                        let mut o = Map::new();
-                        c.text(&mut o, "relatedIdentifier", el, p);
-                        c.attrs(
-                            &mut o,
-                            el,
-                            &[
-                                ("relatedIdentifierType", "relatedIdentifierType"),
-                                ("relationType", "relationType"),
-                                ("relatedMetadataScheme", "relatedMetadataScheme"),
-                                ("schemeURI", "schemeUri"),
-                                ("schemeType", "schemeType"),
-                                ("resourceTypeGeneral", "resourceTypeGeneral"),
-                            ],
-                            p,
-                        );
-                        Value::Object(o)
-                    },
-                ),
                 "sizes" => self.list(&mut out, "sizes", child, "size", "", |_, el, _| {
                     Value::from(el.all_text())
                 }),
                 "formats" => self.list(&mut out, "formats", child, "format", "", |_, el, _| {
                     Value::from(el.all_text())
                 }),
-                "rightsList" => {
-                    self.list(&mut out, "rightsList", child, "rights", "", |c, el, p| {
-                        let mut o = Map::new();
-                        if !el.all_text().is_empty() {
-                            c.text(&mut o, "rights", el, p);
-                        }
-                        c.attrs(
-                            &mut o,
-                            el,
-                            &[
-                                ("rightsURI", "rightsUri"),
-                                ("rightsIdentifier", "rightsIdentifier"),
-                                ("rightsIdentifierScheme", "rightsIdentifierScheme"),
-                                ("schemeURI", "schemeUri"),
-                                ("lang", "lang"),
-                            ],
-                            p,
-                        );
-                        Value::Object(o)
-                    })
+                name if LISTS.iter().any(|(c, _, _)| *c == name) => {
+                    if let Some((_, item, attrs)) = LISTS.iter().find(|(c, _, _)| *c == name) {
+                        self.list(&mut out, name, child, item, "", |c, el, p| {
+                            c.item(el, p, item, attrs)
+                        });
+                    }
                 }
-                "descriptions" => self.list(
-                    &mut out,
-                    "descriptions",
-                    child,
-                    "description",
-                    "",
-                    |c, el, p| {
-                        let mut o = Map::new();
-                        c.text(&mut o, "description", el, p);
-                        c.attrs(
-                            &mut o,
-                            el,
-                            &[("descriptionType", "descriptionType"), ("lang", "lang")],
-                            p,
-                        );
-                        Value::Object(o)
-                    },
-                ),
                 "geoLocations" => self.list(
                     &mut out,
                     "geoLocations",
@@ -505,15 +461,13 @@ impl Converter {
         Value::Object(out)
     }
 
-    fn title(&mut self, el: &Element, p: &str) -> Value {
+    /// An object with the element's text under `key` (when not empty) and its attributes.
+    fn item(&mut self, el: &Element, p: &str, key: &str, attrs: &[(&str, &str)]) -> Value {
         let mut o = Map::new();
-        self.text(&mut o, "title", el, p);
-        self.attrs(
-            &mut o,
-            el,
-            &[("titleType", "titleType"), ("lang", "lang")],
-            p,
-        );
+        if !el.all_text().is_empty() {
+            self.text(&mut o, key, el, p);
+        }
+        self.attrs(&mut o, el, attrs, p);
         Value::Object(o)
     }
 
@@ -535,48 +489,38 @@ impl Converter {
                 self.text(&mut o, key, child, p);
             }
         }
-        let ids: Vec<&Element> = el.children("nameIdentifier").collect();
-        if !ids.is_empty() {
+        // Repeated children, each an object: (element, JSON list, text key, attributes).
+        const PARTS: &[(&str, &str, &str, Attrs)] = &[
+            (
+                "nameIdentifier",
+                "nameIdentifiers",
+                "nameIdentifier",
+                &[
+                    ("nameIdentifierScheme", "nameIdentifierScheme"),
+                    ("schemeURI", "schemeUri"),
+                ],
+            ),
+            (
+                "affiliation",
+                "affiliation",
+                "name",
+                &[
+                    ("affiliationIdentifier", "affiliationIdentifier"),
+                    ("affiliationIdentifierScheme", "affiliationIdentifierScheme"),
+                    ("schemeURI", "schemeUri"),
+                ],
+            ),
+        ];
+        for (element, list_key, text_key, attrs) in PARTS {
             let mut list = Vec::new();
-            for (k, id) in ids.into_iter().enumerate() {
-                let ip = format!("{p}/nameIdentifiers/{k}");
-                self.at(&ip, id);
-                let mut n = Map::new();
-                self.text(&mut n, "nameIdentifier", id, &ip);
-                self.attrs(
-                    &mut n,
-                    id,
-                    &[
-                        ("nameIdentifierScheme", "nameIdentifierScheme"),
-                        ("schemeURI", "schemeUri"),
-                    ],
-                    &ip,
-                );
-                list.push(Value::Object(n));
+            for child in el.children(element) {
+                let cp = format!("{p}/{list_key}/{}", list.len());
+                self.at(&cp, child);
+                list.push(self.item(child, &cp, text_key, attrs));
             }
-            o.insert("nameIdentifiers".into(), Value::Array(list));
-        }
-        let affiliations: Vec<&Element> = el.children("affiliation").collect();
-        if !affiliations.is_empty() {
-            let mut list = Vec::new();
-            for (k, a) in affiliations.into_iter().enumerate() {
-                let ap = format!("{p}/affiliation/{k}");
-                self.at(&ap, a);
-                let mut n = Map::new();
-                self.text(&mut n, "name", a, &ap);
-                self.attrs(
-                    &mut n,
-                    a,
-                    &[
-                        ("affiliationIdentifier", "affiliationIdentifier"),
-                        ("affiliationIdentifierScheme", "affiliationIdentifierScheme"),
-                        ("schemeURI", "schemeUri"),
-                    ],
-                    &ap,
-                );
-                list.push(Value::Object(n));
+            if !list.is_empty() {
+                o.insert((*list_key).to_owned(), Value::Array(list));
             }
-            o.insert("affiliation".into(), Value::Array(list));
         }
         Value::Object(o)
     }
@@ -733,7 +677,9 @@ impl Converter {
                     p,
                     |c, el, p| c.agent(el, p, "contributor"),
                 ),
-                "titles" => self.list(&mut o, "titles", child, "title", p, Self::title),
+                "titles" => self.list(&mut o, "titles", child, "title", p, |c, el, p| {
+                    c.item(el, p, "title", TITLE)
+                }),
                 "number" => {
                     self.text(&mut o, "number", child, p);
                     self.attrs(&mut o, child, &[("numberType", "numberType")], p);

@@ -10,13 +10,12 @@ mod datacite_xml;
 mod schema;
 
 use crate::document::Collector;
-use crate::error::{Limit, LimitError, Location, ParseError, ValidateError};
+use crate::error::{LimitError, Location, ValidateError};
 use crate::format::Format;
 use crate::limits::Limits;
 use crate::report::FindingSink;
 use crate::vocab;
 use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
-use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -80,31 +79,7 @@ pub(crate) fn parse_json(
     format: Format,
     limits: &Limits,
 ) -> Result<Value, ValidateError> {
-    if let Some((line, column)) = crate::jsonld::depth_exceeded(text, limits.max_json_depth) {
-        return Err(LimitError {
-            limit: Limit::JsonDepth,
-            max: limits.max_json_depth as u64,
-            location: Some(Location::line_column(line, column)),
-        }
-        .into());
-    }
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    deserializer.disable_recursion_limit();
-    let value = Value::deserialize(&mut deserializer).and_then(|v| {
-        deserializer.end()?;
-        Ok(v)
-    });
-    value.map_err(|e| {
-        ParseError::new(
-            format,
-            crate::jsonld::json_error_message(&e),
-            Some(Location::line_column(
-                e.line().max(1) as u64,
-                e.column().max(1) as u64,
-            )),
-        )
-        .into()
-    })
+    crate::jsonld::parse_json(text, format, limits.max_json_depth, |l| l)
 }
 
 /// Escapes one JSON Pointer reference token.
@@ -251,12 +226,10 @@ impl<'c> GraphBuilder<'c> {
         text: Option<&Value>,
         pointer: &str,
     ) -> Result<(), LimitError> {
-        if let Some(s) = text.and_then(Value::as_str).map(str::trim) {
-            if !s.is_empty() {
-                self.add(subject, &schema(property), Obj::Text(s.to_owned()), pointer)?;
-            }
+        match non_empty(text) {
+            Some(s) => self.add(subject, &schema(property), Obj::Text(s.to_owned()), pointer),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// `subject schema:<property> <iri>` when `value` is an absolute IRI, else the text.
@@ -267,12 +240,9 @@ impl<'c> GraphBuilder<'c> {
         value: Option<&Value>,
         pointer: &str,
     ) -> Result<(), LimitError> {
-        let Some(s) = value.and_then(Value::as_str).map(str::trim) else {
+        let Some(s) = non_empty(value) else {
             return Ok(());
         };
-        if s.is_empty() {
-            return Ok(());
-        }
         let object = match absolute_iri(s) {
             Some(n) => Obj::Iri(n),
             None => Obj::Text(s.to_owned()),
@@ -299,6 +269,14 @@ pub(crate) fn licence(
         }
         None => b.text(subject, "license", id, pointer),
     }
+}
+
+/// The trimmed text of a JSON string value, unless it is empty.
+pub(crate) fn non_empty(value: Option<&Value>) -> Option<&str> {
+    value
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 /// A schema.org property IRI.
