@@ -210,17 +210,39 @@ impl EngineBuilder {
         };
         // Every bundled profile's shapes (indexed like `profiles::PROFILES`), compiled once
         // per process.
-        resources.push(Resource {
-            name: "Bioschemas profiles (SHACL)".to_owned(),
-            version: profiles::PROFILES
-                .iter()
-                .filter(|p| !p.family.is_empty())
-                .map(|p| format!("{} {}", p.family, p.version))
-                .collect::<Vec<_>>()
-                .join(", "),
-            source: "shapes/bioschemas, from the bioschemas.org specifications (CC BY-SA 4.0)"
-                .to_owned(),
-        });
+        for (name, prefix, source) in [
+            (
+                "Bioschemas profiles (SHACL)",
+                "bioschemas-",
+                "shapes/bioschemas, from the bioschemas.org specifications (CC BY-SA 4.0)",
+            ),
+            (
+                "DCAT-AP profile (SHACL)",
+                "dcat-ap-",
+                "shapes/dcat-ap, written from the DCAT-AP 3.0.1 specification (SEMIC, CC BY 4.0)",
+            ),
+            (
+                "CodeMeta profiles (SHACL)",
+                "codemeta-",
+                "shapes/codemeta, written from the CodeMeta 2.0 / 3.0 crosswalk and terms (Apache-2.0)",
+            ),
+            (
+                "RO-Crate profiles (native rules)",
+                "ro-crate-",
+                "fair-core/src/rules/rocrate.rs, from the RO-Crate specification and rocrate-validator 0.13.0 (shapes/ro-crate)",
+            ),
+        ] {
+            resources.push(Resource {
+                name: name.to_owned(),
+                version: profiles::PROFILES
+                    .iter()
+                    .filter(|p| p.id.starts_with(prefix))
+                    .map(|p| format!("{} {}", p.family, p.version))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                source: source.to_owned(),
+            });
+        }
         Ok(Engine {
             inner: Arc::new(Inner {
                 config,
@@ -408,6 +430,9 @@ impl Engine {
         profile: &'static Profile,
         sink: &mut FindingSink<'_>,
     ) -> Option<profiles::Level> {
+        if let profiles::Native::RoCrate(version) = profile.native {
+            return Some(rules::rocrate::check(doc, version, sink));
+        }
         let index = profiles::PROFILES.iter().position(|p| p.id == profile.id)?;
         let shapes = rules::shapes::bundled_profile_shapes(index)?;
         // The resource that claims the profile, else the main resource.
@@ -440,7 +465,8 @@ impl Engine {
     }
 
     /// Explicit profile, else the first `dct:conformsTo` naming a bundled profile (or a
-    /// Bioschemas profile family fairlint bundles), else the main resource's type, else `core`.
+    /// profile family fairlint bundles), else a profile's JSON-LD context (CodeMeta), else the
+    /// main resource's type, else `core`.
     fn select_profile(&self, doc: &Document) -> (&'static Profile, ProfileSelection) {
         if let Some(p) = self.inner.profile {
             return (p, ProfileSelection::Explicit);
@@ -456,6 +482,10 @@ impl Engine {
             .find_map(|(_, iri)| profiles::by_conforms_to(iri))
         {
             return (p, ProfileSelection::ConformsTo);
+        }
+        // A bundled context that names its profile (CodeMeta) counts as the record's shape.
+        if let Some(p) = profiles::by_context(doc.info().contexts.iter().map(String::as_str)) {
+            return (p, ProfileSelection::Type);
         }
         if let Some((_, types)) = rules::shapes::main_resource_types(doc) {
             if let Some(p) = profiles::by_types(types.iter().map(String::as_str)) {

@@ -3,6 +3,10 @@
 //! `core` holds the checks that apply to any record and stays on for every profile. The
 //! Bioschemas profiles add SHACL shapes (`shapes/bioschemas/*.ttl`, embedded at compile time)
 //! with their minimum / recommended / optional marginality as Violation / Warning / Info.
+//! DCAT-AP 3.0.1 and CodeMeta 2.0 / 3.0 are SHACL profiles too (`shapes/dcat-ap/`,
+//! `shapes/codemeta/`, mandatory / recommended / optional likewise); RO-Crate 1.1 / 1.2 are
+//! checked by a native rule module (`rules::rocrate`) written from the requirements of the
+//! RO-Crate specification as rocrate-validator implements them (`shapes/ro-crate/`).
 
 use serde::Serialize;
 
@@ -19,6 +23,16 @@ pub enum Level {
     Recommended,
     /// No finding of the profile's shapes at all.
     Optional,
+}
+
+/// Checks a profile runs besides its SHACL shapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Native {
+    /// None: the shapes are the whole profile.
+    None,
+    /// The RO-Crate metadata descriptor and root data entity rules of this spec version
+    /// (`"1.1"`, `"1.2"`).
+    RoCrate(&'static str),
 }
 
 /// A bundled profile.
@@ -46,6 +60,13 @@ pub struct Profile {
     /// Name of the shapes file in `shapes/` (for errors and provenance).
     #[serde(skip)]
     pub shapes_file: &'static str,
+    /// Bundled JSON-LD contexts (their names in the report's `document.contexts`) whose use
+    /// selects this profile when no `dct:conformsTo` does (CodeMeta).
+    #[serde(skip)]
+    pub contexts: &'static [&'static str],
+    /// Native checks of the profile.
+    #[serde(skip)]
+    pub native: Native,
 }
 
 /// `conforms_to` list for a Bioschemas profile IRI: https and http, with and without the
@@ -63,7 +84,7 @@ macro_rules! bioschemas_iris {
 
 macro_rules! shapes_file {
     ($name:literal) => {
-        include_str!(concat!("../../shapes/bioschemas/", $name))
+        include_str!(concat!("../../shapes/", $name))
     };
 }
 
@@ -87,6 +108,18 @@ const SAMPLE: &[&str] = &[
     "http://schema.org/Sample",
 ];
 
+const CODEMETA: &[&str] = &[
+    "http://schema.org/SoftwareSourceCode",
+    "http://schema.org/SoftwareApplication",
+];
+const DCAT: &[&str] = &[
+    "http://www.w3.org/ns/dcat#Catalog",
+    "http://www.w3.org/ns/dcat#Dataset",
+    "http://www.w3.org/ns/dcat#DatasetSeries",
+    "http://www.w3.org/ns/dcat#DataService",
+    "http://www.w3.org/ns/dcat#Distribution",
+];
+
 /// Every bundled profile; the first is the default. Detection by type tries the families in
 /// this order, so a resource typed both `ComputationalWorkflow` and `SoftwareApplication` is
 /// checked as a workflow.
@@ -101,6 +134,8 @@ pub const PROFILES: &[Profile] = &[
         default_for_type: false,
         shapes: "",
         shapes_file: "",
+        contexts: &[],
+        native: Native::None,
     },
     Profile {
         id: "bioschemas-computationalworkflow-1.0",
@@ -110,8 +145,10 @@ pub const PROFILES: &[Profile] = &[
         target_types: WORKFLOW,
         family: "ComputationalWorkflow",
         default_for_type: true,
-        shapes: shapes_file!("ComputationalWorkflow-1.0-RELEASE.ttl"),
+        shapes: shapes_file!("bioschemas/ComputationalWorkflow-1.0-RELEASE.ttl"),
         shapes_file: "bioschemas/ComputationalWorkflow-1.0-RELEASE.ttl",
+        contexts: &[],
+        native: Native::None,
     },
     Profile {
         id: "bioschemas-computationaltool-1.0",
@@ -121,8 +158,10 @@ pub const PROFILES: &[Profile] = &[
         target_types: SOFTWARE_APPLICATION,
         family: "ComputationalTool",
         default_for_type: true,
-        shapes: shapes_file!("ComputationalTool-1.0-RELEASE.ttl"),
+        shapes: shapes_file!("bioschemas/ComputationalTool-1.0-RELEASE.ttl"),
         shapes_file: "bioschemas/ComputationalTool-1.0-RELEASE.ttl",
+        contexts: &[],
+        native: Native::None,
     },
     Profile {
         id: "bioschemas-computationaltool-1.1",
@@ -132,8 +171,10 @@ pub const PROFILES: &[Profile] = &[
         target_types: SOFTWARE_APPLICATION,
         family: "ComputationalTool",
         default_for_type: false,
-        shapes: shapes_file!("ComputationalTool-1.1-DRAFT.ttl"),
+        shapes: shapes_file!("bioschemas/ComputationalTool-1.1-DRAFT.ttl"),
         shapes_file: "bioschemas/ComputationalTool-1.1-DRAFT.ttl",
+        contexts: &[],
+        native: Native::None,
     },
     Profile {
         id: "bioschemas-datacatalog-0.3",
@@ -143,8 +184,10 @@ pub const PROFILES: &[Profile] = &[
         target_types: &["http://schema.org/DataCatalog"],
         family: "DataCatalog",
         default_for_type: true,
-        shapes: shapes_file!("DataCatalog-0.3-RELEASE.ttl"),
+        shapes: shapes_file!("bioschemas/DataCatalog-0.3-RELEASE.ttl"),
         shapes_file: "bioschemas/DataCatalog-0.3-RELEASE.ttl",
+        contexts: &[],
+        native: Native::None,
     },
     Profile {
         id: "bioschemas-dataset-1.0",
@@ -154,8 +197,10 @@ pub const PROFILES: &[Profile] = &[
         target_types: DATASET,
         family: "Dataset",
         default_for_type: true,
-        shapes: shapes_file!("Dataset-1.0-RELEASE.ttl"),
+        shapes: shapes_file!("bioschemas/Dataset-1.0-RELEASE.ttl"),
         shapes_file: "bioschemas/Dataset-1.0-RELEASE.ttl",
+        contexts: &[],
+        native: Native::None,
     },
     Profile {
         id: "bioschemas-dataset-1.1",
@@ -165,8 +210,10 @@ pub const PROFILES: &[Profile] = &[
         target_types: DATASET,
         family: "Dataset",
         default_for_type: false,
-        shapes: shapes_file!("Dataset-1.1-DRAFT.ttl"),
+        shapes: shapes_file!("bioschemas/Dataset-1.1-DRAFT.ttl"),
         shapes_file: "bioschemas/Dataset-1.1-DRAFT.ttl",
+        contexts: &[],
+        native: Native::None,
     },
     Profile {
         id: "bioschemas-trainingmaterial-1.0",
@@ -176,8 +223,10 @@ pub const PROFILES: &[Profile] = &[
         target_types: &["http://schema.org/LearningResource"],
         family: "TrainingMaterial",
         default_for_type: true,
-        shapes: shapes_file!("TrainingMaterial-1.0-RELEASE.ttl"),
+        shapes: shapes_file!("bioschemas/TrainingMaterial-1.0-RELEASE.ttl"),
         shapes_file: "bioschemas/TrainingMaterial-1.0-RELEASE.ttl",
+        contexts: &[],
+        native: Native::None,
     },
     Profile {
         id: "bioschemas-sample-0.2",
@@ -187,8 +236,86 @@ pub const PROFILES: &[Profile] = &[
         target_types: SAMPLE,
         family: "Sample",
         default_for_type: true,
-        shapes: shapes_file!("Sample-0.2-RELEASE.ttl"),
+        shapes: shapes_file!("bioschemas/Sample-0.2-RELEASE.ttl"),
         shapes_file: "bioschemas/Sample-0.2-RELEASE.ttl",
+        contexts: &[],
+        native: Native::None,
+    },
+    Profile {
+        id: "codemeta-3.0",
+        version: "3.0",
+        description: "CodeMeta 3.0 research software metadata (a schema:SoftwareSourceCode or SoftwareApplication)",
+        conforms_to: &[
+            "https://w3id.org/codemeta/3.0",
+            "https://w3id.org/codemeta/v3.0",
+        ],
+        target_types: CODEMETA,
+        family: "CodeMeta",
+        default_for_type: true,
+        shapes: shapes_file!("codemeta/CodeMeta-3.0.ttl"),
+        shapes_file: "codemeta/CodeMeta-3.0.ttl",
+        contexts: &["CodeMeta 3.0 context"],
+        native: Native::None,
+    },
+    Profile {
+        id: "codemeta-2.0",
+        version: "2.0",
+        description: "CodeMeta 2.0 research software metadata (a schema:SoftwareSourceCode or SoftwareApplication)",
+        conforms_to: &[
+            "https://doi.org/10.5063/schema/codemeta-2.0",
+            "https://w3id.org/codemeta/2.0",
+            "https://purl.org/codemeta/2.0",
+        ],
+        target_types: CODEMETA,
+        family: "CodeMeta",
+        default_for_type: false,
+        shapes: shapes_file!("codemeta/CodeMeta-2.0.ttl"),
+        shapes_file: "codemeta/CodeMeta-2.0.ttl",
+        contexts: &["CodeMeta 2.0 context"],
+        native: Native::None,
+    },
+    Profile {
+        id: "ro-crate-1.2",
+        version: "1.2",
+        description: "RO-Crate 1.2: the metadata descriptor and root data entity requirements (MUST / SHOULD / MAY)",
+        conforms_to: &["https://w3id.org/ro/crate/1.2"],
+        target_types: &[],
+        family: "RO-Crate",
+        default_for_type: true,
+        shapes: "",
+        shapes_file: "",
+        contexts: &[],
+        native: Native::RoCrate("1.2"),
+    },
+    Profile {
+        id: "ro-crate-1.1",
+        version: "1.1",
+        description: "RO-Crate 1.1: the metadata descriptor and root data entity requirements (MUST / SHOULD / MAY)",
+        conforms_to: &["https://w3id.org/ro/crate/1.1"],
+        target_types: &[],
+        family: "RO-Crate",
+        default_for_type: false,
+        shapes: "",
+        shapes_file: "",
+        contexts: &[],
+        native: Native::RoCrate("1.1"),
+    },
+    Profile {
+        id: "dcat-ap-3.0.1",
+        version: "3.0.1",
+        description: "DCAT-AP 3.0.1 (a dcat:Catalog, Dataset, DatasetSeries, Distribution or DataService)",
+        conforms_to: &[
+            "http://data.europa.eu/r5r/",
+            "https://semiceu.github.io/DCAT-AP/releases/3.0.1/",
+            "https://semiceu.github.io/DCAT-AP/releases/3.0.1/dcat-ap-SHACL.ttl",
+        ],
+        target_types: DCAT,
+        family: "DCAT-AP",
+        default_for_type: true,
+        shapes: shapes_file!("dcat-ap/DCAT-AP-3.0.1.ttl"),
+        shapes_file: "dcat-ap/DCAT-AP-3.0.1.ttl",
+        contexts: &[],
+        native: Native::None,
     },
 ];
 
@@ -222,6 +349,17 @@ pub fn by_conforms_to(iri: &str) -> Option<&'static Profile> {
     {
         return Some(p);
     }
+    // Another version of RO-Crate (1.0, 1.3, ...): the family's latest bundled version.
+    if wanted.starts_with("w3id.org/ro/crate/") {
+        return PROFILES
+            .iter()
+            .find(|p| p.default_for_type && p.family == "RO-Crate");
+    }
+    if wanted.starts_with("semiceu.github.io/dcat-ap/releases/3.") {
+        return PROFILES
+            .iter()
+            .find(|p| p.default_for_type && p.family == "DCAT-AP");
+    }
     let rest = wanted
         .strip_prefix("bioschemas.org/profiles/")
         .or_else(|| wanted.strip_prefix("bioschemas.org/specifications/"))?;
@@ -229,6 +367,12 @@ pub fn by_conforms_to(iri: &str) -> Option<&'static Profile> {
     PROFILES
         .iter()
         .find(|p| p.default_for_type && p.family.eq_ignore_ascii_case(family))
+}
+
+/// The profile a bundled JSON-LD context (its name, as in the report's `document.contexts`)
+/// selects: CodeMeta records are recognised by their context.
+pub fn by_context<'a>(mut contexts: impl Iterator<Item = &'a str>) -> Option<&'static Profile> {
+    contexts.find_map(|c| PROFILES.iter().find(|p| p.contexts.contains(&c)))
 }
 
 /// The profile detection by type picks for a resource with `types` (full IRIs).
@@ -254,11 +398,13 @@ mod tests {
                 .filter(|q| q.family == p.family && q.default_for_type)
                 .count();
             assert_eq!(defaults, 1, "{}", p.family);
-            assert!(
-                !p.shapes.is_empty() && !p.target_types.is_empty(),
-                "{}",
-                p.id
-            );
+            if p.native == Native::None {
+                assert!(
+                    !p.shapes.is_empty() && !p.target_types.is_empty(),
+                    "{}",
+                    p.id
+                );
+            }
         }
     }
 
@@ -278,6 +424,13 @@ mod tests {
             Some("bioschemas-dataset-1.0")
         );
         assert_eq!(id("https://bioschemas.org/profiles/Person/0.2-DRAFT"), None);
+        assert_eq!(id("https://w3id.org/ro/crate/1.1/"), Some("ro-crate-1.1"));
+        assert_eq!(id("https://w3id.org/ro/crate/1.3"), Some("ro-crate-1.2"));
+        assert_eq!(id("https://w3id.org/codemeta/3.0"), Some("codemeta-3.0"));
+        assert_eq!(
+            id("https://semiceu.github.io/DCAT-AP/releases/3.0.0/"),
+            Some("dcat-ap-3.0.1")
+        );
         assert_eq!(id("https://example.org/profile"), None);
     }
 
@@ -296,5 +449,30 @@ mod tests {
             Some("bioschemas-computationaltool-1.0")
         );
         assert!(by_types(["http://schema.org/Person"].iter().copied()).is_none());
+        // schema.org types win over DCAT; CodeMeta takes SoftwareSourceCode.
+        assert_eq!(
+            by_types(
+                [
+                    "http://www.w3.org/ns/dcat#Dataset",
+                    "http://schema.org/Dataset"
+                ]
+                .iter()
+                .copied()
+            )
+            .map(|p| p.id),
+            Some("bioschemas-dataset-1.0")
+        );
+        assert_eq!(
+            by_types(["http://www.w3.org/ns/dcat#Catalog"].iter().copied()).map(|p| p.id),
+            Some("dcat-ap-3.0.1")
+        );
+        assert_eq!(
+            by_types(["http://schema.org/SoftwareSourceCode"].iter().copied()).map(|p| p.id),
+            Some("codemeta-3.0")
+        );
+        assert_eq!(
+            by_context(["CodeMeta 2.0 context"].into_iter()).map(|p| p.id),
+            Some("codemeta-2.0")
+        );
     }
 }

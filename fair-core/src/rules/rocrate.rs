@@ -1,0 +1,732 @@
+//! RO-Crate 1.1 / 1.2: the metadata descriptor and root data entity requirements, natively.
+//!
+//! Written from the RO-Crate specification ("Root Data Entity", "RO-Crate Metadata Descriptor")
+//! and the requirements rocrate-validator 0.13.0 checks for them (its SHACL shapes and Python
+//! checks, kept for reference in `shapes/ro-crate/`): MUST → error, SHOULD → warning, MAY →
+//! info. The upstream shapes need SHACL Advanced Features (SPARQL targets, triple rules) and
+//! ECMAScript regular expressions (look-ahead, back-references), so these requirements are
+//! code here: the descriptor is the entity whose `@id` ends in `ro-crate-metadata.json`
+//! (`.jsonld` for 1.1's legacy name) and the root data entity is what it is `about`.
+
+use crate::document::Document;
+use crate::finding::{Principle, Severity};
+use crate::profiles::Level;
+use crate::report::{FindingSink, ShapeFinding};
+use crate::vocab;
+use oxrdf::{Graph, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
+use serde_json::json;
+
+const SHAPES: &str = "https://w3id.org/fairlint/rules/ro-crate#";
+const ABOUT: &str = "http://schema.org/about";
+const CREATIVE_WORK: &str = "http://schema.org/CreativeWork";
+const DATASET: &str = "http://schema.org/Dataset";
+const SPEC: &str = "https://w3id.org/ro/crate/";
+
+/// Every requirement the checks of RO-Crate `version` can report (the fragment of a finding's
+/// `source.shape`), for coverage tests and documentation.
+pub fn requirements(version: &str) -> Vec<&'static str> {
+    let mut names = vec![
+        "MetadataDescriptorExists",
+        "MetadataDescriptorType",
+        "MetadataDescriptorConformsTo",
+        "MetadataDescriptorAbout",
+        "RootDataEntityType",
+        "RootDataEntityId",
+        "RootDataEntityName",
+        "RootDataEntityDescription",
+        "RootDataEntityLicense",
+        "RootDataEntityDatePublished",
+        "RootDataEntityNameText",
+        "RootDataEntityDescriptionText",
+        "RootDataEntityDatePublishedFormat",
+        "RootDataEntityDatePublishedPrecision",
+        "RootDataEntityPublisherType",
+        "RootDataEntityLicenseEntity",
+        "LicenseEntityName",
+        "LicenseEntityDescription",
+    ];
+    if version == "1.1" {
+        names.push("RootDataEntityAuthor");
+    } else {
+        names.extend([
+            "MetadataDescriptorConformsToReference",
+            "MetadataDescriptorConformsToSingle",
+            "RootDataEntityPublisher",
+        ]);
+    }
+    names
+}
+
+/// One requirement that failed.
+struct Failure<'a> {
+    code: &'static str,
+    severity: Severity,
+    principle: Principle,
+    /// Short name of the requirement (the `source.shape` fragment).
+    name: &'static str,
+    focus: String,
+    predicate: Option<&'a str>,
+    value: Option<String>,
+    message: String,
+    fix: String,
+}
+
+struct Checker<'a, 'b> {
+    version: &'static str,
+    sink: &'a mut FindingSink<'b>,
+    level: Level,
+}
+
+impl Checker<'_, '_> {
+    fn fail(&mut self, f: Failure<'_>) {
+        let requirement = match f.severity {
+            Severity::Error => "MUST",
+            Severity::Warning => "SHOULD",
+            Severity::Info => "MAY",
+        };
+        let at = match f.severity {
+            Severity::Error => Level::None,
+            Severity::Warning => Level::Minimum,
+            Severity::Info => Level::Recommended,
+        };
+        self.level = self.level.min(at);
+        let shape = format!("{SHAPES}{}", f.name);
+        let component = format!("fairlint:ro-crate-{}", self.version);
+        self.sink.emit_shape(ShapeFinding {
+            code: f.code.to_owned(),
+            severity: f.severity,
+            principle: f.principle,
+            focus: f.focus,
+            path: f.predicate.map(|p| format!("<{p}>")),
+            predicate: f.predicate.map(str::to_owned),
+            value: f.value,
+            context: json!({
+                "profile": format!("ro-crate-{}", self.version),
+                "requirement": requirement,
+                "shape": shape,
+                "component": component,
+            }),
+            message: format!("RO-Crate {} {requirement}: {}", self.version, f.message),
+            fix: f.fix,
+            shape,
+            component,
+        });
+    }
+}
+
+fn iri(s: &str) -> NamedNodeRef<'_> {
+    NamedNodeRef::new_unchecked(s)
+}
+
+fn objects<'g>(
+    graph: &'g Graph,
+    subject: NamedOrBlankNodeRef<'g>,
+    predicate: &str,
+) -> Vec<TermRef<'g>> {
+    graph
+        .objects_for_subject_predicate(subject, iri(predicate))
+        .collect()
+}
+
+fn has_type(graph: &Graph, node: NamedOrBlankNodeRef<'_>, class: &str) -> bool {
+    graph.contains(oxrdf::TripleRef::new(
+        node,
+        iri(vocab::RDF_TYPE),
+        TermRef::NamedNode(iri(class)),
+    ))
+}
+
+/// The metadata descriptor: a named node whose IRI ends in `ro-crate-metadata.json` (or the
+/// 1.1 legacy `.jsonld`), preferring one that is `about` something.
+fn descriptor<'g>(graph: &'g Graph, version: &str) -> Option<NamedNodeRef<'g>> {
+    let is_name = |s: &str| {
+        s.ends_with("/ro-crate-metadata.json")
+            || (version == "1.1" && s.ends_with("/ro-crate-metadata.jsonld"))
+    };
+    let mut found: Vec<(bool, NamedNodeRef<'g>)> = graph
+        .iter()
+        .filter_map(|t| match t.subject {
+            NamedOrBlankNodeRef::NamedNode(n) if is_name(n.as_str()) => Some(n),
+            _ => None,
+        })
+        .map(|n| {
+            let about = graph
+                .objects_for_subject_predicate(n, iri(ABOUT))
+                .next()
+                .is_some();
+            (!about, n)
+        })
+        .collect();
+    found.sort_by(|a, b| (a.0, a.1.as_str()).cmp(&(b.0, b.1.as_str())));
+    found.first().map(|(_, n)| *n)
+}
+
+/// Runs the RO-Crate `version` (`"1.1"` or `"1.2"`) requirements on `doc` and returns the
+/// highest requirement level the crate fully meets.
+pub(crate) fn check(doc: &Document, version: &'static str, sink: &mut FindingSink<'_>) -> Level {
+    let graph = doc.graph();
+    let mut c = Checker {
+        version,
+        sink,
+        level: Level::Optional,
+    };
+    let Some(md) = descriptor(graph, version) else {
+        c.fail(Failure {
+            code: "I220",
+            severity: Severity::Error,
+            principle: Principle::I1,
+            name: "MetadataDescriptorExists",
+            focus: super::main_node(doc)
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "<ro-crate-metadata.json>".to_owned()),
+            predicate: None,
+            value: None,
+            message: "the crate has no metadata descriptor, an entity with @id 'ro-crate-metadata.json' that is about the root data entity".to_owned(),
+            fix: "Add {\"@id\": \"ro-crate-metadata.json\", \"@type\": \"CreativeWork\", \"conformsTo\": {\"@id\": \"https://w3id.org/ro/crate/VERSION\"}, \"about\": {\"@id\": \"./\"}} to @graph".replace("VERSION", version),
+        });
+        return c.level;
+    };
+    let md_focus = md.to_string();
+    let md_node = NamedOrBlankNodeRef::NamedNode(md);
+    if !has_type(graph, md_node, CREATIVE_WORK) {
+        c.fail(Failure {
+            code: "I221",
+            severity: Severity::Error,
+            principle: Principle::I1,
+            name: "MetadataDescriptorType",
+            focus: md_focus.clone(),
+            predicate: Some(vocab::RDF_TYPE),
+            value: None,
+            message: "the metadata descriptor must be typed CreativeWork".to_owned(),
+            fix: "Give the ro-crate-metadata.json entity \"@type\": \"CreativeWork\"".to_owned(),
+        });
+    }
+    check_conforms_to(&mut c, graph, md_node, &md_focus);
+    let mut about = objects(graph, md_node, ABOUT);
+    about.sort_by_cached_key(ToString::to_string);
+    let root = match about.as_slice() {
+        [TermRef::NamedNode(root)] => Some(*root),
+        _ => None,
+    };
+    if root.is_none() {
+        c.fail(Failure {
+            code: "I222",
+            severity: Severity::Error,
+            principle: Principle::I1,
+            name: "MetadataDescriptorAbout",
+            focus: md_focus.clone(),
+            predicate: Some(ABOUT),
+            value: about.first().map(ToString::to_string),
+            message: format!(
+                "the metadata descriptor must be about exactly one root data entity given by its @id (it has {} value(s))",
+                about.len()
+            ),
+            fix: "Give the ro-crate-metadata.json entity \"about\": {\"@id\": \"./\"}, naming the root data entity".to_owned(),
+        });
+    }
+    if let Some(root) = root {
+        check_root(&mut c, graph, root);
+    }
+    c.level
+}
+
+fn check_conforms_to(
+    c: &mut Checker<'_, '_>,
+    graph: &Graph,
+    md: NamedOrBlankNodeRef<'_>,
+    focus: &str,
+) {
+    let mut values: Vec<TermRef<'_>> = [vocab::DCT_CONFORMS_TO, vocab::SCHEMA_CONFORMS_TO]
+        .iter()
+        .flat_map(|p| objects(graph, md, p))
+        .collect();
+    values.sort_by_cached_key(ToString::to_string);
+    // 1.1: the 1.1 specification; 1.2 (and later versions checked as 1.2): a versioned
+    // specification IRI, https://w3id.org/ro/crate/1.N.
+    let version = c.version;
+    let spec = |t: &TermRef<'_>| match t {
+        TermRef::NamedNode(n) => n
+            .as_str()
+            .strip_prefix(SPEC)
+            .map(|v| v.trim_end_matches('/'))
+            .is_some_and(|v| {
+                if version == "1.1" {
+                    v == "1.1"
+                } else {
+                    v.strip_prefix("1.")
+                        .is_some_and(|minor| digits(minor, minor.len()).is_some())
+                }
+            }),
+        _ => false,
+    };
+    if !values.iter().any(spec) {
+        c.fail(Failure {
+            code: "R150",
+            severity: Severity::Error,
+            principle: Principle::R1_3,
+            name: "MetadataDescriptorConformsTo",
+            focus: focus.to_owned(),
+            predicate: Some(vocab::DCT_CONFORMS_TO),
+            value: values.first().map(ToString::to_string),
+            message: format!(
+                "the metadata descriptor must state conformsTo the RO-Crate specification ({SPEC}{})",
+                c.version
+            ),
+            fix: format!(
+                "Give the ro-crate-metadata.json entity \"conformsTo\": {{\"@id\": \"{SPEC}{}\"}}",
+                c.version
+            ),
+        });
+    }
+    // 1.2: each value is a reference object (MUST), and there is one (SHOULD).
+    if c.version == "1.2" {
+        for v in values.iter().filter(|v| matches!(v, TermRef::Literal(_))) {
+            c.fail(Failure {
+                code: "R151",
+                severity: Severity::Error,
+                principle: Principle::R1_3,
+                name: "MetadataDescriptorConformsToReference",
+                focus: focus.to_owned(),
+                predicate: Some(vocab::DCT_CONFORMS_TO),
+                value: Some(v.to_string()),
+                message: "each conformsTo value of the metadata descriptor must be a reference object with an @id, not a string".to_owned(),
+                fix: "Write conformsTo as {\"@id\": \"https://w3id.org/ro/crate/1.2\"}".to_owned(),
+            });
+        }
+        if values.len() > 1 {
+            c.fail(Failure {
+                code: "R151",
+                severity: Severity::Warning,
+                principle: Principle::R1_3,
+                name: "MetadataDescriptorConformsToSingle",
+                focus: focus.to_owned(),
+                predicate: Some(vocab::DCT_CONFORMS_TO),
+                value: None,
+                message: format!(
+                    "the metadata descriptor should have a single conformsTo value (it has {})",
+                    values.len()
+                ),
+                fix: "Keep only the RO-Crate specification in the descriptor's conformsTo; state other profiles in the root data entity's conformsTo".to_owned(),
+            });
+        }
+    }
+}
+
+/// A presence requirement of the root data entity.
+struct Required {
+    code: &'static str,
+    name: &'static str,
+    property: &'static str,
+    term: &'static str,
+    principle: Principle,
+    severity: Severity,
+}
+
+fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
+    let focus = root.to_string();
+    let node = NamedOrBlankNodeRef::NamedNode(root);
+    if !has_type(graph, node, DATASET) {
+        c.fail(Failure {
+            code: "I223",
+            severity: Severity::Error,
+            principle: Principle::I1,
+            name: "RootDataEntityType",
+            focus: focus.clone(),
+            predicate: Some(vocab::RDF_TYPE),
+            value: None,
+            message: "the root data entity must be typed Dataset".to_owned(),
+            fix: "Give the root data entity \"@type\": \"Dataset\"".to_owned(),
+        });
+    }
+    if !root.as_str().ends_with('/') {
+        // 1.1: MUST end with '/' (rocrate-validator); 1.2 allows an absolute identifier that
+        // does not, but recommends "./".
+        let severity = if c.version == "1.1" {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        c.fail(Failure {
+            code: "F130",
+            severity,
+            principle: Principle::F1,
+            name: "RootDataEntityId",
+            focus: focus.clone(),
+            predicate: None,
+            value: Some(focus.clone()),
+            message:
+                "the root data entity's @id should be \"./\" (or an absolute URI ending in '/')"
+                    .to_owned(),
+            fix: "Use \"./\" as the root data entity's @id (and in the descriptor's about)"
+                .to_owned(),
+        });
+    }
+    let mut required = vec![
+        Required {
+            code: "F110",
+            name: "RootDataEntityName",
+            property: "http://schema.org/name",
+            term: "name",
+            principle: Principle::F2,
+            severity: Severity::Error,
+        },
+        Required {
+            code: "F111",
+            name: "RootDataEntityDescription",
+            property: "http://schema.org/description",
+            term: "description",
+            principle: Principle::F2,
+            severity: Severity::Error,
+        },
+        Required {
+            code: "R110",
+            name: "RootDataEntityLicense",
+            property: "http://schema.org/license",
+            term: "license",
+            principle: Principle::R1_1,
+            severity: Severity::Error,
+        },
+        Required {
+            code: "R124",
+            name: "RootDataEntityDatePublished",
+            property: "http://schema.org/datePublished",
+            term: "datePublished",
+            principle: Principle::R1_2,
+            severity: Severity::Error,
+        },
+    ];
+    if c.version == "1.1" {
+        required.push(Required {
+            code: "R113",
+            name: "RootDataEntityAuthor",
+            property: "http://schema.org/author",
+            term: "author",
+            principle: Principle::R1_2,
+            severity: Severity::Warning,
+        });
+    } else {
+        required.push(Required {
+            code: "R117",
+            name: "RootDataEntityPublisher",
+            property: "http://schema.org/publisher",
+            term: "publisher",
+            principle: Principle::R1_2,
+            severity: Severity::Warning,
+        });
+    }
+    for r in &required {
+        if objects(graph, node, r.property).is_empty() {
+            let must = if r.severity == Severity::Error {
+                "must"
+            } else {
+                "should"
+            };
+            c.fail(Failure {
+                code: r.code,
+                severity: r.severity,
+                principle: r.principle,
+                name: r.name,
+                focus: focus.clone(),
+                predicate: Some(r.property),
+                value: None,
+                message: format!("the root data entity {must} have {}", r.term),
+                fix: format!("Add \"{}\" to the root data entity (\"./\")", r.term),
+            });
+        }
+    }
+    for (property, term, name) in [
+        ("http://schema.org/name", "name", "RootDataEntityNameText"),
+        (
+            "http://schema.org/description",
+            "description",
+            "RootDataEntityDescriptionText",
+        ),
+    ] {
+        for v in objects(graph, node, property) {
+            if !matches!(v, TermRef::Literal(_)) {
+                c.fail(Failure {
+                    code: "I202",
+                    severity: Severity::Error,
+                    principle: Principle::I1,
+                    name,
+                    focus: focus.clone(),
+                    predicate: Some(property),
+                    value: Some(v.to_string()),
+                    message: format!("the root data entity's {term} must be text"),
+                    fix: format!("Give {term} as a string"),
+                });
+            }
+        }
+    }
+    for v in objects(graph, node, "http://schema.org/datePublished") {
+        let text = match v {
+            TermRef::Literal(l) => Some(l.value()),
+            _ => None,
+        };
+        match text.map(iso8601) {
+            Some(Some(day)) => {
+                if !day {
+                    c.fail(Failure {
+                        code: "I211",
+                        severity: Severity::Warning,
+                        principle: Principle::I1,
+                        name: "RootDataEntityDatePublishedPrecision",
+                        focus: focus.clone(),
+                        predicate: Some("http://schema.org/datePublished"),
+                        value: Some(v.to_string()),
+                        message: "the root data entity's datePublished should give at least the day (YYYY-MM-DD)".to_owned(),
+                        fix: "Write datePublished to the day, e.g. 2024-05-31".to_owned(),
+                    });
+                }
+            }
+            _ => c.fail(Failure {
+                code: "I204",
+                severity: Severity::Error,
+                principle: Principle::I1,
+                name: "RootDataEntityDatePublishedFormat",
+                focus: focus.clone(),
+                predicate: Some("http://schema.org/datePublished"),
+                value: Some(v.to_string()),
+                message: "the root data entity's datePublished must be an ISO 8601 date".to_owned(),
+                fix: "Write datePublished as an ISO 8601 date or date-time, e.g. 2024-05-31 or 2024-05-31T12:00:00Z".to_owned(),
+            }),
+        }
+    }
+    for v in objects(graph, node, "http://schema.org/publisher") {
+        let typed = match v {
+            TermRef::NamedNode(n) => Some(NamedOrBlankNodeRef::NamedNode(n)),
+            TermRef::BlankNode(b) => Some(NamedOrBlankNodeRef::BlankNode(b)),
+            _ => None,
+        }
+        .is_some_and(|n| {
+            has_type(graph, n, "http://schema.org/Organization")
+                || has_type(graph, n, "http://schema.org/Person")
+        });
+        if !typed {
+            c.fail(Failure {
+                code: "I205",
+                severity: Severity::Error,
+                principle: Principle::I1,
+                name: "RootDataEntityPublisherType",
+                focus: focus.clone(),
+                predicate: Some("http://schema.org/publisher"),
+                value: Some(v.to_string()),
+                message: "the root data entity's publisher must be an Organization or Person entity of the crate".to_owned(),
+                fix: "Describe the publisher as a contextual entity with \"@type\": \"Organization\" (or \"Person\") and link it by its @id".to_owned(),
+            });
+        }
+    }
+    check_license_entity(c, graph, node, &focus);
+}
+
+/// SHOULD: the licence is a contextual entity of the crate; MAY: that entity has a name.
+fn check_license_entity(
+    c: &mut Checker<'_, '_>,
+    graph: &Graph,
+    root: NamedOrBlankNodeRef<'_>,
+    focus: &str,
+) {
+    const LICENSE: &str = "http://schema.org/license";
+    for v in objects(graph, root, LICENSE) {
+        let entity = match v {
+            TermRef::NamedNode(n) => Some(NamedOrBlankNodeRef::NamedNode(n)),
+            TermRef::BlankNode(b) => Some(NamedOrBlankNodeRef::BlankNode(b)),
+            TermRef::Literal(_) => None,
+        }
+        .filter(|n| graph.triples_for_subject(*n).next().is_some());
+        let Some(entity) = entity else {
+            c.fail(Failure {
+                code: "R152",
+                severity: Severity::Warning,
+                principle: Principle::R1_1,
+                name: "RootDataEntityLicenseEntity",
+                focus: focus.to_owned(),
+                predicate: Some(LICENSE),
+                value: Some(v.to_string()),
+                message: "the root data entity's license should link to a contextual entity of the crate".to_owned(),
+                fix: "Link license to {\"@id\": \"https://spdx.org/licenses/...\"} and describe that @id in @graph as a CreativeWork with a name".to_owned(),
+            });
+            continue;
+        };
+        for (property, term, name, example) in [
+            (
+                "http://schema.org/name",
+                "name",
+                "LicenseEntityName",
+                "\"MIT License\"",
+            ),
+            (
+                "http://schema.org/description",
+                "description",
+                "LicenseEntityDescription",
+                "a sentence on what the licence allows",
+            ),
+        ] {
+            if objects(graph, entity, property).is_empty() {
+                c.fail(Failure {
+                    code: "R153",
+                    severity: Severity::Info,
+                    principle: Principle::R1_1,
+                    name,
+                    focus: entity.to_string(),
+                    predicate: Some(property),
+                    value: None,
+                    message: format!("the license entity may have a {term}"),
+                    fix: format!("Give the license entity a {term}, e.g. {example}"),
+                });
+            }
+        }
+    }
+}
+
+/// Whether `s` is an ISO 8601 date or date-time (calendar, week or ordinal date, extended or
+/// basic format, optional time and zone); `Some(true)` when it gives at least the day.
+fn iso8601(s: &str) -> Option<bool> {
+    let s = s.trim();
+    let (date, time) = match s.find(['T', ' ']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let day = iso_date(date)?;
+    if let Some(time) = time {
+        if !day || !iso_time(time) {
+            return None;
+        }
+    }
+    Some(day)
+}
+
+fn digits(s: &str, n: usize) -> Option<u32> {
+    (s.len() == n && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
+}
+
+/// Calendar (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYYMMDD`), week (`YYYY-Www[-D]`) or ordinal
+/// (`YYYY-DDD`) date; `Some(true)` when it names a day.
+fn iso_date(s: &str) -> Option<bool> {
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let year = s.get(..4)?;
+    digits(year, 4)?;
+    let rest = &s[4..];
+    if rest.is_empty() {
+        return Some(false);
+    }
+    let (rest, dash) = match rest.strip_prefix('-') {
+        Some(r) => (r, true),
+        None => (rest, false),
+    };
+    if let Some(week) = rest.strip_prefix('W') {
+        let w = digits(week.get(..2)?, 2)?;
+        if !(1..=53).contains(&w) {
+            return None;
+        }
+        let d = &week[2..];
+        if d.is_empty() {
+            return Some(false);
+        }
+        let d = if dash { d.strip_prefix('-')? } else { d };
+        return (digits(d, 1).is_some_and(|d| (1..=7).contains(&d))).then_some(true);
+    }
+    match (rest.len(), dash) {
+        // YYYY-MM, and YYYYMM, which ISO 8601 itself does not allow but rocrate-validator's
+        // pattern (and so RO-Crate practice) accepts.
+        (2, _) => digits(rest, 2)
+            .filter(|m| (1..=12).contains(m))
+            .map(|_| false),
+        (3, _) => digits(rest, 3)
+            .filter(|d| (1..=366).contains(d))
+            .map(|_| true),
+        (5, true) | (4, false) => {
+            let (m, d) = if dash {
+                (rest.get(..2)?, rest.strip_prefix(rest.get(..3)?)?)
+            } else {
+                (rest.get(..2)?, rest.get(2..)?)
+            };
+            if dash && rest.as_bytes().get(2) != Some(&b'-') {
+                return None;
+            }
+            let m = digits(m, 2)?;
+            let d = digits(d, 2)?;
+            ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(true)
+        }
+        _ => None,
+    }
+}
+
+/// `hh[:mm[:ss[.f]]]` (or basic `hhmmss`) with an optional `Z` or `±hh[:mm]` zone.
+fn iso_time(s: &str) -> bool {
+    let (clock, zone) = match s.find(['Z', 'z', '+', '-']) {
+        Some(i) => (&s[..i], &s[i..]),
+        None => (s, ""),
+    };
+    let zone_ok = match zone {
+        "" | "Z" | "z" => true,
+        z => {
+            let z = &z[1..];
+            let z = z.replace(':', "");
+            matches!(z.len(), 2 | 4)
+                && digits(&z[..2], 2).is_some_and(|h| h <= 23)
+                && (z.len() == 2 || digits(&z[2..], 2).is_some_and(|m| m <= 59))
+        }
+    };
+    let (main, fraction) = match clock.find(['.', ',']) {
+        Some(i) => (&clock[..i], Some(&clock[i + 1..])),
+        None => (clock, None),
+    };
+    if fraction.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    let parts: Vec<&str> = if main.contains(':') {
+        main.split(':').collect()
+    } else {
+        (0..main.len() / 2)
+            .map(|i| main.get(2 * i..2 * i + 2).unwrap_or(""))
+            .collect()
+    };
+    if main.len() % 2 == 1 && !main.contains(':') {
+        return false;
+    }
+    let limits = [24, 59, 60];
+    zone_ok
+        && !parts.is_empty()
+        && parts.len() <= 3
+        && parts
+            .iter()
+            .zip(limits)
+            .all(|(p, max)| digits(p, 2).is_some_and(|v| v <= max))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::iso8601;
+
+    #[test]
+    fn iso8601_dates() {
+        for (s, want) in [
+            ("2024", Some(false)),
+            ("2024-05", Some(false)),
+            ("202405", Some(false)),
+            ("2024-05-31", Some(true)),
+            ("20240531", Some(true)),
+            ("2024-W22", Some(false)),
+            ("2024-W22-5", Some(true)),
+            ("2024-152", Some(true)),
+            ("2024-05-31T12:00:00Z", Some(true)),
+            ("2024-05-31T12:00:00.123+02:00", Some(true)),
+            ("2024-05-31 12:00", Some(true)),
+            ("2024-05-31T12", Some(true)),
+            ("2024-13-01", None),
+            ("2024-05-32", None),
+            ("May 2024", None),
+            ("31/05/2024", None),
+            ("2024-05T12:00", None),
+            ("2024-05-31T25:00", None),
+            ("2024-05-31T12:00:00+2", None),
+            ("", None),
+            ("2024-5-1", None),
+        ] {
+            assert_eq!(iso8601(s), want, "{s}");
+        }
+    }
+}
