@@ -125,12 +125,15 @@ export interface Report {
   resources: { name: string; version: string; source: string }[];
 }
 
-/** Size limits on one input. */
+/** Limits on one input (docs/limits.md). */
 export interface Limits {
   max_input_bytes?: number;
+  /** 1 to 256. */
   max_json_depth?: number;
   max_triples?: number;
   max_findings?: number;
+  /** Evaluation steps shared by the SHACL-SPARQL constraints of one validation. */
+  max_sparql_steps?: number;
 }
 
 /** A named text, e.g. a file's name and contents. */

@@ -148,7 +148,12 @@ impl Document {
             Format::Turtle | Format::TriG | Format::NTriples | Format::NQuads => {
                 crate::text::parse_line_based(text, format, base, &mut collector)?;
             }
-            Format::RdfXml => crate::text::parse_rdfxml(text, base, &mut collector)?,
+            Format::RdfXml => crate::text::parse_rdfxml(
+                text,
+                base,
+                options.limits.max_input_bytes,
+                &mut collector,
+            )?,
             Format::BioTools => {
                 crosswalked = Some(crate::crosswalk::biotools::parse(
                     text,

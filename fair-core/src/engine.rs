@@ -318,6 +318,7 @@ impl Engine {
         format: Option<Format>,
         name: Option<&str>,
     ) -> Result<Document, ValidateError> {
+        self.inner.config.limits.check_input_size(bytes.len())?;
         let (format, _) = Format::detect(format, None, name, bytes).ok_or_else(|| {
             ValidateError::Parse(ParseError::new(
                 Format::JsonLd,
@@ -371,7 +372,7 @@ impl Engine {
         }
         rules::check_vocab(doc, &self.inner.ontologies, &mut sink);
         if let Some(shapes) = &self.inner.shapes {
-            let report = shapes.validate(doc);
+            let report = shapes.validate(doc, config.limits.max_sparql_steps);
             shapes.check(&report, &mut sink);
         }
         let level = self.check_profile(doc, profile, &mut sink);
@@ -419,7 +420,8 @@ impl Engine {
     /// The W3C `sh:ValidationReport` of a document against the engine's shapes (`None` when
     /// the engine has no shapes). Render it with [`crate::shacl::ValidationReport::to_turtle`].
     pub fn shacl_report(&self, doc: &Document) -> Option<crate::shacl::ValidationReport> {
-        self.inner.shapes.as_ref().map(|s| s.validate(doc))
+        let steps = self.inner.config.limits.max_sparql_steps;
+        self.inner.shapes.as_ref().map(|s| s.validate(doc, steps))
     }
 
     /// Runs the selected profile's shapes (if it has any) and returns the marginality level
@@ -441,7 +443,7 @@ impl Engine {
             .map(|(subject, _)| subject)
             .or_else(|| rules::shapes::main_resource_types(doc).map(|(main, _)| main));
         let has_target = rules::shapes::check_profile_target(doc, profile, focus, sink);
-        let report = shapes.validate(doc);
+        let report = shapes.validate(doc, self.inner.config.limits.max_sparql_steps);
         shapes.check(&report, sink);
         Some(rules::shapes::marginality_level(&report, has_target))
     }

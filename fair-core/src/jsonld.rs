@@ -45,9 +45,16 @@ pub(crate) fn parse(
 
     let value = parse_json(text, format, options.limits.max_json_depth, place)?;
 
-    let loaded = load_contexts(&value, base, options, contexts_used).map_err(|e| {
-        let location = e.location().cloned().map(place);
-        ValidateError::Resolve(e.at(location))
+    let loaded = load_contexts(&value, base, options, contexts_used).map_err(|e| match e {
+        ValidateError::Resolve(e) => {
+            let location = e.location().cloned().map(place);
+            ValidateError::Resolve(e.at(location))
+        }
+        ValidateError::LimitExceeded(mut e) => {
+            e.location = e.location.map(place);
+            ValidateError::LimitExceeded(e)
+        }
+        other => other,
     })?;
     let loaded = Arc::new(loaded);
 
@@ -320,7 +327,7 @@ fn load_contexts(
     base: &str,
     options: &ParseOptions<'_>,
     contexts_used: &mut BTreeSet<String>,
-) -> Result<HashMap<String, Vec<u8>>, ResolveError> {
+) -> Result<HashMap<String, Vec<u8>>, ValidateError> {
     let mut refs = Vec::new();
     context_refs(value, &mut String::new(), false, &mut refs);
     let base_iri = Iri::parse(base.to_owned()).ok();
@@ -345,7 +352,8 @@ fn load_contexts(
         if depth > 8 {
             return Err(
                 ResolveError::new(absolute, "contexts nest more than 8 levels deep")
-                    .at(pointer.map(Location::pointer)),
+                    .at(pointer.map(Location::pointer))
+                    .into(),
             );
         }
         let bytes = if let Some(bundled) = contexts::lookup(&absolute) {
@@ -353,10 +361,23 @@ fn load_contexts(
             let terms = used_terms.get_or_insert_with(|| contexts::used_terms(value));
             bundled.pruned(terms)
         } else {
-            options
+            let bytes = options
                 .resolver
                 .resolve(&absolute)
-                .map_err(|e| e.at(pointer.clone().map(Location::pointer)))?
+                .map_err(|e| e.at(pointer.clone().map(Location::pointer)))?;
+            // A resolved context goes to the JSON-LD processor, which recurses per nesting
+            // level: it is held to the same depth limit as the document, located at the
+            // reference.
+            let text = String::from_utf8_lossy(&bytes);
+            if depth_exceeded(&text, options.limits.max_json_depth).is_some() {
+                return Err(LimitError {
+                    limit: Limit::JsonDepth,
+                    max: options.limits.max_json_depth as u64,
+                    location: pointer.map(Location::pointer),
+                }
+                .into());
+            }
+            bytes
         };
         // Contexts may themselves refer to contexts (`@import`, scoped contexts).
         if let Ok(inner) = serde_json::from_slice::<Value>(&bytes) {

@@ -2,9 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The largest nesting depth fairlint accepts as a `max_json_depth` setting (parsing is
-/// recursive, so the limit itself is bounded to keep the stack safe).
-pub const MAX_JSON_DEPTH_SETTING: usize = 1024;
+/// The largest nesting depth fairlint accepts as a `max_json_depth` setting. The JSON-LD
+/// processor recurses once per nesting level (about 2 KB of stack per level in a release
+/// build): 256 levels fit in a 1 MiB stack (WebAssembly's default), 512 do not.
+pub const MAX_JSON_DEPTH_SETTING: usize = 256;
 
 /// Limits on one input. Going over one is a [`crate::LimitError`], never a hang or a crash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +20,12 @@ pub struct Limits {
     pub max_triples: usize,
     /// Most findings in one report; past it the report is marked truncated (default 10,000).
     pub max_findings: usize,
+    /// Work budget for the SHACL-SPARQL constraints of one validation, in evaluation steps
+    /// (a triple read from the data, a term handed to an expression, a solution produced;
+    /// default 1,000,000). Spent, the constraint that ran out and every later SPARQL
+    /// constraint of that validation give a result saying so: the report does not conform
+    /// and is not silently partial.
+    pub max_sparql_steps: u64,
 }
 
 impl Default for Limits {
@@ -28,6 +35,23 @@ impl Default for Limits {
             max_json_depth: 128,
             max_triples: 1_000_000,
             max_findings: 10_000,
+            max_sparql_steps: 1_000_000,
+        }
+    }
+}
+
+impl Limits {
+    /// `Err` when an input of `len` bytes is over `max_input_bytes`: checked before anything
+    /// reads the input (format detection included).
+    pub(crate) fn check_input_size(&self, len: usize) -> Result<(), crate::LimitError> {
+        if len > self.max_input_bytes {
+            Err(crate::LimitError {
+                limit: crate::Limit::InputBytes,
+                max: self.max_input_bytes as u64,
+                location: None,
+            })
+        } else {
+            Ok(())
         }
     }
 }

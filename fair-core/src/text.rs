@@ -2,10 +2,11 @@
 //! the line it was read on) and RDF/XML.
 
 use crate::document::{line_column, Collector};
-use crate::error::{Location, ParseError, ValidateError};
+use crate::error::{Limit, LimitError, Location, ParseError, ValidateError};
 use crate::format::Format;
 use oxrdf::{GraphName, Quad};
 use oxttl::{NQuadsParser, NTriplesParser, TriGParser, TurtleParser, TurtleSyntaxError};
+use std::collections::HashMap;
 
 /// A low-level oxttl parser fed incrementally, yielding quads.
 trait Incremental {
@@ -95,11 +96,23 @@ pub(crate) fn parse_line_based(
 }
 
 /// Parses RDF/XML; each triple is located at the parser's position when it was produced.
+/// Entities declared in the document type are expanded by the parser, so their expansion is
+/// first bounded by `max_bytes` (see [`entity_expansion`]).
 pub(crate) fn parse_rdfxml(
     text: &str,
     base: &str,
+    max_bytes: usize,
     collector: &mut Collector,
 ) -> Result<(), ValidateError> {
+    if let Some(offset) = entity_expansion(text, max_bytes as u64) {
+        let (line, column) = line_column(text.as_bytes(), offset);
+        return Err(LimitError {
+            limit: Limit::InputBytes,
+            max: max_bytes as u64,
+            location: Some(Location::line_column(line, column)),
+        }
+        .into());
+    }
     let parser = oxrdfxml::RdfXmlParser::new();
     let parser = parser.clone().with_base_iri(base).unwrap_or(parser);
     let mut iter = parser.for_slice(text.as_bytes());
@@ -138,6 +151,91 @@ pub(crate) fn parse_rdfxml(
 }
 
 const RDF_NS: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+
+/// Bounds the expansion of internal `<!ENTITY name "value">` declarations ("billion laughs").
+///
+/// oxrdfxml expands every declaration eagerly (entities used in later declarations included)
+/// and every reference in the document; external entities (`SYSTEM`, `PUBLIC`) are refused by
+/// the parser itself. This scan reads the declarations the way oxrdfxml does (the text between
+/// one `<` and the next), computes each entity's expanded length without building it, and adds
+/// up what the parser would build: every declaration's value plus every reference to a
+/// declared entity. Returns the byte offset of the declaration or reference at which that
+/// total passes `max`. Linear in the input.
+fn entity_expansion(text: &str, max: u64) -> Option<usize> {
+    if !text.contains("<!ENTITY") {
+        return None;
+    }
+    let mut sizes: HashMap<&str, u64> = HashMap::new();
+    let mut total = 0u64;
+    let mut offset = 0usize;
+    for piece in text.split('<') {
+        let at = offset.saturating_sub(1);
+        offset += piece.len() + 1;
+        let Some(decl) = piece.strip_prefix("!ENTITY") else {
+            continue;
+        };
+        let decl = decl.trim_start();
+        let decl = decl.strip_prefix('%').unwrap_or(decl).trim_start();
+        let Some((name, value)) = decl.split_once(|c: char| c.is_ascii_whitespace()) else {
+            continue;
+        };
+        let Some((value, _)) = value
+            .trim_start()
+            .strip_prefix('"')
+            .and_then(|v| v.split_once('"'))
+        else {
+            continue;
+        };
+        let size = expanded_len(value, &sizes);
+        total = total.saturating_add(size);
+        if total > max {
+            return Some(at);
+        }
+        sizes.insert(name, size);
+    }
+    let mut found = None;
+    for_each_reference(text, |at, name| {
+        if let Some(size) = sizes.get(name) {
+            total = total.saturating_add(*size);
+            if total > max && found.is_none() {
+                found = Some(at);
+            }
+        }
+    });
+    found
+}
+
+/// Calls `f(offset, name)` for every `&name;` in `text` (a name holds no `&`), in one pass.
+fn for_each_reference<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
+    let mut open = None;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'&' => open = Some(i),
+            b';' => {
+                if let Some(amp) = open.take() {
+                    if let Some(name) = text.get(amp + 1..i) {
+                        f(amp, name);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The length of an entity value once the entities it refers to are expanded.
+fn expanded_len(value: &str, sizes: &HashMap<&str, u64>) -> u64 {
+    let mut len = value.len() as u64;
+    for_each_reference(value, |_, name| {
+        if let Some(size) = sizes.get(name) {
+            // `&name;` (name + 2 bytes) becomes the entity's text.
+            len = len
+                .saturating_sub(name.len() as u64 + 2)
+                .saturating_add(*size);
+        }
+    });
+    len
+}
 
 /// The name of the first element of an XML document.
 fn root_element(text: &str) -> Option<&str> {

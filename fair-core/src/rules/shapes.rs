@@ -109,9 +109,10 @@ impl ShapeSet {
         Ok(Self { shapes, meta })
     }
 
-    /// Validates a document against the shapes.
-    pub(crate) fn validate(&self, doc: &Document) -> ValidationReport {
-        self.shapes.validate(doc.graph())
+    /// Validates a document against the shapes, SPARQL constraints within `max_sparql_steps`.
+    pub(crate) fn validate(&self, doc: &Document, max_sparql_steps: u64) -> ValidationReport {
+        self.shapes
+            .validate_with_budget(doc.graph(), max_sparql_steps)
     }
 
     /// Adds a finding for every validation result.

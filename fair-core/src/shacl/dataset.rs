@@ -1,8 +1,13 @@
 //! A zero-copy SPARQL dataset over the data graph (default graph) and, when a query needs it,
 //! the shapes graph (named graph `$shapesGraph`). Blank nodes are exposed as skolem IRIs so that
 //! pre-bound blank nodes can be constants in patterns (see `prebind`).
+//!
+//! Every access is charged to a [`Budget`] of evaluation steps shared by all the SPARQL
+//! queries of one validation: a triple examined, a term handed to or taken from the
+//! evaluator. Once spent, every access fails with [`StepLimit`], which stops the query
+//! (spareval has no clock; `std::time::Instant` panics on wasm32-unknown-unknown).
 
-use std::convert::Infallible;
+use std::cell::Cell;
 
 use oxrdf::{Graph, NamedNode, NamedOrBlankNodeRef, Term, TermRef, TripleRef};
 use spareval::{InternalQuad, QueryableDataset};
@@ -14,6 +19,39 @@ use super::prebind::{skolemize, unskolemize};
 pub(crate) struct GraphDataset<'a> {
     pub data: &'a Graph,
     pub shapes: Option<(&'a Graph, &'a NamedNode)>,
+    pub budget: &'a Budget,
+}
+
+/// The evaluation steps SPARQL queries may still take (`Limits::max_sparql_steps`).
+#[derive(Debug)]
+pub(crate) struct Budget {
+    used: Cell<u64>,
+    max: u64,
+}
+
+/// The step budget is spent.
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+#[error("stopped after {0} evaluation steps (the max_sparql_steps limit)")]
+pub(crate) struct StepLimit(pub u64);
+
+impl Budget {
+    pub(crate) fn new(max: u64) -> Self {
+        Self {
+            used: Cell::new(0),
+            max,
+        }
+    }
+
+    /// Takes `steps` from the budget, or fails when it is spent.
+    pub(crate) fn spend(&self, steps: u64) -> Result<(), StepLimit> {
+        let used = self.used.get().saturating_add(steps);
+        self.used.set(used);
+        if used > self.max {
+            Err(StepLimit(self.max))
+        } else {
+            Ok(())
+        }
+    }
 }
 
 type Quad = InternalQuad<Term>;
@@ -24,16 +62,18 @@ fn matching(
     predicate: Option<&Term>,
     object: Option<&Term>,
     graph_name: Option<&Term>,
-    out: &mut Vec<Result<Quad, Infallible>>,
-) {
+    out: &mut Vec<Result<Quad, StepLimit>>,
+) -> u64 {
+    let mut examined = 0u64;
     let subject = subject.map(|s| unskolemize(s.clone()));
     let object = object.map(|o| unskolemize(o.clone()));
     let predicate = match predicate {
         Some(Term::NamedNode(p)) => Some(p.clone()),
-        Some(_) => return,
+        Some(_) => return 0,
         None => None,
     };
-    let push = |out: &mut Vec<Result<Quad, Infallible>>, t: TripleRef<'_>| {
+    let mut push = |out: &mut Vec<Result<Quad, StepLimit>>, t: TripleRef<'_>| {
+        examined += 1;
         if predicate
             .as_ref()
             .is_some_and(|p| t.predicate != p.as_ref())
@@ -55,7 +95,7 @@ fn matching(
             let s = match s {
                 Term::NamedNode(n) => NamedOrBlankNodeRef::from(n),
                 Term::BlankNode(b) => b.into(),
-                _ => return,
+                _ => return 0,
             };
             for t in graph.triples_for_subject(s) {
                 push(out, t);
@@ -77,11 +117,12 @@ fn matching(
             }
         }
     }
+    examined
 }
 
 impl<'a> QueryableDataset<'a> for GraphDataset<'a> {
     type InternalTerm = Term;
-    type Error = Infallible;
+    type Error = StepLimit;
 
     fn internal_quads_for_pattern(
         &self,
@@ -89,32 +130,48 @@ impl<'a> QueryableDataset<'a> for GraphDataset<'a> {
         predicate: Option<&Term>,
         object: Option<&Term>,
         graph_name: Option<Option<&Term>>,
-    ) -> impl Iterator<Item = Result<Quad, Infallible>> + use<'a> {
+    ) -> impl Iterator<Item = Result<Quad, StepLimit>> + use<'a> {
         let mut out = Vec::new();
+        let budget = self.budget;
+        let mut examined = 0;
         match graph_name {
-            Some(None) => matching(self.data, subject, predicate, object, None, &mut out),
+            Some(None) => {
+                examined = matching(self.data, subject, predicate, object, None, &mut out);
+            }
             Some(Some(name)) => {
                 if let Some((shapes, shapes_name)) = self.shapes {
                     if matches!(name, Term::NamedNode(n) if n == shapes_name) {
-                        matching(shapes, subject, predicate, object, Some(name), &mut out);
+                        examined =
+                            matching(shapes, subject, predicate, object, Some(name), &mut out);
                     }
                 }
             }
             None => {
                 if let Some((shapes, shapes_name)) = self.shapes {
                     let name = Term::from(shapes_name.clone());
-                    matching(shapes, subject, predicate, object, Some(&name), &mut out);
+                    examined = matching(shapes, subject, predicate, object, Some(&name), &mut out);
                 }
             }
         }
-        out.into_iter()
+        // One step per call, one per triple examined (charged now), one per quad handed over.
+        let upfront = budget.spend(1 + examined);
+        upfront
+            .err()
+            .map(Err)
+            .into_iter()
+            .chain(out.into_iter().map(move |quad| {
+                budget.spend(1)?;
+                quad
+            }))
     }
 
-    fn internalize_term(&self, term: Term) -> Result<Term, Infallible> {
+    fn internalize_term(&self, term: Term) -> Result<Term, StepLimit> {
+        self.budget.spend(1)?;
         Ok(term)
     }
 
-    fn externalize_term(&self, term: Term) -> Result<Term, Infallible> {
+    fn externalize_term(&self, term: Term) -> Result<Term, StepLimit> {
+        self.budget.spend(1)?;
         Ok(term)
     }
 }

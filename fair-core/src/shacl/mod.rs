@@ -48,6 +48,9 @@
 //!   `VALUES`, `SERVICE`, re-binding a pre-bound variable, sub-queries that do not project it)
 //!   are rejected when the shapes are built. A query that fails at run time yields a result
 //!   whose message says so (never a silent pass).
+//! - **Step budget.** All SPARQL queries of one validation share a budget of evaluation steps
+//!   (`Limits::max_sparql_steps`, counted by the dataset view and per solution; there is no
+//!   clock on wasm32). A query that runs out is stopped and reported like any failed query.
 //! - **Determinism.** Results are sorted by (focus node, path, component, value, shape);
 //!   Turtle/JSON-LD reports use stable blank-node labels and triple order.
 //! - **WebAssembly.** SPARQL evaluation asks `oxsdatatypes` for the current time (for `NOW()`);
@@ -158,8 +161,19 @@ impl Shapes {
     }
 
     /// Validates `data` against these shapes. Results are sorted deterministically.
+    /// SPARQL-based constraints share the default step budget
+    /// ([`crate::Limits::max_sparql_steps`]); see [`Shapes::validate_with_budget`].
     pub fn validate(&self, data: &Graph) -> ValidationReport {
-        validate::validate(&self.inner, data)
+        self.validate_with_budget(data, crate::Limits::default().max_sparql_steps)
+    }
+
+    /// Validates `data`, giving the SPARQL-based constraints `max_sparql_steps` evaluation
+    /// steps in all (a triple examined, a term passed to or from the evaluator, a solution).
+    /// When the budget is spent, the constraint that ran out and every later SPARQL-based
+    /// constraint yield a result whose message names `max_sparql_steps`, so the report does
+    /// not conform: a stopped check is never a silent pass.
+    pub fn validate_with_budget(&self, data: &Graph, max_sparql_steps: u64) -> ValidationReport {
+        validate::validate(&self.inner, data, max_sparql_steps)
     }
 }
 

@@ -609,8 +609,13 @@ pub(crate) fn run(
         .iter()
         .map(|(v, t)| (v.as_str().to_owned(), skolemize(t.clone())))
         .collect();
-    let query = bind(&query.query, &map);
-    let evaluator = QueryEvaluator::new();
+    let mut query = bind(&query.query, &map);
+    meter(&mut query);
+    let evaluator = QueryEvaluator::new()
+        .with_custom_function(NamedNode::new_unchecked(STEP_FUNCTION), |_| {
+            Some(Literal::from(true).into())
+        });
+    let budget = dataset.budget;
     match evaluator
         .prepare(&query)
         .execute(dataset)
@@ -620,6 +625,7 @@ pub(crate) fn run(
             let mut out = Vec::new();
             for solution in solutions {
                 let solution = solution.map_err(|e| e.to_string())?;
+                budget.spend(1).map_err(|e| e.to_string())?;
                 out.push(
                     solution
                         .iter()
@@ -632,6 +638,73 @@ pub(crate) fn run(
         QueryResults::Boolean(b) => Ok(Outcome::Boolean(b)),
         QueryResults::Graph(_) => Err("unexpected CONSTRUCT/DESCRIBE results".into()),
     }
+}
+
+/// A function that does nothing; its result is handed to the dataset, which charges the step
+/// budget (see [`meter`]).
+const STEP_FUNCTION: &str = "urn:x-fairlint:step";
+
+/// Makes the tuples entering an aggregate, `DISTINCT`, `REDUCED` or `ORDER BY` cost a step
+/// each: spareval joins and counts tuples without asking the dataset for anything, so a
+/// `COUNT(*)` over a cross product would otherwise run unmetered. The inner pattern of those
+/// operators becomes `Extend(inner, ?fresh, <urn:x-fairlint:step>())`; the result of the call
+/// is internalised by the dataset view, which charges the budget and fails once it is spent.
+fn meter(query: &mut Query) {
+    let mut counter = 0;
+    match query {
+        Query::Select { pattern, .. }
+        | Query::Ask { pattern, .. }
+        | Query::Construct { pattern, .. }
+        | Query::Describe { pattern, .. } => meter_pattern(pattern, &mut counter),
+    }
+}
+
+fn meter_pattern(p: &mut GraphPattern, counter: &mut usize) {
+    match p {
+        GraphPattern::Group { inner, .. } | GraphPattern::OrderBy { inner, .. } => {
+            meter_pattern(inner, counter);
+            metered(inner, counter);
+        }
+        GraphPattern::Distinct { inner } | GraphPattern::Reduced { inner } => {
+            meter_pattern(inner, counter);
+            match inner.as_mut() {
+                GraphPattern::Project { inner, .. } => metered(inner, counter),
+                _ => metered(inner, counter),
+            }
+        }
+        GraphPattern::Join { left, right }
+        | GraphPattern::Union { left, right }
+        | GraphPattern::Minus { left, right }
+        | GraphPattern::LeftJoin { left, right, .. } => {
+            meter_pattern(left, counter);
+            meter_pattern(right, counter);
+        }
+        GraphPattern::Filter { inner, .. }
+        | GraphPattern::Graph { inner, .. }
+        | GraphPattern::Extend { inner, .. }
+        | GraphPattern::Project { inner, .. }
+        | GraphPattern::Slice { inner, .. }
+        | GraphPattern::Service { inner, .. } => meter_pattern(inner, counter),
+        _ => {}
+    }
+}
+
+fn metered(inner: &mut Box<GraphPattern>, counter: &mut usize) {
+    *counter += 1;
+    let pattern = std::mem::replace(
+        inner.as_mut(),
+        GraphPattern::Bgp {
+            patterns: Vec::new(),
+        },
+    );
+    **inner = GraphPattern::Extend {
+        inner: Box::new(pattern),
+        variable: Variable::new_unchecked(format!("fairlint_step_{counter}")),
+        expression: Expression::FunctionCall(
+            spargebra::algebra::Function::Custom(NamedNode::new_unchecked(STEP_FUNCTION)),
+            Vec::new(),
+        ),
+    };
 }
 
 /// Solutions of a batched query, grouped by the value of `?this`.

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use oxrdf::{Graph, Literal, NamedNode, NamedNodeRef, Term, TermRef, Variable};
 
-use super::dataset::GraphDataset;
+use super::dataset::{Budget, GraphDataset};
 
 use super::compile::{CompiledShapes, Constraint, PairKind, RangeKind, Shape, Target};
 use super::literal::{compare_literals, compare_terms, is_well_formed};
@@ -27,15 +27,22 @@ struct Validator<'a> {
     memo: HashMap<(usize, Term), bool>,
     /// Results of batched SPARQL queries per (shape, constraint).
     batches: HashMap<(usize, usize), Result<sparql::Batch, String>>,
+    /// Evaluation steps left for SPARQL queries.
+    budget: Budget,
 }
 
-pub(crate) fn validate(shapes: &CompiledShapes, data: &Graph) -> ValidationReport {
+pub(crate) fn validate(
+    shapes: &CompiledShapes,
+    data: &Graph,
+    max_sparql_steps: u64,
+) -> ValidationReport {
     let mut validator = Validator {
         shapes,
         data,
         stack: Vec::new(),
         memo: HashMap::new(),
         batches: HashMap::new(),
+        budget: Budget::new(max_sparql_steps),
     };
     let mut results = Vec::new();
     for (i, shape) in shapes.shapes.iter().enumerate() {
@@ -437,6 +444,7 @@ impl Validator<'_> {
                 .shapes_graph
                 .as_ref()
                 .map(|g| (g, &self.shapes.shapes_graph_name)),
+            budget: &self.budget,
         }
     }
 
