@@ -745,6 +745,17 @@ pub const RULES: &[Rule] = &[
         summary: "The RO-Crate root data entity is a schema:Dataset.",
     },
     Rule {
+        code: "I224",
+        slug: "rocrate-data-entity-not-in-has-part",
+        principle: Principle::I1,
+        severity: Severity::Error,
+        status: Status::Preview,
+        since: "0.1.0",
+        message: "An RO-Crate data entity is not reached from the root data entity through hasPart",
+        fix: "Add the entity's @id to the hasPart of the root data entity (or of a Dataset the root reaches through hasPart)",
+        summary: "Every RO-Crate data entity (a File or Dataset inside the crate) is linked from the root data entity through hasPart, directly or indirectly.",
+    },
+    Rule {
         code: "R001",
         slug: "no-conforms-to",
         principle: Principle::R1_3,

@@ -44,6 +44,7 @@ pub fn requirements(version: &str) -> Vec<&'static str> {
         "RootDataEntityLicenseEntity",
         "LicenseEntityName",
         "LicenseEntityDescription",
+        "DataEntityInHasPart",
     ];
     if version == "1.1" {
         names.push("RootDataEntityAuthor");
@@ -517,6 +518,63 @@ fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
         }
     }
     check_license_entity(c, graph, node, &focus);
+    check_data_entities(c, graph, root);
+}
+
+/// MUST: every data entity of the crate (a File or Dataset whose @id lies inside the crate, i.e.
+/// under the root's @id) is reached from the root data entity through `hasPart`, directly or
+/// indirectly.
+fn check_data_entities(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
+    const HAS_PART: &str = "http://schema.org/hasPart";
+    const FILE: &str = "http://schema.org/MediaObject";
+    let mut reached: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut queue = vec![NamedOrBlankNodeRef::NamedNode(root)];
+    while let Some(node) = queue.pop() {
+        for part in graph.objects_for_subject_predicate(node, iri(HAS_PART)) {
+            let next = match part {
+                TermRef::NamedNode(n) => NamedOrBlankNodeRef::NamedNode(n),
+                TermRef::BlankNode(b) => NamedOrBlankNodeRef::BlankNode(b),
+                TermRef::Literal(_) => continue,
+            };
+            if reached.insert(next.to_string()) {
+                queue.push(next);
+            }
+        }
+    }
+    let base = root.as_str();
+    let mut unreached: Vec<NamedNodeRef<'_>> = [FILE, DATASET]
+        .iter()
+        .flat_map(|class| {
+            graph.subjects_for_predicate_object(iri(vocab::RDF_TYPE), TermRef::NamedNode(iri(class)))
+        })
+        .filter_map(|s| match s {
+            NamedOrBlankNodeRef::NamedNode(n) => Some(n),
+            NamedOrBlankNodeRef::BlankNode(_) => None,
+        })
+        .filter(|n| {
+            n.as_str() != base
+                && base.ends_with('/')
+                && n.as_str().starts_with(base)
+                && !n.as_str().ends_with("/ro-crate-metadata.json")
+                && !n.as_str().ends_with("/ro-crate-metadata.jsonld")
+                && !reached.contains(&n.to_string())
+        })
+        .collect();
+    unreached.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    unreached.dedup();
+    for entity in unreached {
+        c.fail(Failure {
+            code: "I224",
+            severity: Severity::Error,
+            principle: Principle::I1,
+            name: "DataEntityInHasPart",
+            focus: root.to_string(),
+            predicate: Some(HAS_PART),
+            value: Some(entity.to_string()),
+            message: "every data entity (File or Dataset inside the crate) must be reached from the root data entity through hasPart".to_owned(),
+            fix: "Add the entity's @id to the hasPart of the root data entity (or of a Dataset the root reaches through hasPart)".to_owned(),
+        });
+    }
 }
 
 /// SHOULD: the licence is a contextual entity of the crate; MAY: that entity has a name.
