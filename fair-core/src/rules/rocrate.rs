@@ -545,7 +545,8 @@ fn check_data_entities(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRe
     let mut unreached: Vec<NamedNodeRef<'_>> = [FILE, DATASET]
         .iter()
         .flat_map(|class| {
-            graph.subjects_for_predicate_object(iri(vocab::RDF_TYPE), TermRef::NamedNode(iri(class)))
+            graph
+                .subjects_for_predicate_object(iri(vocab::RDF_TYPE), TermRef::NamedNode(iri(class)))
         })
         .filter_map(|s| match s {
             NamedOrBlankNodeRef::NamedNode(n) => Some(n),
