@@ -576,6 +576,10 @@ fn list_rules(format: ListFormat) -> anyhow::Result<u8> {
                             "indicators".to_owned(),
                             serde_json::json!(indicators_of(r.code)),
                         );
+                        map.insert(
+                            "example".to_owned(),
+                            serde_json::json!(fair_core::rules::example(r.code)),
+                        );
                     }
                     v
                 })
@@ -598,6 +602,13 @@ fn list_rules(format: ListFormat) -> anyhow::Result<u8> {
                     writeln!(out, "      indicators: {}", indicators.join(", "))?;
                 }
                 writeln!(out, "      fix: {}", r.fix)?;
+                if let Some(example) = fair_core::rules::example(r.code) {
+                    writeln!(
+                        out,
+                        "      example: {}  (test-vectors/{})",
+                        example.message, example.input
+                    )?;
+                }
             }
         }
     }

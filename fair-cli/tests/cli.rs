@@ -160,6 +160,28 @@ fn lists_profiles_and_rules() {
     assert!(out.status.success());
     let rules: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert!(rules.iter().any(|r| r["code"] == "R001"));
+    // Every code comes with its principle, indicators and a real example finding.
+    for r in &rules {
+        assert!(r["principle"].is_string(), "{r}");
+        assert!(r["indicators"].is_array(), "{r}");
+        let example = &r["example"];
+        assert!(
+            example["message"].as_str().is_some_and(|m| !m.is_empty()),
+            "{r}"
+        );
+        assert!(
+            vectors()
+                .join("..")
+                .join(example["input"].as_str().unwrap())
+                .is_file(),
+            "{r}"
+        );
+    }
+    let r001 = rules.iter().find(|r| r["code"] == "R001").unwrap();
+    assert!(r001["example"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("dct:conformsTo"));
     let out = fairlint().arg("profiles").output().unwrap();
     assert!(String::from_utf8(out.stdout).unwrap().contains("core"));
 }

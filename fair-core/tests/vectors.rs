@@ -51,7 +51,8 @@ fn findings_match(expected: &[Value], actual: &[Value]) -> Result<(), String> {
     Ok(())
 }
 
-fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<(), String> {
+/// Runs one vector; on success, the report's findings (empty when an error was expected).
+fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<Vec<Value>, String> {
     let input = v["input"].as_str().ok_or("vector without input")?;
     let bytes = std::fs::read(vectors_dir().join(input)).map_err(|e| format!("{input}: {e}"))?;
     let format = v
@@ -95,7 +96,7 @@ fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<(), String> {
         Ok(engine) => engine,
         Err(e) => {
             return match expect.get("error").and_then(Value::as_str) {
-                Some(code) if code == e.code() => Ok(()),
+                Some(code) if code == e.code() => Ok(Vec::new()),
                 _ => Err(format!("engine build failed: {e} [{}]", e.code())),
             }
         }
@@ -115,7 +116,7 @@ fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<(), String> {
                     ));
                 }
             }
-            Ok(())
+            Ok(Vec::new())
         }
         (Err(e), None) => Err(format!("unexpected error [{}]: {e}", e.code())),
         (Ok(report), Some(code)) => Err(format!(
@@ -172,7 +173,7 @@ fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<(), String> {
             if let Some(Value::Array(expected)) = expect.get("findings") {
                 findings_match(expected, value["findings"].as_array().unwrap())?;
             }
-            Ok(())
+            Ok(value["findings"].as_array().cloned().unwrap_or_default())
         }
     }
 }
@@ -190,11 +191,13 @@ fn shared_test_vectors() {
     let vectors = manifest["vectors"].as_array().unwrap();
     let mut failures = Vec::new();
     let mut ids = std::collections::BTreeSet::new();
+    let mut examples = Examples::default();
     for v in vectors {
         let id = v["id"].as_str().unwrap_or("?");
         assert!(ids.insert(id.to_owned()), "duplicate vector id {id}");
-        if let Err(e) = run_vector(v, &schema) {
-            failures.push(format!("{id}: {e}"));
+        match run_vector(v, &schema) {
+            Ok(findings) => examples.add(v, &findings),
+            Err(e) => failures.push(format!("{id}: {e}")),
         }
     }
     let passed = vectors.len() - failures.len();
@@ -205,6 +208,73 @@ fn shared_test_vectors() {
         failures.len(),
         failures.join("\n\n")
     );
+    examples.check();
+}
+
+/// Collects one example finding per code for `data/rule-examples.json`: from the first vector
+/// (in manifest order) that expects the code, else from the first that reports it.
+#[derive(Default)]
+struct Examples {
+    expected: std::collections::BTreeMap<String, fair_core::rules::Example>,
+    reported: std::collections::BTreeMap<String, fair_core::rules::Example>,
+}
+
+impl Examples {
+    fn add(&mut self, vector: &Value, findings: &[Value]) {
+        let expects = |code: &str| {
+            vector["expect"]["findings"]
+                .as_array()
+                .is_some_and(|e| e.iter().any(|f| f["code"] == code))
+        };
+        for finding in findings {
+            let code = finding["code"].as_str().unwrap().to_owned();
+            let example = fair_core::rules::Example {
+                vector: vector["id"].as_str().unwrap().to_owned(),
+                input: vector["input"].as_str().unwrap().to_owned(),
+                message: finding["message"].as_str().unwrap().to_owned(),
+            };
+            let into = if expects(&code) {
+                &mut self.expected
+            } else {
+                &mut self.reported
+            };
+            into.entry(code).or_insert(example);
+        }
+    }
+
+    /// Compares with the committed file (rewrites it with `FAIRLINT_UPDATE_DOCS=1`).
+    fn check(mut self) {
+        for (code, example) in std::mem::take(&mut self.reported) {
+            self.expected.entry(code).or_insert(example);
+        }
+        let generated = serde_json::to_string_pretty(&self.expected).unwrap() + "\n";
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/rule-examples.json");
+        if std::env::var_os("FAIRLINT_UPDATE_DOCS").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "fair-core/data/rule-examples.json is stale: run `FAIRLINT_UPDATE_DOCS=1 cargo test -p fair-core --test vectors`"
+        );
+        let updated = std::env::var_os("FAIRLINT_UPDATE_DOCS").is_some();
+        for rule in fair_core::rules::RULES {
+            // Just rewritten: this build still embeds the old file.
+            if !updated {
+                assert_eq!(
+                    fair_core::rules::example(rule.code),
+                    self.expected.get(rule.code),
+                    "{}: the embedded example differs from the generated one",
+                    rule.code
+                );
+            }
+            assert!(
+                self.expected.contains_key(rule.code),
+                "no test vector reports {}",
+                rule.code
+            );
+        }
+    }
 }
 
 #[test]

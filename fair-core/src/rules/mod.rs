@@ -2,6 +2,7 @@
 //! or renumbered; removed codes stay here with status `Removed`.
 
 mod edam;
+mod examples;
 mod identifiers;
 mod licences;
 pub(crate) mod ontology;
@@ -10,6 +11,7 @@ mod schemaorg;
 pub(crate) mod shapes;
 mod structural;
 
+pub use examples::{example, examples, Example};
 pub(crate) use structural::check as check_structure;
 pub(crate) use structural::main_node;
 
