@@ -366,7 +366,7 @@ impl Engine {
             ignore: &config.ignore,
             include_values: config.include_values,
         };
-        rules::check_structure(doc, &mut sink);
+        rules::check_structure(doc, profile, &mut sink);
         if let Some(crosswalked) = &doc.crosswalked {
             crate::crosswalk::emit(crosswalked, &mut sink);
         }
@@ -518,5 +518,38 @@ mod tests {
     fn config_rejects_unknown_fields() {
         assert!(Config::from_json(r#"{"profile": "core", "limits": {"max_triples": 5}}"#).is_ok());
         assert!(Config::from_json(r#"{"profil": "core"}"#).is_err());
+    }
+
+    /// R001's fix names the profile the record was checked against.
+    #[test]
+    fn missing_conforms_to_fix_names_the_profile() {
+        let fix_for = |engine: &Engine, record: &str| -> String {
+            let report = engine.validate_str(record, Some(Format::Turtle)).unwrap();
+            let r001 = report.findings().iter().find(|f| f.code == "R001").unwrap();
+            r001.fix.as_ref().unwrap().message.clone()
+        };
+        let tool = "@prefix schema: <http://schema.org/> .\n<https://bio.tools/x> a schema:SoftwareApplication ; schema:name \"x\" .\n";
+        let engine = Engine::new().unwrap();
+        let fix = fix_for(&engine, tool);
+        assert!(
+            fix.contains("https://bioschemas.org/profiles/ComputationalTool/1.0-RELEASE"),
+            "{fix}"
+        );
+        let dataset = Engine::builder()
+            .profile("bioschemas-dataset-1.1")
+            .build()
+            .unwrap();
+        let fix = fix_for(&dataset, tool);
+        assert!(
+            fix.contains("https://bioschemas.org/profiles/Dataset/1.1-DRAFT"),
+            "{fix}"
+        );
+        let thing =
+            "@prefix schema: <http://schema.org/> .\n<https://example.org/x> a schema:Thing .\n";
+        let fix = fix_for(&engine, thing);
+        assert!(
+            fix.contains("the IRI of the profile your record follows"),
+            "{fix}"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! resource, its prefixes are defined, it states the profile it claims.
 
 use crate::document::{Document, SchemaOrgNamespace};
+use crate::profiles::Profile;
 use crate::report::FindingSink;
 use crate::vocab;
 use oxrdf::TermRef;
@@ -14,7 +15,9 @@ const KNOWN_SCHEMES: &[&str] = &[
     "ark", "hdl", "isni", "orcid", "tel", "geo", "ni", "uuid",
 ];
 
-pub(crate) fn check(doc: &Document, sink: &mut FindingSink<'_>) {
+/// Structural checks; `profile` is the profile the record is checked against, which R001's fix
+/// names.
+pub(crate) fn check(doc: &Document, profile: &Profile, sink: &mut FindingSink<'_>) {
     let graph = doc.graph();
     if graph.is_empty() {
         sink.emit(
@@ -90,12 +93,16 @@ pub(crate) fn check(doc: &Document, sink: &mut FindingSink<'_>) {
         });
     if let (false, Some(focus)) = (conforms, typed_main(doc)) {
         let focus = focus.to_owned();
+        // Name the profile the record was checked against (chosen by type or by the caller).
+        let profile_iri = profile.conforms_to.first().copied().unwrap_or(
+            "the IRI of the profile your record follows, e.g. https://bioschemas.org/profiles/Dataset/1.0-RELEASE",
+        );
         sink.emit(
             "R001",
             Some(focus.clone()),
             Some(format!("<{}>", vocab::DCT_CONFORMS_TO)),
             None,
-            json!({ "focus": focus }),
+            json!({ "focus": focus, "profile": profile_iri }),
         );
     }
 }
