@@ -277,7 +277,7 @@ pub const PROFILES: &[Profile] = &[
     Profile {
         id: "ro-crate-1.2",
         version: "1.2",
-        description: "RO-Crate 1.2: the metadata descriptor and root data entity requirements (MUST / SHOULD / MAY)",
+        description: "RO-Crate 1.2: the metadata descriptor, root data entity and data entity linkage requirements (MUST / SHOULD / MAY)",
         conforms_to: &["https://w3id.org/ro/crate/1.2"],
         target_types: &[],
         family: "RO-Crate",
@@ -290,7 +290,7 @@ pub const PROFILES: &[Profile] = &[
     Profile {
         id: "ro-crate-1.1",
         version: "1.1",
-        description: "RO-Crate 1.1: the metadata descriptor and root data entity requirements (MUST / SHOULD / MAY)",
+        description: "RO-Crate 1.1: the metadata descriptor, root data entity and data entity linkage requirements (MUST / SHOULD / MAY)",
         conforms_to: &["https://w3id.org/ro/crate/1.1"],
         target_types: &[],
         family: "RO-Crate",

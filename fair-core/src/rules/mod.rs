@@ -84,7 +84,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:distribution (distribution), which its Bioschemas profile asks for",
         fix: "Add schema:distribution (distribution)",
-        summary: "The record gives schema:distribution (distribution), a recommended property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:distribution (distribution), a recommended property of the Bioschemas profiles that list it. DCAT-AP: dcat:distribution of a Dataset.",
     },
     Rule {
         code: "A111",
@@ -216,7 +216,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:name (name), which its Bioschemas profile asks for",
         fix: "Add schema:name (name)",
-        summary: "The record gives schema:name (name), a minimum property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:name (name), a minimum property of the Bioschemas profiles that list it. DCAT-AP: dct:title (foaf:name of an Agent); CodeMeta and RO-Crate: name.",
     },
     Rule {
         code: "F111",
@@ -227,7 +227,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:description (description), which its Bioschemas profile asks for",
         fix: "Add schema:description (description)",
-        summary: "The record gives schema:description (description), a minimum / recommended property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:description (description), a minimum / recommended property of the Bioschemas profiles that list it. DCAT-AP: dct:description; CodeMeta and RO-Crate: description.",
     },
     Rule {
         code: "F112",
@@ -238,7 +238,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:identifier (identifier), which its Bioschemas profile asks for",
         fix: "Add schema:identifier (identifier)",
-        summary: "The record gives schema:identifier (identifier), a minimum / recommended property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:identifier (identifier), a minimum / recommended property of the Bioschemas profiles that list it. CodeMeta: identifier.",
     },
     Rule {
         code: "F113",
@@ -249,7 +249,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:keywords (keywords), which its Bioschemas profile asks for",
         fix: "Add schema:keywords (keywords)",
-        summary: "The record gives schema:keywords (keywords), a minimum / recommended property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:keywords (keywords), a minimum / recommended property of the Bioschemas profiles that list it. DCAT-AP: dcat:keyword; CodeMeta: keywords.",
     },
     Rule {
         code: "F114",
@@ -260,7 +260,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:url (url), which its Bioschemas profile asks for",
         fix: "Add schema:url (url)",
-        summary: "The record gives schema:url (url), a minimum / recommended property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:url (url), a minimum / recommended property of the Bioschemas profiles that list it. DCAT-AP: foaf:homepage of a Catalogue.",
     },
     Rule {
         code: "F115",
@@ -359,7 +359,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:dataset (datasets of the catalogue), which its Bioschemas profile asks for",
         fix: "Add schema:dataset (datasets of the catalogue)",
-        summary: "The record gives schema:dataset (datasets of the catalogue), a recommended property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:dataset (datasets of the catalogue), a recommended property of the Bioschemas profiles that list it. DCAT-AP: dcat:dataset of a Catalogue.",
     },
     Rule {
         code: "F124",
@@ -579,7 +579,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "No resource of the record has a type profile {profile} checks ({types}), so nothing meets the profile",
         fix: "Type the main resource with one of {types}, or check the record against the profile that fits its type",
-        summary: "A record checked against a Bioschemas profile (chosen explicitly or by dct:conformsTo) has a resource of a type the profile targets.",
+        summary: "A record checked against a Bioschemas profile (chosen explicitly or by dct:conformsTo) has a resource of a type the profile targets. Also the DCAT-AP and CodeMeta profiles.",
     },
     Rule {
         code: "I201",
@@ -590,7 +590,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "Property the property takes one value in the Bioschemas profile, the record gives several",
         fix: "Keep a single value of the property",
-        summary: "A property the Bioschemas profile gives cardinality ONE has at most one value (sh:maxCount 1).",
+        summary: "A property the Bioschemas profile gives cardinality ONE has at most one value (sh:maxCount 1). Also DCAT-AP (cardinality 0..1 / 1..1) and CodeMeta.",
     },
     Rule {
         code: "I202",
@@ -601,7 +601,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The value of the property should be text",
         fix: "Give the property as a string",
-        summary: "A property the Bioschemas profile expects as Text holds a string (xsd:string or a language-tagged string).",
+        summary: "A property the Bioschemas profile expects as Text holds a string (xsd:string or a language-tagged string). Also DCAT-AP, CodeMeta and the RO-Crate root data entity (name, description).",
     },
     Rule {
         code: "I203",
@@ -612,7 +612,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The value of the property should be a URL",
         fix: "Give the property as an http(s) URL (an IRI, or a string starting with https://)",
-        summary: "A property the Bioschemas profile expects as URL holds an IRI or an http(s) URL string.",
+        summary: "A property the Bioschemas profile expects as URL holds an IRI or an http(s) URL string. Also DCAT-AP (access and endpoint URLs) and CodeMeta (repository, issue tracker, ...).",
     },
     Rule {
         code: "I204",
@@ -623,7 +623,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The value of the property should be a date",
         fix: "Give the property as an ISO 8601 date (2024-05-31) or date-time (2024-05-31T12:00:00Z)",
-        summary: "A date property holds an xsd:date / xsd:dateTime or an ISO 8601 date string.",
+        summary: "A date property holds an xsd:date / xsd:dateTime or an ISO 8601 date string. Also DCAT-AP, CodeMeta and RO-Crate (datePublished in ISO 8601, MUST).",
     },
     Rule {
         code: "I205",
@@ -634,7 +634,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The value of the property is not of a type the Bioschemas profile expects",
         fix: "Give the property one of the expected types listed in the profile (a typed node such as schema:Person, an IRI reference, or text / URL where allowed)",
-        summary: "A property holds one of the expected types of the Bioschemas profile (schema.org classes, IRI references, literals).",
+        summary: "A property holds one of the expected types of the Bioschemas profile (schema.org classes, IRI references, literals). Also DCAT-AP ranges, CodeMeta and the RO-Crate publisher (Organization or Person).",
     },
     Rule {
         code: "I206",
@@ -678,7 +678,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The value of the property should be an ISO 8601 duration",
         fix: "Give the property as an ISO 8601 duration such as PT1H30M",
-        summary: "schema:timeRequired is an ISO 8601 duration (xsd:duration, a string such as PT1H30M, or a schema:Duration).",
+        summary: "schema:timeRequired is an ISO 8601 duration (xsd:duration, a string such as PT1H30M, or a schema:Duration). Also DCAT-AP dcat:temporalResolution (xsd:duration).",
     },
     Rule {
         code: "I210",
@@ -765,7 +765,7 @@ pub const RULES: &[Rule] = &[
         status: Status::Preview,
         since: "0.1.0",
         message: "{focus} does not state which profile it conforms to (dct:conformsTo)",
-        fix: "Add \"dct:conformsTo\": {\"@id\": \"{profile}\"} to the main resource",
+        fix: "Add \"dct:conformsTo\": {\"@id\": \"https://bioschemas.org/profiles/Dataset/1.0-RELEASE\"} (the profile your record follows) to the main resource",
         summary: "The main resource states the community profile it claims to meet.",
     },
     Rule {
@@ -821,7 +821,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:license (licence), which its Bioschemas profile asks for",
         fix: "Add schema:license (licence)",
-        summary: "The record gives schema:license (licence), a minimum / recommended property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:license (licence), a minimum / recommended property of the Bioschemas profiles that list it. DCAT-AP: dct:license; CodeMeta and RO-Crate: license.",
     },
     Rule {
         code: "R111",
@@ -854,7 +854,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:author (author), which its Bioschemas profile asks for",
         fix: "Add schema:author (author)",
-        summary: "The record gives schema:author (author), a recommended property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:author (author), a recommended property of the Bioschemas profiles that list it. CodeMeta: author (minimum); RO-Crate 1.1: author of the root data entity (SHOULD).",
     },
     Rule {
         code: "R114",
@@ -898,7 +898,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:publisher (publisher), which its Bioschemas profile asks for",
         fix: "Add schema:publisher (publisher)",
-        summary: "The record gives schema:publisher (publisher), a recommended property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:publisher (publisher), a recommended property of the Bioschemas profiles that list it. DCAT-AP: dct:publisher; RO-Crate 1.2: publisher of the root data entity (SHOULD).",
     },
     Rule {
         code: "R118",
@@ -953,7 +953,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:version (version), which its Bioschemas profile asks for",
         fix: "Add schema:version (version)",
-        summary: "The record gives schema:version (version), a minimum / recommended property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:version (version), a minimum / recommended property of the Bioschemas profiles that list it. CodeMeta: version or softwareVersion.",
     },
     Rule {
         code: "R123",
@@ -975,7 +975,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:datePublished (publication date), which its Bioschemas profile asks for",
         fix: "Add schema:datePublished (publication date)",
-        summary: "The record gives schema:datePublished (publication date), a recommended property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:datePublished (publication date), a recommended property of the Bioschemas profiles that list it. DCAT-AP: dct:issued; CodeMeta: datePublished; RO-Crate: datePublished of the root data entity (MUST).",
     },
     Rule {
         code: "R125",
@@ -1052,7 +1052,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:programmingLanguage (programming language), which its Bioschemas profile asks for",
         fix: "Add schema:programmingLanguage (programming language)",
-        summary: "The record gives schema:programmingLanguage (programming language), a minimum property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:programmingLanguage (programming language), a minimum property of the Bioschemas profiles that list it. CodeMeta: programmingLanguage.",
     },
     Rule {
         code: "R132",
@@ -1162,7 +1162,7 @@ pub const RULES: &[Rule] = &[
         since: "0.1.0",
         message: "The record has no schema:inLanguage (language), which its Bioschemas profile asks for",
         fix: "Add schema:inLanguage (language)",
-        summary: "The record gives schema:inLanguage (language), a recommended property of the Bioschemas profiles that list it.",
+        summary: "The record gives schema:inLanguage (language), a recommended property of the Bioschemas profiles that list it. DCAT-AP: dct:language of a Catalogue.",
     },
     Rule {
         code: "R142",
