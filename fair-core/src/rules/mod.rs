@@ -765,7 +765,7 @@ pub const RULES: &[Rule] = &[
         status: Status::Preview,
         since: "0.1.0",
         message: "{focus} does not state which profile it conforms to (dct:conformsTo)",
-        fix: "Add \"dct:conformsTo\": {\"@id\": \"https://bioschemas.org/profiles/Dataset/1.0-RELEASE\"} (the profile your record follows) to the main resource",
+        fix: "Add \"dct:conformsTo\": {\"@id\": \"{profile}\"} to the main resource",
         summary: "The main resource states the community profile it claims to meet.",
     },
     Rule {
