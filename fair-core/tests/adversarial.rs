@@ -170,6 +170,35 @@ fn json_nested_inside_an_html_block_is_located_in_the_page() {
 }
 
 #[test]
+fn json_nested_in_biotools_and_datacite_records_is_a_depth_limit_error() {
+    bounded(60, || {
+        let engine = engine();
+        let deep = format!("{{\"name\": {}}}", nested_arrays(100_000));
+        for format in [Format::BioTools, Format::DataCite] {
+            let e = limit_error(check(&engine, deep.as_bytes(), format), Limit::JsonDepth);
+            let at = e.location().unwrap();
+            assert_eq!((at.line, at.column), (Some(1), Some(9 + 128)), "{format}");
+        }
+        // DataCite XML nests elements, not JSON: deep nesting is a parse error or a record
+        // without the expected fields, never a stack overflow; entities are not expanded.
+        let xml = format!(
+            "<resource xmlns=\"http://datacite.org/schema/kernel-4\">{}{}</resource>",
+            "<titles>".repeat(100_000),
+            "</titles>".repeat(100_000)
+        );
+        let _ = check(&engine, xml.as_bytes(), Format::DataCite);
+        let laughs = billion_laughs()
+            .replace("rdf:RDF [", "resource [")
+            .replace("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:schema=\"http://schema.org/\">", "<resource xmlns=\"http://datacite.org/schema/kernel-4\"><titles><title>&lol9;</title></titles>")
+            .replace("</rdf:RDF>", "</resource>");
+        match check(&engine, laughs.as_bytes(), Format::DataCite) {
+            Ok(report) => assert!(fair_core::render::json(&report).len() < 1024 * 1024),
+            Err(e) => assert!(matches!(e.code(), "parse_error" | "limit_exceeded"), "{e}"),
+        }
+    });
+}
+
+#[test]
 fn json_nested_in_a_resolved_context_is_refused() {
     // A context handed back by a resolver is JSON too: its nesting is bounded the same way.
     bounded(60, || {
@@ -560,7 +589,7 @@ fn rdfxml_external_entities_are_never_read() {
 fn invalid_utf8_is_a_located_parse_error_in_every_format() {
     bounded(60, || {
         let engine = engine();
-        let samples: [(Format, &[u8], &[u8]); 7] = [
+        let samples: [(Format, &[u8], &[u8]); 9] = [
             (
                 Format::JsonLd,
                 b"{\n  \"@id\": \"https://example.org/x\",\n  \"https://schema.org/name\": \"a",
@@ -590,6 +619,16 @@ fn invalid_utf8_is_a_located_parse_error_in_every_format() {
                 Format::RdfXml,
                 b"<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n\n<rdf:Description rdf:about=\"https://example.org/x\"><a",
                 b"/></rdf:Description></rdf:RDF>\n",
+            ),
+            (
+                Format::BioTools,
+                b"{\n  \"name\": \"a",
+                b"\"\n}\n",
+            ),
+            (
+                Format::DataCite,
+                b"{\n  \"titles\": [{\"title\": \"a",
+                b"\"}]\n}\n",
             ),
             (
                 Format::Html,
