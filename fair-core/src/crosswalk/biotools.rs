@@ -45,20 +45,21 @@ pub(crate) fn looks_like(value: &Value) -> bool {
     }
 }
 
-/// The tools of a bio.tools document with the JSON Pointer of each.
-fn tools(value: &Value) -> Option<Vec<(String, &Map<String, Value>)>> {
-    fn list<'a>(items: &'a [Value], base: &str) -> Vec<(String, &'a Map<String, Value>)> {
+/// The tools of a bio.tools document with the JSON Pointer of each (every item of a list, so
+/// that one that is not an object is reported by the schema).
+fn tools(value: &Value) -> Option<Vec<(String, &Value)>> {
+    fn list<'a>(items: &'a [Value], base: &str) -> Vec<(String, &'a Value)> {
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| v.as_object().map(|o| (format!("{base}/{i}"), o)))
+            .map(|(i, v)| (format!("{base}/{i}"), v))
             .collect()
     }
     match value {
         Value::Array(a) => Some(list(a, "")),
         Value::Object(o) => match o.get("list") {
             Some(Value::Array(a)) if !o.contains_key("name") => Some(list(a, "/list")),
-            _ => Some(vec![(String::new(), o)]),
+            _ => Some(vec![(String::new(), value)]),
         },
         _ => None,
     }
@@ -86,18 +87,24 @@ pub(crate) fn parse(
     let validator = super::schema::biotools();
     let mut builder = GraphBuilder::new(collector, &locator);
     for (base, tool) in tools {
-        let main = crosswalk(&mut builder, tool, &base)?;
-        let name = builder.name(&main);
+        // A list item that is not an object has no resource: its violations go to the
+        // document's focus.
+        let name = match tool.as_object() {
+            Some(t) => {
+                let main = crosswalk(&mut builder, t, &base)?;
+                Some(builder.name(&main))
+            }
+            None => None,
+        };
         if let Some(v) = validator {
-            let instance = Value::Object(tool.clone());
-            let mut violations = super::schema::validate(v, "R301", &instance, &base, &locator);
+            let mut violations = super::schema::validate(v, "R301", tool, &base, &locator);
             for v in &mut violations {
-                v.focus = Some(name.clone());
+                v.focus.clone_from(&name);
             }
             out.violations.extend(violations);
         }
         if out.focus.is_none() {
-            out.focus = Some(name);
+            out.focus = name;
         }
     }
     Ok(out)
