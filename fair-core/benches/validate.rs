@@ -1,7 +1,10 @@
 //! Criterion benchmarks of the public API, in two groups that are never mixed:
 //! - `build/<what>`: engine construction (bundled profile; with the ComputationalTool shapes);
 //! - `validate/<corpus>/<engine>`: parse + validate of every record of a corpus (per-record
-//!   time = reported time / records; throughput is reported in records/s).
+//!   time = reported time / records; throughput is reported in records/s);
+//! - `validate/size/<small|typical|large>`: all checks on one record: the smallest JSON-LD / JSON
+//!   record of the corpora that fairlint can check, the one closest to 5 KB, and the largest
+//!   (throughput in bytes/s).
 //!
 //! The corpus is the bio.tools Bioschemas JSON-LD records: `$FAIRLINT_CORPUS` or
 //! `../shared/corpora/biotools` beside the repository. Without it, the JSON-LD test vectors are
@@ -78,5 +81,45 @@ fn validate(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, build, validate);
+/// The smallest, closest-to-5-KB and largest JSON-LD / JSON records under `../shared/corpora`
+/// (or `$FAIRLINT_CORPORA`) that the default engine can check.
+fn sized_records(engine: &Engine) -> Vec<(&'static str, String, Vec<u8>)> {
+    let root = std::env::var_os("FAIRLINT_CORPORA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpora"));
+    let mut all = Vec::new();
+    collect(&root, ".jsonld", &mut all);
+    collect(&root, ".json", &mut all);
+    all.retain(|(path, bytes)| engine.check(bytes, None, Some(path)).is_ok());
+    if all.is_empty() {
+        return Vec::new();
+    }
+    all.sort_by_key(|(_, bytes)| bytes.len());
+    let typical = all
+        .iter()
+        .min_by_key(|(_, bytes)| bytes.len().abs_diff(5 * 1024))
+        .unwrap()
+        .clone();
+    let small = all.first().unwrap().clone();
+    let large = all.last().unwrap().clone();
+    vec![
+        ("small", small.0, small.1),
+        ("typical", typical.0, typical.1),
+        ("large", large.0, large.1),
+    ]
+}
+
+fn sizes(c: &mut Criterion) {
+    let engine = Engine::new().unwrap();
+    let mut group = c.benchmark_group("validate/size");
+    for (label, path, bytes) in sized_records(&engine) {
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(format!("{label} ({} B)", bytes.len()), |b| {
+            b.iter(|| std::hint::black_box(engine.check(&bytes, None, Some(&path)).unwrap()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, build, validate, sizes);
 criterion_main!(benches);
