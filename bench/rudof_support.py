@@ -21,6 +21,9 @@ import pyrudof
 from rdflib import RDF, BNode, Graph, Namespace, URIRef
 from rdflib.namespace import SH
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from compare import norm_severity, norm_text_path, norm_text_term
+
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
 SHT = Namespace("http://www.w3.org/ns/shacl-test#")
 
@@ -46,40 +49,15 @@ def expected_results(g: Graph, report) -> Counter:
     return out
 
 
-def rudof_term(s: str | None) -> str | None:
-    if s is None:
-        return None
-    s = str(s)
-    if s.startswith("_:"):
-        return "_:"
-    if s.startswith("<") and s.endswith(">"):
-        return s[1:-1]
-    if s.startswith('"'):
-        # '"lexical"', '"lexical"^^xsd:type' or '"lexical"@lang': compare the lexical form.
-        return s[1 : s.rfind('"')]
-    return s
-
-
-def rudof_path(p: str | None) -> str | None:
-    if p is None:
-        return None
-    p = str(p).strip()
-    if p.startswith("<") and p.endswith(">"):
-        p = p[1:-1]
-    if p.startswith(("http://", "https://", "urn:")) and " " not in p and "/" != p[-1:]:
-        return p
-    return "complex"
-
-
 def rudof_results(report) -> Counter:
     out: Counter = Counter()
     for e in report:
         out[
             (
-                rudof_term(e.focus_node),
-                rudof_path(e.path),
+                norm_text_term(e.focus_node),
+                norm_text_path(e.path),
                 str(e.constraint_component),
-                str(e.severity).rsplit("#", 1)[-1].rstrip(")"),
+                norm_severity(e.severity),
             )
         ] += 1
     return out
