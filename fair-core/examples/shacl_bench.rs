@@ -23,6 +23,10 @@
     clippy::expect_used
 )]
 
+#[path = "common/cpu.rs"]
+mod cpu;
+
+use cpu::thread_us as cpu_us;
 use fair_core::shacl::{Severity, Shapes};
 use fair_core::{Document, Format, ParseOptions};
 use std::path::PathBuf;
@@ -36,38 +40,6 @@ fn median(mut xs: Vec<f64>) -> f64 {
     } else {
         (xs[n / 2 - 1] + xs[n / 2]) / 2.0
     }
-}
-
-/// CPU time this thread has run, in µs: `clock_gettime(CLOCK_THREAD_CPUTIME_ID)` (what Python's
-/// `time.process_time` reads for the other engines). `/proc/thread-self/schedstat` would need no
-/// FFI but only advances at scheduler ticks (4 ms here), too coarse for one record.
-#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
-#[allow(unsafe_code)]
-fn cpu_us() -> f64 {
-    #[repr(C)]
-    struct Timespec {
-        tv_sec: i64,
-        tv_nsec: i64,
-    }
-    extern "C" {
-        fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
-    }
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-    let mut t = Timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `t` is a valid, writable timespec; the libc function only writes into it.
-    if unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) } != 0 {
-        return 0.0;
-    }
-    t.tv_sec as f64 * 1e6 + t.tv_nsec as f64 / 1e3
-}
-
-/// No thread CPU clock here: CPU columns read 0.
-#[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
-fn cpu_us() -> f64 {
-    0.0
 }
 
 fn severity(s: &Severity) -> String {
