@@ -45,6 +45,18 @@ pub(crate) fn parse(
 
     let value = parse_json(text, format, options.limits.max_json_depth, place)?;
 
+    if let Some(pointer) = context_nesting_exceeded(&value, &mut String::new(), 0) {
+        return Err(ParseError::new(
+            format,
+            format!(
+                "contexts nest more than {MAX_CONTEXT_NESTING} levels deep (a context inside a \
+                 term definition or node object inside a context ...); fairlint's bound, as \
+                 each level copies every enclosing context"
+            ),
+            Some(place(Location::pointer(pointer))),
+        )
+        .into());
+    }
     let loaded = load_contexts(&value, base, options, contexts_used).map_err(|e| match e {
         ValidateError::Resolve(e) => {
             let location = e.location().cloned().map(place);
@@ -437,6 +449,43 @@ fn walk_object(
             context_refs(child, pointer, false, out);
         }
         pointer.truncate(len);
+    }
+}
+
+/// How many `@context` entries may enclose one another (scoped contexts in term definitions,
+/// embedded contexts in node objects). The JSON-LD processor copies the active context at every
+/// level, so the cost grows much faster than the nesting: 40 nested scoped contexts took over
+/// 10 s in a fuzzing build (docs/limits.md).
+const MAX_CONTEXT_NESTING: usize = 16;
+
+/// The JSON Pointer of the first `@context` nested more than [`MAX_CONTEXT_NESTING`] deep.
+fn context_nesting_exceeded(value: &Value, pointer: &mut String, level: usize) -> Option<String> {
+    match value {
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            let len = pointer.len();
+            pointer.push('/');
+            pointer.push_str(&i.to_string());
+            let found = context_nesting_exceeded(item, pointer, level);
+            pointer.truncate(len);
+            found
+        }),
+        Value::Object(map) => map.iter().find_map(|(key, child)| {
+            let len = pointer.len();
+            pointer.push('/');
+            pointer.push_str(&escape_pointer_token(key));
+            let found = if key == "@context" {
+                if level + 1 > MAX_CONTEXT_NESTING {
+                    Some(pointer.clone())
+                } else {
+                    context_nesting_exceeded(child, pointer, level + 1)
+                }
+            } else {
+                context_nesting_exceeded(child, pointer, level)
+            };
+            pointer.truncate(len);
+            found
+        }),
+        _ => None,
     }
 }
 
