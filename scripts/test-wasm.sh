@@ -42,7 +42,7 @@ cargo build --quiet -p fair-cli
 export FAIRLINT_BIN="$TARGET_DIR/debug/fairlint"
 
 step "Node: shared test vectors and API tests against bindings-wasm/pkg"
-(cd bindings-wasm && node --test tests/vectors.test.mjs tests/api.test.mjs)
+(cd bindings-wasm && node --test tests/vectors.test.mjs tests/api.test.mjs tests/adversarial.test.mjs)
 
 step "TypeScript: the package's declarations type-check (tsc --strict)"
 (cd bindings-wasm && node_modules/.bin/tsc -p tests/types/tsconfig.json && echo "types ok")
