@@ -123,7 +123,7 @@ const DCAT: &[&str] = &[
 /// Every bundled profile; the first is the default. Detection by type tries the families in
 /// this order, so a resource typed both `ComputationalWorkflow` and `SoftwareApplication` is
 /// checked as a workflow.
-pub const PROFILES: &[Profile] = &[
+pub static PROFILES: &[Profile] = &[
     Profile {
         id: "core",
         version: "0.1.0",

@@ -74,7 +74,7 @@ pub struct Rule {
 pub const DOCS_BASE: &str = "https://fairlint.readthedocs.io/en/latest/rules/";
 
 /// Every rule, ordered by code.
-pub const RULES: &[Rule] = &[
+pub static RULES: &[Rule] = &[
     Rule {
         code: "A110",
         slug: "missing-distribution",
