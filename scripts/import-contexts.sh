@@ -134,6 +134,38 @@ assert "continuousIntegration" in c3 and "hasSourceCode" in c3 and "contIntegrat
 PY
 
 # --------------------------------------------------------------------------
+# RO-Crate 1.1 and 1.2 share most of their ~3,000 terms with 1.3: store them as their
+# differences from 1.3 (rebuilt by fair-core/src/contexts.rs on first use), checked here to
+# rebuild the originals exactly.
+# --------------------------------------------------------------------------
+python3 - "$out_dir" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+def load(n):
+    with open(os.path.join(d, n), encoding="utf-8") as f:
+        return json.load(f)
+base_name = "rocrate-1.3.jsonld"
+base = load(base_name)["@context"]
+for v in ("1.1", "1.2"):
+    name = f"rocrate-{v}.jsonld"
+    doc = load(name)
+    ctx = doc["@context"]
+    patch = {
+        "base": base_name,
+        "top": {k: x for k, x in doc.items() if k != "@context"},
+        "set": {k: x for k, x in ctx.items() if base.get(k, object()) != x},
+        "remove": [k for k in base if k not in ctx],
+    }
+    rebuilt = {k: x for k, x in base.items() if k not in patch["remove"]}
+    rebuilt.update(patch["set"])
+    assert rebuilt == ctx and dict(patch["top"], **{"@context": rebuilt}) == doc, f"{name}: patch does not rebuild it"
+    with open(os.path.join(d, f"rocrate-{v}.patch.json"), "wb") as f:
+        f.write(json.dumps(patch, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+    os.remove(os.path.join(d, name))
+    print(f"  rocrate-{v}.patch.json: {len(patch['set'])} terms set, {len(patch['remove'])} removed", file=sys.stderr)
+PY
+
+# --------------------------------------------------------------------------
 # index.json: IRI spellings -> bundled file (embedded by the Rust code).
 # --------------------------------------------------------------------------
 python3 - "$out_dir/index.json" \
@@ -197,9 +229,9 @@ def codemeta3_urls():
 index = [
     {"file": "schemaorg.jsonld", "urls": schemaorg_urls(),
      "name": "schema.org JSON-LD context", "version": "28.0", "source": src_swh},
-    {"file": "rocrate-1.1.jsonld", "urls": rocrate("1.1"),
+    {"file": "rocrate-1.1.patch.json", "urls": rocrate("1.1"),
      "name": "RO-Crate 1.1 context", "version": "1.1", "source": src_rc11},
-    {"file": "rocrate-1.2.jsonld", "urls": rocrate("1.2"),
+    {"file": "rocrate-1.2.patch.json", "urls": rocrate("1.2"),
      "name": "RO-Crate 1.2 context", "version": "1.2", "source": src_npm},
     {"file": "rocrate-1.3.jsonld", "urls": rocrate("1.3"),
      "name": "RO-Crate 1.3 context", "version": "1.3", "source": src_rc13},
@@ -219,4 +251,4 @@ with open(dst, "w", encoding="utf-8") as f:
 PY
 log "ok  index.json"
 
-(cd "$out_dir" && sha256sum -- *.jsonld index.json) >&2
+(cd "$out_dir" && sha256sum -- *.jsonld *.patch.json index.json) >&2

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -17,13 +18,31 @@ pub struct BundledContext {
     pub source: String,
     /// Every URL a document may use for it.
     pub urls: Vec<String>,
-    /// The context document.
-    pub text: &'static str,
+    /// The file as bundled: the context document, or (`*.patch.json`) its differences from
+    /// another bundled context.
+    stored: &'static str,
+    /// Whether `stored` is a patch.
+    patch: bool,
+    /// The context document, rebuilt from its patch on first use.
+    text: OnceLock<Cow<'static, str>>,
     /// The `@context` object, parsed on first use.
     parsed: OnceLock<Option<serde_json::Map<String, Value>>>,
 }
 
 impl BundledContext {
+    /// The context document.
+    pub fn text(&self) -> &str {
+        self.text.get_or_init(|| {
+            if self.patch {
+                // The import script checked that the patch rebuilds the original; an unusable
+                // one leaves the context empty (expansion then reports its terms as undefined).
+                Cow::Owned(rebuild(self.stored).unwrap_or_default())
+            } else {
+                Cow::Borrowed(self.stored)
+            }
+        })
+    }
+
     /// The context reduced to what a document can use: keyword entries, the terms named in
     /// `used` (see [`used_terms`]), and the prefixes those terms' definitions refer to,
     /// transitively. Expanding the document with it gives the same result as with the whole
@@ -31,7 +50,7 @@ impl BundledContext {
     pub(crate) fn pruned(&self, used: &HashSet<String>) -> Vec<u8> {
         let parsed = self
             .parsed
-            .get_or_init(|| match serde_json::from_str::<Value>(self.text) {
+            .get_or_init(|| match serde_json::from_str::<Value>(self.text()) {
                 Ok(Value::Object(mut doc)) => match doc.remove("@context") {
                     Some(Value::Object(ctx)) => Some(ctx),
                     _ => None,
@@ -39,7 +58,7 @@ impl BundledContext {
                 _ => None,
             });
         let Some(ctx) = parsed else {
-            return self.text.as_bytes().to_vec();
+            return self.text().as_bytes().to_vec();
         };
         // Look the document's names up in the context (not the other way round: the context
         // has thousands of terms, a document a few dozen names).
@@ -75,7 +94,7 @@ impl BundledContext {
             .collect();
         let mut doc = serde_json::Map::new();
         doc.insert("@context".to_owned(), Value::Object(pruned));
-        serde_json::to_vec(&Value::Object(doc)).unwrap_or_else(|_| self.text.as_bytes().to_vec())
+        serde_json::to_vec(&Value::Object(doc)).unwrap_or_else(|_| self.text().as_bytes().to_vec())
     }
 }
 
@@ -139,12 +158,12 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../data/contexts/schemaorg.jsonld"),
     ),
     (
-        "rocrate-1.1.jsonld",
-        include_str!("../data/contexts/rocrate-1.1.jsonld"),
+        "rocrate-1.1.patch.json",
+        include_str!("../data/contexts/rocrate-1.1.patch.json"),
     ),
     (
-        "rocrate-1.2.jsonld",
-        include_str!("../data/contexts/rocrate-1.2.jsonld"),
+        "rocrate-1.2.patch.json",
+        include_str!("../data/contexts/rocrate-1.2.patch.json"),
     ),
     (
         "rocrate-1.3.jsonld",
@@ -159,6 +178,41 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../data/contexts/codemeta-3.0.jsonld"),
     ),
 ];
+
+/// A context stored as its differences from another bundled context: RO-Crate 1.1 and 1.2
+/// share most of their ~3,000 terms with 1.3, and storing them whole cost ~45 KB of the
+/// gzipped WebAssembly module. Written by `scripts/import-contexts.sh`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Patch {
+    /// File name of the context it is based on.
+    base: String,
+    /// The context document's top-level entries other than `@context`.
+    top: serde_json::Map<String, Value>,
+    /// Term definitions that differ from the base's, or that the base lacks.
+    set: serde_json::Map<String, Value>,
+    /// Terms of the base this context does not define.
+    remove: Vec<String>,
+}
+
+/// The context document a patch describes.
+fn rebuild(patch: &str) -> Option<String> {
+    let patch: Patch = serde_json::from_str(patch).ok()?;
+    let (_, base) = FILES.iter().find(|(f, _)| *f == patch.base)?;
+    let Value::Object(mut base) = serde_json::from_str(base).ok()? else {
+        return None;
+    };
+    let Some(Value::Object(mut context)) = base.remove("@context") else {
+        return None;
+    };
+    for term in &patch.remove {
+        context.shift_remove(term);
+    }
+    context.extend(patch.set);
+    let mut doc = patch.top;
+    doc.insert("@context".to_owned(), Value::Object(context));
+    serde_json::to_string(&Value::Object(doc)).ok()
+}
 
 struct Table {
     contexts: Vec<BundledContext>,
@@ -184,7 +238,9 @@ fn table() -> &'static Table {
                 version: entry.version,
                 source: entry.source,
                 urls: entry.urls,
-                text,
+                stored: text,
+                patch: entry.file.ends_with(".patch.json"),
+                text: OnceLock::new(),
                 parsed: OnceLock::new(),
             });
         }
@@ -225,9 +281,41 @@ mod tests {
     fn every_file_is_indexed_and_valid_json() {
         assert_eq!(bundled().len(), FILES.len());
         for c in bundled() {
-            let v: serde_json::Value = serde_json::from_str(c.text).expect(c.name);
+            let v: serde_json::Value = serde_json::from_str(c.text()).expect(c.name);
             assert!(v.get("@context").is_some(), "{} has no @context", c.name);
         }
+    }
+
+    /// RO-Crate 1.1 and 1.2 are rebuilt from their patches against 1.3 with their own terms.
+    #[test]
+    fn patched_contexts_rebuild() {
+        let context = |url: &str| -> serde_json::Map<String, Value> {
+            let c = lookup(url).unwrap();
+            assert_eq!(
+                c.patch,
+                url.contains("/1.1/") || url.contains("/1.2/"),
+                "{url}"
+            );
+            match serde_json::from_str::<Value>(c.text()).unwrap() {
+                Value::Object(mut doc) => {
+                    assert_eq!(doc["@id"], Value::from(url));
+                    match doc.remove("@context") {
+                        Some(Value::Object(ctx)) => ctx,
+                        _ => panic!("{url}: no @context"),
+                    }
+                }
+                _ => panic!("{url}: not an object"),
+            }
+        };
+        let v11 = context("https://w3id.org/ro/crate/1.1/context");
+        let v12 = context("https://w3id.org/ro/crate/1.2/context");
+        let v13 = context("https://w3id.org/ro/crate/1.3/context");
+        assert_eq!(v11.len(), 2628);
+        // 1.1.0 as packaged: `@label`, and pcdm's lower-case `object`.
+        assert_eq!(v11["RepositoryObject"], "http://pcdm.org/models#object");
+        assert!(v11.contains_key("@label") && !v13.contains_key("@label"));
+        assert!(v12.len() < v13.len() && v11.len() < v12.len());
+        assert_eq!(v11["Dataset"], v13["Dataset"]);
     }
 
     #[test]

@@ -17,7 +17,7 @@ impl Resolver for Whole {
             .strip_prefix("https://unpruned.invalid/")
             .and_then(|n| n.parse().ok())
             .ok_or_else(|| ResolveError::new(iri, "not a test context"))?;
-        Ok(bundled_contexts()[n].text.as_bytes().to_vec())
+        Ok(bundled_contexts()[n].text().as_bytes().to_vec())
     }
 }
 
