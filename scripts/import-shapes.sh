@@ -1,25 +1,33 @@
 #!/usr/bin/env bash
-# Import the RO-Crate SHACL shapes of rocrate-validator (PyPI roc-validator, Apache-2.0) into
-# shapes/ro-crate/rocrate-validator/ from a pinned registry package, byte for byte.
+# Fetch the RO-Crate SHACL shapes of rocrate-validator (PyPI roc-validator, Apache-2.0) from a
+# pinned registry package, byte for byte, into target/rocrate-validator-shapes/ (not committed:
+# they are verbatim upstream files, not generated data).
 #
 # fairlint's RO-Crate profiles are native rules (fair-core/src/rules/rocrate.rs) written from
-# these shapes and the RO-Crate specification; the shapes are kept as the reference those rules
-# follow (and for the engine tests that run them), with their licence and provenance.
+# these shapes and the RO-Crate specification; the shapes are the reference those rules follow,
+# and fair-core/tests/rocrate_upstream_shapes.rs runs the engine on them. scripts/test-rust.sh
+# calls this script before the tests.
 #
 # Usage:   scripts/import-shapes.sh            (from anywhere in the repo)
 # Needs:   bash, python3, pip, sha256sum; network access to PyPI only.
-# Output is byte-identical on every run (files are copied unchanged, PROVENANCE.md is fixed text).
+# Idempotent: does nothing when this version is already present. Output is byte-identical on
+# every run (files are copied unchanged, PROVENANCE.md is fixed text).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out_dir="$repo_root/shapes/ro-crate/rocrate-validator"
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/fairlint-shapes.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+out_dir="$repo_root/target/rocrate-validator-shapes"
 
 ROC_VALIDATOR_VER=0.13.0
 ROC_VALIDATOR_FILE=roc_validator-0.13.0-py3-none-any.whl
 ROC_VALIDATOR_SHA=1d27d8f62f376d8c0ee3701a433acbf27355e1f42748e1c5aeb1bd0b9e10e9ac
+
+if grep -qs "sha256 \`$ROC_VALIDATOR_SHA\`" "$out_dir/PROVENANCE.md"; then
+    echo "rocrate-validator $ROC_VALIDATOR_VER shapes already present in $out_dir"
+    exit 0
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/fairlint-shapes.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
 
 # log, verify_sha256, fetch_pypi, fetch_npm
 # shellcheck source=lib/fetch.sh

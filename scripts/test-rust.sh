@@ -12,6 +12,8 @@ rustup target add wasm32-unknown-unknown
 
 step "reference data: W3C SHACL test suite from the pinned pyshacl sdist (PyPI)"
 bash scripts/fetch-w3c-shacl.sh
+step "reference data: rocrate-validator's RO-Crate shapes from the pinned roc-validator wheel (PyPI)"
+bash scripts/import-shapes.sh
 
 step "format"
 cargo fmt --all -- --check

@@ -6,7 +6,7 @@
 //! DCAT-AP 3.0.1 and CodeMeta 2.0 / 3.0 are SHACL profiles too (`shapes/dcat-ap/`,
 //! `shapes/codemeta/`, mandatory / recommended / optional likewise); RO-Crate 1.1 / 1.2 are
 //! checked by a native rule module (`rules::rocrate`) written from the requirements of the
-//! RO-Crate specification as rocrate-validator implements them (`shapes/ro-crate/`).
+//! RO-Crate specification as rocrate-validator implements them (`shapes/ro-crate/README.md`).
 
 use serde::Serialize;
 

@@ -1,5 +1,5 @@
 //! What fairlint's SHACL engine makes of rocrate-validator's RO-Crate shapes
-//! (`shapes/ro-crate/rocrate-validator/`, imported byte for byte by `scripts/import-shapes.sh`).
+//! (fetched byte for byte into `target/rocrate-validator-shapes/` by `scripts/import-shapes.sh`).
 //!
 //! fairlint checks RO-Crate with native rules (`rules::rocrate`) because these shapes need what
 //! the engine does not have: ECMAScript regular expressions (back-references, look-ahead) in
@@ -28,7 +28,7 @@ fn ttl_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// (`ro: <./>`) against a crate base, like rocrate-validator loads them.
 fn version_graph(version: &str) -> (Graph, String) {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shapes/ro-crate/rocrate-validator")
+        .join("../target/rocrate-validator-shapes")
         .join(version);
     let mut files = Vec::new();
     ttl_files(&root, &mut files);

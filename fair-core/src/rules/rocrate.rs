@@ -2,7 +2,7 @@
 //!
 //! Written from the RO-Crate specification ("Root Data Entity", "RO-Crate Metadata Descriptor")
 //! and the requirements rocrate-validator 0.13.0 checks for them (its SHACL shapes and Python
-//! checks, kept for reference in `shapes/ro-crate/`): MUST → error, SHOULD → warning, MAY →
+//! checks; see `shapes/ro-crate/README.md`): MUST → error, SHOULD → warning, MAY →
 //! info. The upstream shapes need SHACL Advanced Features (SPARQL targets, triple rules) and
 //! ECMAScript regular expressions (look-ahead, back-references), so these requirements are
 //! code here: the descriptor is the entity whose `@id` ends in `ro-crate-metadata.json`
