@@ -17,11 +17,6 @@ fn shapes_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
-            // rocrate-validator's shapes are imported unchanged as the reference of the native
-            // RO-Crate rules; they are not fairlint shapes (see tests/rocrate_upstream_shapes.rs).
-            if path.file_name().is_some_and(|n| n == "rocrate-validator") {
-                continue;
-            }
             shapes_files(&path, out);
         } else if path.extension().is_some_and(|e| e == "ttl") {
             out.push(path);
