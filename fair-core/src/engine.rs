@@ -467,7 +467,7 @@ impl Engine {
     }
 
     /// Explicit profile, else the first `dct:conformsTo` naming a bundled profile (or a
-    /// profile family fairlint bundles), else a profile's JSON-LD context (CodeMeta), else the
+    /// profile family fairlint bundles), else a profile's JSON-LD context (CodeMeta, RO-Crate), else the
     /// main resource's type, else `core`.
     fn select_profile(&self, doc: &Document) -> (&'static Profile, ProfileSelection) {
         if let Some(p) = self.inner.profile {
@@ -485,7 +485,7 @@ impl Engine {
         {
             return (p, ProfileSelection::ConformsTo);
         }
-        // A bundled context that names its profile (CodeMeta) counts as the record's shape.
+        // A bundled context that names its profile (CodeMeta, RO-Crate) counts as the record's shape.
         if let Some(p) = profiles::by_context(doc.info().contexts.iter().map(String::as_str)) {
             return (p, ProfileSelection::Type);
         }

@@ -61,7 +61,7 @@ pub struct Profile {
     #[serde(skip)]
     pub shapes_file: &'static str,
     /// Bundled JSON-LD contexts (their names in the report's `document.contexts`) whose use
-    /// selects this profile when no `dct:conformsTo` does (CodeMeta).
+    /// selects this profile when no `dct:conformsTo` does (CodeMeta, RO-Crate).
     #[serde(skip)]
     pub contexts: &'static [&'static str],
     /// Native checks of the profile.
@@ -284,7 +284,7 @@ pub static PROFILES: &[Profile] = &[
         default_for_type: true,
         shapes: "",
         shapes_file: "",
-        contexts: &[],
+        contexts: &["RO-Crate 1.2 context", "RO-Crate 1.3 context"],
         native: Native::RoCrate("1.2"),
     },
     Profile {
@@ -297,7 +297,7 @@ pub static PROFILES: &[Profile] = &[
         default_for_type: false,
         shapes: "",
         shapes_file: "",
-        contexts: &[],
+        contexts: &["RO-Crate 1.1 context"],
         native: Native::RoCrate("1.1"),
     },
     Profile {
@@ -370,7 +370,7 @@ pub fn by_conforms_to(iri: &str) -> Option<&'static Profile> {
 }
 
 /// The profile a bundled JSON-LD context (its name, as in the report's `document.contexts`)
-/// selects: CodeMeta records are recognised by their context.
+/// selects: CodeMeta records and RO-Crates are recognised by their context.
 pub fn by_context<'a>(mut contexts: impl Iterator<Item = &'a str>) -> Option<&'static Profile> {
     contexts.find_map(|c| PROFILES.iter().find(|p| p.contexts.contains(&c)))
 }

@@ -235,6 +235,21 @@ impl FindingSink<'_> {
             _ => BTreeMap::new(),
         };
         let url = format!("{}{}", rules::DOCS_BASE, f.code);
+        // A property the record's format cannot hold (DataCite has no measurementTechnique):
+        // say where else it can go.
+        let fix = match f.predicate.as_deref() {
+            Some(p) if f.component == "sh:MinCountConstraintComponent" => {
+                match crate::crosswalk::no_field_for(self.doc.format(), p) {
+                    Some(format) => format!(
+                        "{} has no field for schema:{}: add it to the schema.org markup of the record's landing page",
+                        format,
+                        p.rsplit('/').next().unwrap_or(p),
+                    ),
+                    None => f.fix,
+                }
+            }
+            _ => f.fix,
+        };
         self.findings.push(Finding {
             severity: self.severity.get(&f.code).copied().unwrap_or(f.severity),
             code: f.code,
@@ -250,7 +265,7 @@ impl FindingSink<'_> {
             message: f.message,
             url,
             fix: Some(Fix {
-                message: f.fix,
+                message: fix,
                 applicability: Applicability::DisplayOnly,
             }),
             source: FindingSource {

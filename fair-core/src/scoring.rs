@@ -6,7 +6,7 @@
 use crate::document::Document;
 use crate::finding::{Finding, Letter, Principle, Severity};
 use crate::vocab;
-use oxrdf::{NamedNodeRef, NamedOrBlankNode, TermRef};
+use oxrdf::{NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, TermRef};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -354,11 +354,30 @@ fn evidence(test: &Test, cx: &Context<'_>) -> (Status, Option<String>) {
             ),
         };
     };
+    // What describes the main resource counts as its metadata: an RO-Crate's metadata
+    // descriptor states the crate's profile (`conformsTo`) and may license the metadata.
+    let describers: Vec<NamedOrBlankNodeRef<'_>> = graph
+        .subjects_for_predicate_object(
+            NamedNodeRef::new_unchecked(vocab::SCHEMA_ABOUT),
+            TermRef::from(main.as_ref()),
+        )
+        .filter(|s| match s {
+            NamedOrBlankNodeRef::NamedNode(n) => {
+                n.as_str().ends_with("/ro-crate-metadata.json")
+                    || n.as_str().ends_with("/ro-crate-metadata.jsonld")
+            }
+            NamedOrBlankNodeRef::BlankNode(_) => false,
+        })
+        .collect();
     let values = |properties: &[String]| -> Vec<TermRef<'_>> {
         properties
             .iter()
             .flat_map(|p| {
-                graph.objects_for_subject_predicate(main.as_ref(), NamedNodeRef::new_unchecked(p))
+                std::iter::once(main.as_ref())
+                    .chain(describers.iter().copied())
+                    .flat_map(move |s| {
+                        graph.objects_for_subject_predicate(s, NamedNodeRef::new_unchecked(p))
+                    })
             })
             .collect()
     };
@@ -508,7 +527,7 @@ pub fn scoring_docs() -> String {
     let _ = writeln!(out, "Method: **{} {}**. Every report names the method and version that produced its scores (`scores.method`).\n", cat.method, cat.method_version);
     let _ = writeln!(out, "Indicators: {}.\n", cat.source);
     out.push_str(
-        "## Method\n\n1. The record's **main resource** is found: a typed node no other statement points to (named nodes first, then N-Triples order).\n2. Each of the 41 indicators is **assessed** and ends as `pass`, `fail`, `indeterminate`, `not_assessed` or `not_applicable`:\n   - `not_assessed`: the indicator needs the network (resolving identifiers, fetching the record) or the deposited data object. fairlint is offline, so these are never failed; they are listed in the report with the reason.\n   - otherwise the indicator **fails** if the report has a finding (warning or error) with one of its `fails_on` codes;\n   - else its **test** runs on the main resource (below) and gives `pass` or `fail` (`indeterminate` when the record does not let fairlint decide, e.g. R1.3-01M when no community profile applies).\n3. **Scores**: for each letter, the weighted share of its assessed indicators that pass, 0–100 with one decimal: `100 × Σ weight(pass) / Σ weight(pass or fail)`. `not_assessed`, `not_applicable` and `indeterminate` indicators are left out of the denominator (and listed). A letter with no assessed indicator has score `null`. The total uses all assessed indicators the same way.\n4. **Fix first** (`top_fixes`): the failed indicators of highest priority, at most three, one per principle, with the fix of the finding that failed them or the indicator's own advice.\n\n",
+        "## Method\n\n1. The record's **main resource** is found: a typed node no other statement points to (named nodes first, then N-Triples order); for an RO-Crate, the root data entity its metadata descriptor is about (the descriptor's own statements about it, such as `conformsTo`, count as the root's).\n2. Each of the 41 indicators is **assessed** and ends as `pass`, `fail`, `indeterminate`, `not_assessed` or `not_applicable`:\n   - `not_assessed`: the indicator needs the network (resolving identifiers, fetching the record) or the deposited data object. fairlint is offline, so these are never failed; they are listed in the report with the reason.\n   - otherwise the indicator **fails** if the report has a finding (warning or error) with one of its `fails_on` codes;\n   - else its **test** runs on the main resource (below) and gives `pass` or `fail` (`indeterminate` when the record does not let fairlint decide, e.g. R1.3-01M when no community profile applies).\n3. **Scores**: for each letter, the weighted share of its assessed indicators that pass, 0–100 with one decimal: `100 × Σ weight(pass) / Σ weight(pass or fail)`. `not_assessed`, `not_applicable` and `indeterminate` indicators are left out of the denominator (and listed). A letter with no assessed indicator has score `null`. The total uses all assessed indicators the same way.\n4. **Fix first** (`top_fixes`): the failed indicators of highest priority, at most three, one per principle, with the fix of the finding that failed them or the indicator's own advice.\n\n",
     );
     let _ = writeln!(
         out,
@@ -579,6 +598,34 @@ pub fn scoring_docs() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_crate_is_scored_on_its_root_data_entity() {
+        let engine = crate::Engine::builder()
+            .build()
+            .expect("default engine builds");
+        let crate_ = r#"{"@context": "https://w3id.org/ro/crate/1.1/context", "@graph": [
+            {"@id": "ro-crate-metadata.json", "@type": "CreativeWork", "about": {"@id": "./"},
+             "conformsTo": {"@id": "https://w3id.org/ro/crate/1.1"}},
+            {"@id": "./", "@type": "Dataset", "name": "Soil cores",
+             "identifier": "https://doi.org/10.5072/soil", "datePublished": "2024-01-01",
+             "description": "Moisture of 120 soil cores.", "license": "CC-BY-4.0"}]}"#;
+        let report = engine
+            .validate_str(crate_, Some(crate::Format::JsonLd))
+            .expect("validates");
+        let status = |id: &str| {
+            report
+                .indicators
+                .iter()
+                .find(|i| i.id == id)
+                .map(|i| i.status)
+        };
+        // The DOI is on the root data entity, not on the descriptor.
+        assert_eq!(status("RDA-F1-01M"), Some(Status::Pass));
+        // The profile is stated by the descriptor, which is about the root.
+        assert_eq!(status("RDA-R1.3-02M"), Some(Status::Pass));
+        assert_eq!(report.profile.id, "ro-crate-1.1");
+    }
 
     #[test]
     fn catalogue_has_the_41_rda_indicators() {

@@ -10,6 +10,8 @@ pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 pub const RDF_JSON: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON";
 /// `dct:conformsTo`.
 pub const DCT_CONFORMS_TO: &str = "http://purl.org/dc/terms/conformsTo";
+/// `schema:about`: what an RO-Crate metadata descriptor describes.
+pub const SCHEMA_ABOUT: &str = "http://schema.org/about";
 /// `schema:conformsTo` (normalised spelling; Bioschemas uses `dct:conformsTo`).
 pub const SCHEMA_CONFORMS_TO: &str = "http://schema.org/conformsTo";
 /// fairlint's annotation namespace for shapes (`fair:code`, `fair:principle`, `fair:fixHint`).

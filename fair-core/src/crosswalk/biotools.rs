@@ -21,7 +21,7 @@ use super::{items, schema as sdo, GraphBuilder, Locator, Obj};
 use crate::document::{Collector, ParseOptions};
 use crate::error::{LimitError, ParseError, ValidateError};
 use crate::format::Format;
-use oxrdf::NamedOrBlankNode;
+use oxrdf::{NamedNode, NamedOrBlankNode};
 use serde_json::{Map, Value};
 
 /// Whether a parsed JSON value looks like bio.tools JSON (used by content sniffing).
@@ -131,6 +131,12 @@ fn crosswalk(
     let iri = id.map(|id| format!("https://bio.tools/{id}"));
     let main = b.node(iri.as_deref());
     b.typed(&main, "SoftwareApplication", base)?;
+    b.add(
+        &main,
+        crate::vocab::DCT_CONFORMS_TO,
+        Obj::Iri(NamedNode::new_unchecked(super::schema::BIOTOOLS_SCHEMA_IRI)),
+        base,
+    )?;
     b.text(&main, "name", t.get("name"), &p("/name"))?;
     b.text(
         &main,

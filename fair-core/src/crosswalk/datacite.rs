@@ -236,7 +236,7 @@ fn normalise(record: &Map<String, Value>, locator: &mut Locator) -> Value {
 }
 
 /// A DOI without its resolver or `doi:` prefix.
-fn bare_doi(doi: &str) -> &str {
+pub(super) fn bare_doi(doi: &str) -> &str {
     let d = doi.trim();
     for prefix in [
         "https://doi.org/",
@@ -300,6 +300,21 @@ fn crosswalk(b: &mut GraphBuilder<'_>, r: &Value) -> Result<NamedOrBlankNode, Li
         )?;
     }
     b.link(&main, "url", r.get("url"), "/url")?;
+    // The record states the standard it follows: the DataCite kernel namespace (XML) or
+    // `schemaVersion` (JSON). That is the community standard of RDA-R1.3-01M / -02M, so it
+    // becomes dct:conformsTo (profile selection then goes on by type: no bundled profile is
+    // named by a DataCite kernel IRI).
+    if let Some(iri) = str_of(r, "schemaVersion")
+        .filter(|v| v.contains("datacite.org/schema/kernel-"))
+        .and_then(super::absolute_iri)
+    {
+        b.add(
+            &main,
+            crate::vocab::DCT_CONFORMS_TO,
+            Obj::Iri(iri),
+            "/schemaVersion",
+        )?;
+    }
     let mut named = false;
     for (i, t) in items(r.get("titles")) {
         let property = if !named && t.get("titleType").is_none() {

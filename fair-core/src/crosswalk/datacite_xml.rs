@@ -357,6 +357,21 @@ impl Converter {
                 "identifier" => {
                     if child.attr("identifierType") == Some("DOI") {
                         self.text(&mut out, "doi", child, "");
+                        // XML has no landing-page field (the URL is registered with the DOI
+                        // through the API): the DOI's resolver URL, which leads there, stands
+                        // in as the record's URL, located at the identifier.
+                        let doi = child.all_text();
+                        let doi = doi.trim();
+                        if !doi.is_empty() {
+                            self.at("/url", child);
+                            out.insert(
+                                "url".into(),
+                                Value::from(format!(
+                                    "https://doi.org/{}",
+                                    super::datacite::bare_doi(doi)
+                                )),
+                            );
+                        }
                     } else {
                         let entry = out
                             .entry("alternateIdentifiers")

@@ -21,6 +21,79 @@ use std::collections::BTreeMap;
 
 pub(crate) use schema::resources;
 
+/// The schema.org properties (local names) each crosswalk can give a record's main resource.
+/// A profile property outside the list has no field in the format, so "add it to the record"
+/// cannot be done there; [`no_field_for`] says so in the finding's fix.
+const DATACITE_FIELDS: &[&str] = &[
+    "about",
+    "alternateName",
+    "citation",
+    "contributor",
+    "creator",
+    "dateCreated",
+    "dateModified",
+    "datePublished",
+    "description",
+    "encodingFormat",
+    "funder",
+    "hasPart",
+    "identifier",
+    "inLanguage",
+    "isBasedOn",
+    "isPartOf",
+    "keywords",
+    "license",
+    "name",
+    "publisher",
+    "spatialCoverage",
+    "url",
+    "version",
+];
+const BIOTOOLS_FIELDS: &[&str] = &[
+    "applicationCategory",
+    "applicationSubCategory",
+    "author",
+    "citation",
+    "codeRepository",
+    "contributor",
+    "dateCreated",
+    "dateModified",
+    "description",
+    "downloadUrl",
+    "featureList",
+    "funder",
+    "hasPart",
+    "identifier",
+    "input",
+    "isBasedOn",
+    "isPartOf",
+    "license",
+    "maintainer",
+    "name",
+    "operatingSystem",
+    "output",
+    "programmingLanguage",
+    "provider",
+    "softwareHelp",
+    "softwareRequirements",
+    "softwareVersion",
+    "url",
+];
+
+/// For a crosswalked `format` with no field that becomes the schema.org property `predicate`
+/// (a full IRI): the format's name.
+pub(crate) fn no_field_for(format: Format, predicate: &str) -> Option<&'static str> {
+    let (name, fields) = match format {
+        Format::DataCite => ("DataCite metadata", DATACITE_FIELDS),
+        Format::BioTools => ("A bio.tools record", BIOTOOLS_FIELDS),
+        _ => return None,
+    };
+    let local = predicate
+        .strip_prefix("http://schema.org/")
+        .or_else(|| predicate.strip_prefix("https://schema.org/"))?;
+    (!fields.contains(&local)).then_some(name)
+}
+
 /// A schema violation in a crosswalked record, reported as a finding.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SchemaViolation {
@@ -55,6 +128,19 @@ pub(crate) struct Crosswalked {
 /// Reports the schema violations of a crosswalked document.
 pub(crate) fn emit(crosswalked: &Crosswalked, sink: &mut FindingSink<'_>) {
     for v in &crosswalked.violations {
+        let keyword = v.keyword.split(',').next().unwrap_or_default();
+        // A kernel-3 record breaks the 4.x schema only by its namespace: say what that means.
+        let kernel_3 = v.code == "R302"
+            && v.pointer == "/schemaVersion"
+            && v.value.as_deref().is_some_and(|s| s.contains("kernel-3"));
+        let (detail, hint) = if kernel_3 {
+            (
+                "the record is in DataCite Metadata Schema 3 (kernel-3), which DataCite has deprecated; 4.x (kernel-4) is expected".to_owned(),
+                "rewrite the record in DataCite Metadata Schema 4 (namespace http://datacite.org/schema/kernel-4)",
+            )
+        } else {
+            (v.detail.clone(), schema::hint(keyword))
+        };
         sink.emit_at(
             v.code,
             v.focus.clone().or_else(|| crosswalked.focus.clone()),
@@ -64,8 +150,8 @@ pub(crate) fn emit(crosswalked: &Crosswalked, sink: &mut FindingSink<'_>) {
                 "schema": crosswalked.schema,
                 "pointer": if v.pointer.is_empty() { "the record root" } else { v.pointer.as_str() },
                 "keyword": v.keyword,
-                "detail": v.detail,
-                "hint": schema::hint(v.keyword.split(',').next().unwrap_or_default()),
+                "detail": detail,
+                "hint": hint,
             }),
             Some(v.location.clone()),
         );
@@ -336,6 +422,54 @@ mod tests {
             .insert("/titles/0".into(), Location::line_column(7, 5));
         assert_eq!(l.locate("/titles/0/title").line, Some(7));
         assert_eq!(l.locate("/creators").line, Some(1));
+    }
+
+    #[test]
+    fn missing_properties_the_format_cannot_hold_say_so() {
+        let engine = crate::Engine::builder()
+            .build()
+            .expect("default engine builds");
+        let datacite = r#"{"doi": "10.5072/x", "url": "https://example.org/x",
+            "types": {"resourceTypeGeneral": "Dataset"},
+            "creators": [{"name": "Doe, Jane"}], "titles": [{"title": "Reads"}],
+            "publisher": {"name": "Example"}, "publicationYear": "2024",
+            "schemaVersion": "http://datacite.org/schema/kernel-4"}"#;
+        let report = engine
+            .validate_str(datacite, Some(Format::DataCite))
+            .expect("validates");
+        let fix = |code: &str| {
+            report
+                .findings
+                .iter()
+                .find(|f| f.code == code)
+                .and_then(|f| f.fix.as_ref())
+                .map(|f| f.message.clone())
+                .unwrap_or_default()
+        };
+        // measurementTechnique: no DataCite field; keywords: DataCite subjects.
+        assert!(
+            fix("R127")
+                .starts_with("DataCite metadata has no field for schema:measurementTechnique"),
+            "{}",
+            fix("R127")
+        );
+        assert!(!fix("F113").contains("no field"), "{}", fix("F113"));
+        // The kernel-4 namespace is the record's stated standard: no R001.
+        assert!(report.findings.iter().all(|f| f.code != "R001"));
+        // The same gap in a JSON-LD record keeps the profile's own fix.
+        let jsonld = r#"{"@context": "https://schema.org/", "@type": "Dataset",
+            "@id": "https://doi.org/10.5072/x", "name": "Reads"}"#;
+        let report = engine
+            .validate_str(jsonld, Some(Format::JsonLd))
+            .expect("validates");
+        let r127 = report.findings.iter().find(|f| f.code == "R127");
+        let message = r127
+            .and_then(|f| f.fix.as_ref())
+            .map(|f| f.message.as_str());
+        assert!(
+            message.is_some_and(|m| !m.contains("no field")),
+            "{message:?}"
+        );
     }
 
     #[test]

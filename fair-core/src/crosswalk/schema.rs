@@ -15,6 +15,10 @@ const DATACITE_SCHEMA: &str = include_str!("../../data/schemas/datacite-v4.5.jso
 
 /// Name and version of the bio.tools schema, for reports.
 pub(crate) const BIOTOOLS_NAME: &str = "biotoolsSchema 3.3.0 (JSON Schema written for fairlint)";
+/// The IRI a crosswalked bio.tools record gives as its `dct:conformsTo`: biotoolsSchema's
+/// home. A bio.tools record is in biotoolsSchema by definition (the bio.tools API serves
+/// nothing else) but has no field that says so; R301 reports where it breaks the schema.
+pub(crate) const BIOTOOLS_SCHEMA_IRI: &str = "https://github.com/bio-tools/biotoolsSchema";
 /// Name and version of the DataCite schema, for reports.
 pub(crate) const DATACITE_NAME: &str =
     "DataCite Metadata Schema 4.5 JSON Schema (+ 4.6/4.7 controlled values)";

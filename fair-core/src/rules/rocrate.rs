@@ -17,7 +17,7 @@ use oxrdf::{Graph, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
 use serde_json::json;
 
 const SHAPES: &str = "https://w3id.org/fairlint/rules/ro-crate#";
-const ABOUT: &str = "http://schema.org/about";
+const ABOUT: &str = vocab::SCHEMA_ABOUT;
 const CREATIVE_WORK: &str = "http://schema.org/CreativeWork";
 const DATASET: &str = "http://schema.org/Dataset";
 const SPEC: &str = "https://w3id.org/ro/crate/";

@@ -91,7 +91,10 @@ pub(crate) fn check(doc: &Document, profile: &Profile, sink: &mut FindingSink<'_
                 .next()
                 .is_some()
         });
-    if let (false, Some(focus)) = (conforms, typed_main(doc)) {
+    // RO-Crate states its profile on the metadata descriptor; the profile's own R150 says
+    // where, so R001 would repeat it with the wrong place.
+    let rocrate = matches!(profile.native, crate::profiles::Native::RoCrate(_));
+    if let (false, false, Some(focus)) = (conforms, rocrate, typed_main(doc)) {
         let focus = focus.to_owned();
         // Name the profile the record was checked against (chosen by type or by the caller).
         let profile_iri = profile.conforms_to.first().copied().unwrap_or(
@@ -127,7 +130,38 @@ pub(crate) fn main_resource(doc: &Document, typed: &BTreeSet<String>) -> String 
         roots = typed.iter().collect();
     }
     roots.sort_by_key(|s| (s.starts_with("_:"), (*s).clone()));
-    roots.first().map(|s| (*s).clone()).unwrap_or_default()
+    let main = roots.first().map(|s| (*s).clone()).unwrap_or_default();
+    // An RO-Crate's metadata descriptor is only the file that describes the crate: the record
+    // is what it is `about`, the root data entity.
+    crate_root(doc, &main).unwrap_or(main)
+}
+
+/// For an RO-Crate metadata descriptor (`<.../ro-crate-metadata.json>`, or the 1.1 legacy
+/// `.jsonld`), the typed resource it is `schema:about`.
+fn crate_root(doc: &Document, node: &str) -> Option<String> {
+    let iri = node.strip_prefix('<')?.strip_suffix('>')?;
+    if !(iri.ends_with("/ro-crate-metadata.json") || iri.ends_with("/ro-crate-metadata.jsonld")) {
+        return None;
+    }
+    let graph = doc.graph();
+    let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
+    graph
+        .objects_for_subject_predicate(
+            oxrdf::NamedNodeRef::new_unchecked(iri),
+            oxrdf::NamedNodeRef::new_unchecked(vocab::SCHEMA_ABOUT),
+        )
+        .filter_map(|o| match o {
+            TermRef::NamedNode(n) => Some(oxrdf::NamedOrBlankNodeRef::from(n)),
+            TermRef::BlankNode(b) => Some(b.into()),
+            _ => None,
+        })
+        .filter(|o| {
+            graph
+                .triples_for_subject(*o)
+                .any(|t| t.predicate == rdf_type)
+        })
+        .map(|o| o.to_string())
+        .min()
 }
 
 /// JSON keys that produced no statement although every statement of their node is explained
