@@ -11,6 +11,8 @@ const EXAMPLES = [
   ["test-vectors/cases/jsonld/no-conforms-to.jsonld", "No dct:conformsTo (R001)"],
   ["test-vectors/cases/jsonld/undefined-prefix.jsonld", "Undefined prefix, dropped key (I003, I005)"],
   ["test-vectors/cases/jsonld/rocrate-1.1.json", "RO-Crate 1.1 metadata"],
+  ["test-vectors/cases/biotools/complete.biotools.json", "bio.tools record (SeqKit)"],
+  ["test-vectors/cases/datacite/complete.datacite.xml", "DataCite XML (kernel-4)"],
   ["test-vectors/cases/turtle/untyped.ttl", "Untyped resource (Turtle)"],
   ["test-vectors/cases/html/landing-page.html", "HTML landing page, two JSON-LD blocks"],
   ["test-vectors/cases/errors/bad.ttl", "Turtle syntax error"],

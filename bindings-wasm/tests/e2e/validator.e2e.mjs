@@ -149,6 +149,15 @@ test("validator page in headless Chromium", async (t) => {
     assert.ok((await r001.locator(".fix").innerText()).length > 10);
   });
 
+  await t.test("a DataCite XML example is read as DataCite, with fixes for what it cannot hold", async () => {
+    await page.selectOption("#example", "complete.datacite.xml");
+    await page.waitForFunction(() => / datacite · 46 triples · complete\.datacite\.xml/.test(document.getElementById("status").textContent), null, { timeout: 15000 });
+    const a110 = page.locator('.finding[data-code="A110"]');
+    await a110.waitFor({ timeout: 15000 });
+    assert.match(await a110.locator(".fix").innerText(), /DataCite metadata has no field for schema:distribution/);
+    assert.equal(await page.locator('.finding[data-code="R001"]').count(), 0);
+  });
+
   await t.test("dropping a file checks it, its format told by its name", async () => {
     await page.evaluate(() => {
       const dt = new DataTransfer();
