@@ -363,8 +363,7 @@ fn evidence(test: &Test, cx: &Context<'_>) -> (Status, Option<String>) {
         )
         .filter(|s| match s {
             NamedOrBlankNodeRef::NamedNode(n) => {
-                n.as_str().ends_with("/ro-crate-metadata.json")
-                    || n.as_str().ends_with("/ro-crate-metadata.jsonld")
+                crate::rules::rocrate::is_descriptor_iri(n.as_str(), true)
             }
             NamedOrBlankNodeRef::BlankNode(_) => false,
         })

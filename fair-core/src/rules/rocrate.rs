@@ -137,13 +137,17 @@ fn has_type(graph: &Graph, node: NamedOrBlankNodeRef<'_>, class: &str) -> bool {
     ))
 }
 
+/// Whether `iri` names an RO-Crate metadata descriptor (`.../ro-crate-metadata.json`, or the
+/// 1.1 legacy `.jsonld` when `legacy`).
+pub(crate) fn is_descriptor_iri(iri: &str, legacy: bool) -> bool {
+    iri.ends_with("/ro-crate-metadata.json")
+        || (legacy && iri.ends_with("/ro-crate-metadata.jsonld"))
+}
+
 /// The metadata descriptor: a named node whose IRI ends in `ro-crate-metadata.json` (or the
 /// 1.1 legacy `.jsonld`), preferring one that is `about` something.
 fn descriptor<'g>(graph: &'g Graph, version: &str) -> Option<NamedNodeRef<'g>> {
-    let is_name = |s: &str| {
-        s.ends_with("/ro-crate-metadata.json")
-            || (version == "1.1" && s.ends_with("/ro-crate-metadata.jsonld"))
-    };
+    let is_name = |s: &str| is_descriptor_iri(s, version == "1.1");
     let mut found: Vec<(bool, NamedNodeRef<'g>)> = graph
         .iter()
         .filter_map(|t| match t.subject {

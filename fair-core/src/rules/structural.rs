@@ -140,7 +140,7 @@ pub(crate) fn main_resource(doc: &Document, typed: &BTreeSet<String>) -> String 
 /// `.jsonld`), the typed resource it is `schema:about`.
 fn crate_root(doc: &Document, node: &str) -> Option<String> {
     let iri = node.strip_prefix('<')?.strip_suffix('>')?;
-    if !(iri.ends_with("/ro-crate-metadata.json") || iri.ends_with("/ro-crate-metadata.jsonld")) {
+    if !super::rocrate::is_descriptor_iri(iri, true) {
         return None;
     }
     let graph = doc.graph();
