@@ -389,12 +389,11 @@ impl Engine {
                 Severity::Info => counts.info += 1,
             }
         }
-        let assessment = crate::scoring::assess(&crate::scoring::Context {
+        let assessment = crate::scoring::assess(&crate::scoring::Context::new(
             doc,
-            main: rules::main_node(doc),
-            findings: &findings,
-            community_profile: profile.id != profiles::default_profile().id,
-        });
+            &findings,
+            profile.id != profiles::default_profile().id,
+        ));
         Ok(Report {
             schema_version: SCHEMA_VERSION,
             fairlint_version: env!("CARGO_PKG_VERSION"),

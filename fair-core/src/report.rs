@@ -239,14 +239,7 @@ impl FindingSink<'_> {
         // say where else it can go.
         let fix = match f.predicate.as_deref() {
             Some(p) if f.component == "sh:MinCountConstraintComponent" => {
-                match crate::crosswalk::no_field_for(self.doc.format(), p) {
-                    Some(format) => format!(
-                        "{} has no field for schema:{}: add it to the schema.org markup of the record's landing page",
-                        format,
-                        p.rsplit('/').next().unwrap_or(p),
-                    ),
-                    None => f.fix,
-                }
+                crate::crosswalk::no_field_fix(self.doc.format(), p).unwrap_or(f.fix)
             }
             _ => f.fix,
         };

@@ -217,9 +217,45 @@ pub(crate) struct Assessment {
 pub(crate) struct Context<'a> {
     pub doc: &'a Document,
     pub main: Option<NamedOrBlankNode>,
+    /// What describes the main resource and counts as its metadata: an RO-Crate's metadata
+    /// descriptor states the crate's profile (`conformsTo`) and may license the metadata.
+    describers: Vec<NamedOrBlankNode>,
     pub findings: &'a [Finding],
     /// Whether a community profile (not only `core`) was checked.
     pub community_profile: bool,
+}
+
+impl<'a> Context<'a> {
+    /// The context of `doc`'s assessment: its main resource and what describes it, looked up
+    /// once for every indicator.
+    pub(crate) fn new(doc: &'a Document, findings: &'a [Finding], community_profile: bool) -> Self {
+        let main = crate::rules::main_node(doc);
+        let describers = main
+            .as_ref()
+            .map(|main| {
+                doc.graph()
+                    .subjects_for_predicate_object(
+                        NamedNodeRef::new_unchecked(vocab::SCHEMA_ABOUT),
+                        TermRef::from(main.as_ref()),
+                    )
+                    .filter(|s| match s {
+                        NamedOrBlankNodeRef::NamedNode(n) => {
+                            crate::rules::rocrate::is_descriptor_iri(n.as_str(), true)
+                        }
+                        NamedOrBlankNodeRef::BlankNode(_) => false,
+                    })
+                    .map(NamedOrBlankNodeRef::into_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self {
+            doc,
+            main,
+            describers,
+            findings,
+            community_profile,
+        }
+    }
 }
 
 /// Assesses every indicator and computes the scores.
@@ -354,26 +390,12 @@ fn evidence(test: &Test, cx: &Context<'_>) -> (Status, Option<String>) {
             ),
         };
     };
-    // What describes the main resource counts as its metadata: an RO-Crate's metadata
-    // descriptor states the crate's profile (`conformsTo`) and may license the metadata.
-    let describers: Vec<NamedOrBlankNodeRef<'_>> = graph
-        .subjects_for_predicate_object(
-            NamedNodeRef::new_unchecked(vocab::SCHEMA_ABOUT),
-            TermRef::from(main.as_ref()),
-        )
-        .filter(|s| match s {
-            NamedOrBlankNodeRef::NamedNode(n) => {
-                crate::rules::rocrate::is_descriptor_iri(n.as_str(), true)
-            }
-            NamedOrBlankNodeRef::BlankNode(_) => false,
-        })
-        .collect();
     let values = |properties: &[String]| -> Vec<TermRef<'_>> {
         properties
             .iter()
             .flat_map(|p| {
                 std::iter::once(main.as_ref())
-                    .chain(describers.iter().copied())
+                    .chain(cx.describers.iter().map(NamedOrBlankNode::as_ref))
                     .flat_map(move |s| {
                         graph.objects_for_subject_predicate(s, NamedNodeRef::new_unchecked(p))
                     })

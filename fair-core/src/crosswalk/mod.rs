@@ -23,7 +23,7 @@ pub(crate) use schema::resources;
 
 /// The schema.org properties (local names) each crosswalk can give a record's main resource.
 /// A profile property outside the list has no field in the format, so "add it to the record"
-/// cannot be done there; [`no_field_for`] says so in the finding's fix.
+/// cannot be done there; [`no_field_fix`] says so in the finding's fix.
 const DATACITE_FIELDS: &[&str] = &[
     "about",
     "alternateName",
@@ -81,17 +81,19 @@ const BIOTOOLS_FIELDS: &[&str] = &[
 ];
 
 /// For a crosswalked `format` with no field that becomes the schema.org property `predicate`
-/// (a full IRI): the format's name.
-pub(crate) fn no_field_for(format: Format, predicate: &str) -> Option<&'static str> {
+/// (a full IRI): the fix of a finding that the property is missing.
+pub(crate) fn no_field_fix(format: Format, predicate: &str) -> Option<String> {
     let (name, fields) = match format {
         Format::DataCite => ("DataCite metadata", DATACITE_FIELDS),
         Format::BioTools => ("A bio.tools record", BIOTOOLS_FIELDS),
         _ => return None,
     };
-    let local = predicate
-        .strip_prefix("http://schema.org/")
-        .or_else(|| predicate.strip_prefix("https://schema.org/"))?;
-    (!fields.contains(&local)).then_some(name)
+    let local = predicate.strip_prefix(vocab::SCHEMA)?;
+    (!fields.contains(&local)).then(|| {
+        format!(
+            "{name} has no field for schema:{local}: add it to the schema.org markup of the record's landing page"
+        )
+    })
 }
 
 /// A schema violation in a crosswalked record, reported as a finding.
@@ -470,6 +472,35 @@ mod tests {
             message.is_some_and(|m| !m.contains("no field")),
             "{message:?}"
         );
+    }
+
+    #[test]
+    fn field_lists_name_every_property_the_crosswalks_produce() {
+        let engine = crate::Engine::builder()
+            .build()
+            .expect("default engine builds");
+        for (format, fields, text) in [
+            (
+                Format::DataCite,
+                DATACITE_FIELDS,
+                include_str!("../../../test-vectors/cases/datacite/complete.datacite.json"),
+            ),
+            (
+                Format::BioTools,
+                BIOTOOLS_FIELDS,
+                include_str!("../../../test-vectors/cases/biotools/complete.biotools.json"),
+            ),
+        ] {
+            let doc = engine
+                .load(text.as_bytes(), Some(format), None)
+                .expect("loads");
+            let main = crate::rules::main_node(&doc).expect("has a main resource");
+            for t in doc.graph().triples_for_subject(main.as_ref()) {
+                if let Some(local) = t.predicate.as_str().strip_prefix(vocab::SCHEMA) {
+                    assert!(fields.contains(&local), "{format:?}: {local} is not listed");
+                }
+            }
+        }
     }
 
     #[test]
