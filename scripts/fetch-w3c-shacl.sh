@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetch the W3C SHACL test suite (data-shapes-test-suite) for fair-core/tests/w3c_shacl.rs.
+# Fetch the W3C SHACL test suite (data-shapes-test-suite) for crates/fair-shacl/tests/w3c_shacl.rs.
 #
 # The suite is taken from the pinned pySHACL source distribution on PyPI, which carries an
 # unmodified-layout copy under test/resources/sht_tests/ (core/, sparql/, manifest.ttl).

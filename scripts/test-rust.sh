@@ -31,4 +31,5 @@ step "fair-core and bindings-wasm build for wasm32-unknown-unknown"
 cargo build -p fair-core -p bindings-wasm --target wasm32-unknown-unknown
 
 step "summary lines (W3C SHACL conformance, shared test vectors)"
-cargo test -q -p fair-core --test w3c_shacl --test vectors -- --nocapture 2>/dev/null | grep -oE "(W3C SHACL|test vectors): .*"
+cargo test -q -p fair-shacl --test w3c_shacl -- --nocapture 2>/dev/null | grep -oE "W3C SHACL: .*"
+cargo test -q -p fair-core --test vectors -- --nocapture 2>/dev/null | grep -oE "test vectors: .*"

@@ -19,7 +19,8 @@ mod report;
 mod resolve;
 pub mod rules;
 pub mod scoring;
-pub mod shacl;
+/// The standalone SHACL engine ([`fair_shacl`]), re-exported under its former path.
+pub use fair_shacl as shacl;
 mod sourcemap;
 mod text;
 pub mod vocab;

@@ -35,7 +35,7 @@ impl Default for Limits {
             max_json_depth: 128,
             max_triples: 1_000_000,
             max_findings: 10_000,
-            max_sparql_steps: 1_000_000,
+            max_sparql_steps: fair_shacl::DEFAULT_MAX_SPARQL_STEPS,
         }
     }
 }

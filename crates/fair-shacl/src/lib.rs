@@ -4,7 +4,7 @@
 //! data graphs (`&self`, `Send + Sync`, cheap to clone):
 //!
 //! ```
-//! use fair_core::shacl::Shapes;
+//! use fair_shacl::Shapes;
 //!
 //! let shapes = Shapes::parse_turtle(
 //!     r#"@prefix sh: <http://www.w3.org/ns/shacl#> .
@@ -49,7 +49,7 @@
 //!   are rejected when the shapes are built. A query that fails at run time yields a result
 //!   whose message says so (never a silent pass).
 //! - **Step budget.** All SPARQL queries of one validation share a budget of evaluation steps
-//!   (`Limits::max_sparql_steps`, counted by the dataset view and per solution; there is no
+//!   ([`DEFAULT_MAX_SPARQL_STEPS`] unless the caller gives one, counted by the dataset view and per solution; there is no
 //!   clock on wasm32). A query that runs out is stopped and reported like any failed query.
 //! - **Determinism.** Results are sorted by (focus node, path, component, value, shape);
 //!   Turtle/JSON-LD reports use stable blank-node labels and triple order.
@@ -59,6 +59,7 @@
 mod compile;
 mod dataset;
 mod error;
+mod graph;
 mod literal;
 mod path;
 mod prebind;
@@ -72,8 +73,12 @@ use std::sync::Arc;
 use oxrdf::{Graph, NamedNode};
 
 pub use error::ShapesError;
+
+/// The SPARQL evaluation steps that [`Shapes::validate`] gives all the SPARQL-based
+/// constraints of one validation (fairlint's `Limits::max_sparql_steps` defaults to it).
+pub const DEFAULT_MAX_SPARQL_STEPS: u64 = 1_000_000;
 pub use path::Path;
-pub(crate) use report::write_turtle;
+pub use report::write_turtle;
 pub use report::{ValidationReport, ValidationResult};
 
 /// The severity of a shape and of the validation results it produces (`sh:severity`).
@@ -162,9 +167,9 @@ impl Shapes {
 
     /// Validates `data` against these shapes. Results are sorted deterministically.
     /// SPARQL-based constraints share the default step budget
-    /// ([`crate::Limits::max_sparql_steps`]); see [`Shapes::validate_with_budget`].
+    /// ([`DEFAULT_MAX_SPARQL_STEPS`]); see [`Shapes::validate_with_budget`].
     pub fn validate(&self, data: &Graph) -> ValidationReport {
-        self.validate_with_budget(data, crate::Limits::default().max_sparql_steps)
+        self.validate_with_budget(data, DEFAULT_MAX_SPARQL_STEPS)
     }
 
     /// Validates `data`, giving the SPARQL-based constraints `max_sparql_steps` evaluation

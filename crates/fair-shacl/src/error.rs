@@ -39,7 +39,8 @@ pub enum ShapesError {
 }
 
 impl ShapesError {
-    pub(crate) fn syntax(message: String) -> Self {
+    /// A shapes graph that could not be read (the Turtle or other syntax error as `message`).
+    pub fn syntax(message: String) -> Self {
         Self::Syntax { message }
     }
 

@@ -2,10 +2,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use oxrdf::{Graph, Literal, NamedNode, NamedNodeRef, Term, TermRef};
+use oxrdf::{Graph, Literal, NamedNode, NamedNodeRef, Term};
 use regex::Regex;
 
 use super::error::ShapesError;
+use super::graph::{instances_of, invalid, objects};
 use super::path::{as_subject, read_list, Path};
 use super::sparql::{self, ComponentConstraint, SparqlConstraint};
 use super::vocab as v;
@@ -135,32 +136,6 @@ pub(crate) struct Ctx<'a> {
     pub components: Vec<sparql::ComponentDef>,
 }
 
-pub(crate) fn objects(graph: &Graph, s: &Term, p: NamedNodeRef<'_>) -> Vec<Term> {
-    match as_subject(s) {
-        Some(s) => graph
-            .objects_for_subject_predicate(s, p)
-            .map(TermRef::into_owned)
-            .collect(),
-        None => Vec::new(),
-    }
-}
-
-pub(crate) fn invalid(
-    shape: &Term,
-    parameter: NamedNodeRef<'_>,
-    message: impl Into<String>,
-) -> ShapesError {
-    ShapesError::InvalidParameter {
-        shape: shape.to_string(),
-        parameter: parameter.to_string(),
-        message: message.into(),
-    }
-}
-
-fn is_true(term: &Term) -> bool {
-    matches!(term, Term::Literal(l) if l.datatype() == v::XSD_BOOLEAN && l.value() == "true")
-}
-
 fn boolean(shape: &Term, p: NamedNodeRef<'_>, term: &Term) -> Result<bool, ShapesError> {
     match term {
         Term::Literal(l) if l.datatype() == v::XSD_BOOLEAN => match l.value() {
@@ -256,31 +231,6 @@ impl Ctx<'_> {
             .copied()
             .ok_or_else(|| invalid(shape, p, format!("{term} is not a shape")))
     }
-}
-
-/// SHACL instances of `class` in `graph` (through `rdf:type/rdfs:subClassOf*`).
-pub(crate) fn instances_of(graph: &Graph, class: NamedNodeRef<'_>) -> Vec<Term> {
-    let mut classes: Vec<Term> = vec![class.into_owned().into()];
-    let mut i = 0;
-    while let Some(c) = classes.get(i).cloned() {
-        i += 1;
-        for s in graph.subjects_for_predicate_object(v::RDFS_SUB_CLASS_OF, &c) {
-            let s: Term = s.into_owned().into();
-            if !classes.contains(&s) {
-                classes.push(s);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for c in &classes {
-        for s in graph.subjects_for_predicate_object(v::RDF_TYPE, c) {
-            let s: Term = s.into_owned().into();
-            if !out.contains(&s) {
-                out.push(s);
-            }
-        }
-    }
-    out
 }
 
 /// Collects every node that is a shape in `graph`.
@@ -722,9 +672,4 @@ fn build_regex(shape: &Term, pattern: &str, flags: Option<&str>) -> Result<Regex
             format!("invalid regular expression {pattern:?}: {e}"),
         )
     })
-}
-
-/// Whether `term` is `true`.
-pub(crate) fn term_is_true(term: &Term) -> bool {
-    is_true(term)
 }

@@ -157,9 +157,10 @@ impl ValidationReport {
     }
 }
 
-/// Serialises `triples` as Turtle with `prefixes` declared, in the given order. Writing into
+/// Serialises `triples` as Turtle with `prefixes` declared, in the given order (the writer
+/// [`ValidationReport::to_turtle`] uses; fairlint's own reports use it too). Writing into
 /// memory does not fail; N-Triples is the fallback all the same.
-pub(crate) fn write_turtle(triples: &[Triple], prefixes: &[(&str, &str)]) -> String {
+pub fn write_turtle(triples: &[Triple], prefixes: &[(&str, &str)]) -> String {
     let mut serializer = Ok(oxttl::TurtleSerializer::new());
     for (name, iri) in prefixes {
         serializer = serializer.and_then(|s| s.with_prefix(*name, *iri));

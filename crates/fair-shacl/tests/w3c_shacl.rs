@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path as FsPath, PathBuf};
 
-use fair_core::shacl::{Path, Shapes, ValidationReport};
+use fair_shacl::{Path, Shapes, ValidationReport};
 use oxrdf::{Graph, NamedNodeRef, Term, TermRef};
 
 /// Known failures: (test id, reason). A listed test that passes fails the run.
@@ -31,7 +31,7 @@ fn suite_dir() -> PathBuf {
     if let Ok(dir) = std::env::var("FAIRLINT_W3C_SHACL_DIR") {
         return PathBuf::from(dir);
     }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/w3c-shacl")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/w3c-shacl")
 }
 
 struct Suite {
