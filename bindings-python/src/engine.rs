@@ -2,7 +2,7 @@
 
 use crate::errors;
 use crate::report::{Report, ValidationFailure};
-use fair_core::{Config, Engine as CoreEngine, Format, ValidateError};
+use fair_core::{Config, DetectFormat, Engine as CoreEngine, Format, ValidateError};
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::panic::PanicException;
 use pyo3::prelude::*;

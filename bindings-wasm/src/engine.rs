@@ -1,7 +1,7 @@
 //! `Engine`: build once from an options object, validate many inputs synchronously.
 
 use crate::errors::{self, build_error, config_error, validate_error};
-use fair_core::{Config, Engine as CoreEngine, Format, Report};
+use fair_core::{Config, DetectFormat, Engine as CoreEngine, Format, Report};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 

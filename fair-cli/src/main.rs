@@ -5,7 +5,7 @@
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
-use fair_core::{Config, Engine, Format, Report, Severity, ValidateError};
+use fair_core::{Config, DetectFormat, Engine, Format, Report, Severity, ValidateError};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};

@@ -3,6 +3,7 @@
 fn main() {
     let path = std::env::args().nth(1).unwrap();
     let bytes = std::fs::read(&path).unwrap();
+    use fair_core::DetectFormat;
     let (format, _) = fair_core::Format::detect(None, None, Some(&path), &bytes).unwrap();
     match fair_core::Document::parse(&bytes, format) {
         Ok(doc) => {

@@ -168,6 +168,16 @@ impl Document {
                     &mut collector,
                 )?);
             }
+            // `Format` is `#[non_exhaustive]` in fair-model: a format added there before it has
+            // a reader here is a typed error, not a panic.
+            other => {
+                return Err(ParseError::new(
+                    other,
+                    format!("this build of fairlint has no reader for {other}"),
+                    None,
+                )
+                .into())
+            }
         }
         let mut doc = collector.finish(format, contexts_used.into_iter().collect(), script_blocks);
         doc.info.schema = crosswalked.as_ref().map(|c| c.schema.clone());

@@ -4,6 +4,7 @@ use crate::contexts;
 use crate::document::{Document, ParseOptions};
 use crate::error::{BuildError, ConfigError, ParseError, ValidateError};
 use crate::finding::Severity;
+use crate::format::DetectFormat;
 use crate::format::Format;
 use crate::limits::{Limits, MAX_JSON_DEPTH_SETTING};
 use crate::profiles::{self, Profile};

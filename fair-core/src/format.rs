@@ -1,234 +1,127 @@
-//! Input formats and their detection (media type, then file extension, then content).
+//! Format detection: the caller's name for it, then the media type, then the file extension,
+//! then the content (asking the DataCite and bio.tools readers whether a document is theirs).
+//! The [`Format`] enum itself is a plain type of `fair-model`.
 
-use serde::{Deserialize, Serialize};
-use std::fmt;
+use crate::crosswalk;
+pub use fair_model::{Detection, Format};
 
-/// A serialisation fairlint can read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum Format {
-    /// JSON-LD 1.1 (`.jsonld`, `.json`).
-    JsonLd,
-    /// Turtle (`.ttl`).
-    Turtle,
-    /// TriG (`.trig`).
-    TriG,
-    /// N-Triples (`.nt`).
-    NTriples,
-    /// N-Quads (`.nq`).
-    NQuads,
-    /// RDF/XML (`.rdf`, `.owl`).
-    RdfXml,
-    /// An HTML page with one or more `<script type="application/ld+json">` blocks.
-    Html,
-    /// bio.tools JSON (biotoolsSchema): one tool, an array of tools or an API page
-    /// (`.biotools.json`). Validated with its JSON Schema and crosswalked to schema.org.
-    BioTools,
-    /// DataCite metadata: DataCite JSON (REST API / Invenio form) or DataCite XML (kernel-4,
-    /// kernel-3). Validated with the DataCite JSON Schema and crosswalked to schema.org.
-    DataCite,
+/// Detection of an input's [`Format`], as associated functions of [`Format`]
+/// (`Format::detect(..)`, `Format::sniff(..)`): the enum lives in `fair-model`, which knows no
+/// reader, so detection is added here.
+pub trait DetectFormat {
+    /// See [`sniff`].
+    fn sniff(bytes: &[u8]) -> Option<Format>;
+    /// See [`detect`].
+    fn detect(
+        explicit: Option<Format>,
+        media_type: Option<&str>,
+        path: Option<&str>,
+        bytes: &[u8],
+    ) -> Option<(Format, Detection)>;
 }
 
-/// How a format was chosen for an input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Detection {
-    /// The caller named the format.
-    Explicit,
-    /// From the media type (for example an HTTP `Content-Type`).
-    MediaType,
-    /// From the file name's extension.
-    Extension,
-    /// From the first bytes of the content.
-    Content,
-}
-
-impl Format {
-    /// Every format, in a stable order.
-    pub const ALL: [Format; 9] = [
-        Format::JsonLd,
-        Format::Turtle,
-        Format::TriG,
-        Format::NTriples,
-        Format::NQuads,
-        Format::RdfXml,
-        Format::Html,
-        Format::BioTools,
-        Format::DataCite,
-    ];
-
-    /// The short name used on the command line and in the bindings (`jsonld`, `turtle`, ...).
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::JsonLd => "jsonld",
-            Format::Turtle => "turtle",
-            Format::TriG => "trig",
-            Format::NTriples => "ntriples",
-            Format::NQuads => "nquads",
-            Format::RdfXml => "rdfxml",
-            Format::Html => "html",
-            Format::BioTools => "biotools",
-            Format::DataCite => "datacite",
-        }
+impl DetectFormat for Format {
+    fn sniff(bytes: &[u8]) -> Option<Format> {
+        sniff(bytes)
     }
 
-    /// Parses a short name (`jsonld`, `ttl`, `nt`, ...), case-insensitively.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Some(match name.trim().to_ascii_lowercase().as_str() {
-            "jsonld" | "json-ld" | "json" => Format::JsonLd,
-            "turtle" | "ttl" => Format::Turtle,
-            "trig" => Format::TriG,
-            "ntriples" | "n-triples" | "nt" => Format::NTriples,
-            "nquads" | "n-quads" | "nq" => Format::NQuads,
-            "rdfxml" | "rdf/xml" | "rdf" | "xml" | "owl" => Format::RdfXml,
-            "html" | "htm" => Format::Html,
-            "biotools" | "bio.tools" | "biotools-json" => Format::BioTools,
-            "datacite" | "datacite-json" | "datacite-xml" => Format::DataCite,
-            _ => return None,
-        })
-    }
-
-    /// The format of a media type such as `text/turtle; charset=utf-8`.
-    pub fn from_media_type(media_type: &str) -> Option<Self> {
-        let essence = media_type
-            .split(';')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase();
-        Some(match essence.as_str() {
-            "application/ld+json" | "application/json" => Format::JsonLd,
-            "text/turtle" | "application/x-turtle" => Format::Turtle,
-            "application/trig" => Format::TriG,
-            "application/n-triples" | "text/plain" => Format::NTriples,
-            "application/n-quads" => Format::NQuads,
-            "application/rdf+xml" | "application/xml" | "text/xml" => Format::RdfXml,
-            "text/html" | "application/xhtml+xml" => Format::Html,
-            "application/vnd.datacite.datacite+json" | "application/vnd.datacite.datacite+xml" => {
-                Format::DataCite
-            }
-            _ => return None,
-        })
-    }
-
-    /// The format of a file name or path, from its extension.
-    pub fn from_extension(path: &str) -> Option<Self> {
-        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-        let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".biotools.json") {
-            return Some(Format::BioTools);
-        }
-        if lower.ends_with(".datacite.json") || lower.ends_with(".datacite.xml") {
-            return Some(Format::DataCite);
-        }
-        let (_, ext) = name.rsplit_once('.')?;
-        Some(match ext.to_ascii_lowercase().as_str() {
-            "jsonld" | "json" => Format::JsonLd,
-            "ttl" | "turtle" => Format::Turtle,
-            "trig" => Format::TriG,
-            "nt" => Format::NTriples,
-            "nq" => Format::NQuads,
-            "rdf" | "owl" | "xml" => Format::RdfXml,
-            "html" | "htm" | "xhtml" => Format::Html,
-            _ => return None,
-        })
-    }
-
-    /// Guesses the format from the content: JSON is JSON-LD unless it is plainly bio.tools
-    /// JSON (a tool with `biotoolsID` / `biotoolsCURIE`, a list of them, an API page) or
-    /// DataCite JSON (`types.resourceTypeGeneral`, a DataCite `schemaVersion`, the REST API's
-    /// `data.attributes`), and has no `@context`; XML is RDF/XML unless its root element is
-    /// DataCite's `resource`.
-    pub fn sniff(bytes: &[u8]) -> Option<Self> {
-        let text = String::from_utf8_lossy(bytes.get(..bytes.len().min(4096))?);
-        let text = text.trim_start_matches('\u{feff}').trim_start();
-        let lower = text.to_ascii_lowercase();
-        if text.starts_with('{') || text.starts_with('[') {
-            return Some(sniff_json(bytes));
-        }
-        if crate::crosswalk::datacite::looks_like_xml(text) {
-            return Some(Format::DataCite);
-        }
-        if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
-            return Some(Format::Html);
-        }
-        if lower.starts_with('<') && !lower.starts_with("<http") && !lower.starts_with("<urn") {
-            // An XML prolog or element: RDF/XML unless it is plainly an HTML page.
-            if lower.contains("<html") || lower.contains("application/ld+json") {
-                return Some(Format::Html);
-            }
-            return Some(Format::RdfXml);
-        }
-        if lower.starts_with("@prefix")
-            || lower.starts_with("@base")
-            || lower.starts_with("prefix")
-            || lower.starts_with("base")
-        {
-            return Some(if has_graph_block(text) {
-                Format::TriG
-            } else {
-                Format::Turtle
-            });
-        }
-        // Line-based formats: look at the first statement.
-        let first = text
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty() && !l.starts_with('#'))?;
-        if first.starts_with('<') || first.starts_with("_:") {
-            let terms = count_terms(first);
-            return Some(if terms >= 4 {
-                Format::NQuads
-            } else if first.ends_with('.') && terms == 3 {
-                Format::NTriples
-            } else {
-                Format::Turtle
-            });
-        }
-        if first.starts_with('#') || first.contains(':') {
-            return Some(Format::Turtle);
-        }
-        None
-    }
-
-    /// Chooses the format of an input: explicit name, then media type, then extension, then
-    /// content. Returns `None` when nothing matches.
-    pub fn detect(
+    fn detect(
         explicit: Option<Format>,
         media_type: Option<&str>,
         path: Option<&str>,
         bytes: &[u8],
     ) -> Option<(Format, Detection)> {
-        if let Some(format) = explicit {
-            return Some((format, Detection::Explicit));
-        }
-        if let Some(format) = media_type.and_then(Format::from_media_type) {
-            return Some((format, Detection::MediaType));
-        }
-        if let Some(format) = path.and_then(Format::from_extension) {
-            // `.xml` and `.json` are generic: confirm from the content when it disagrees.
-            // (`.biotools.json` and `.datacite.json` / `.xml` are not.)
-            let generic = matches!(format, Format::JsonLd | Format::RdfXml)
-                && path.is_some_and(|p| {
-                    let p = p.to_ascii_lowercase();
-                    p.ends_with(".xml") || p.ends_with(".json")
-                });
-            if generic {
-                if let Some(sniffed) = Format::sniff(bytes) {
-                    return Some((sniffed, Detection::Content));
-                }
-            }
-            return Some((format, Detection::Extension));
-        }
-        Format::sniff(bytes).map(|f| (f, Detection::Content))
+        detect(explicit, media_type, path, bytes)
     }
 }
 
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+/// Guesses the format from the content: JSON is JSON-LD unless it is plainly bio.tools
+/// JSON (a tool with `biotoolsID` / `biotoolsCURIE`, a list of them, an API page) or
+/// DataCite JSON (`types.resourceTypeGeneral`, a DataCite `schemaVersion`, the REST API's
+/// `data.attributes`), and has no `@context`; XML is RDF/XML unless its root element is
+/// DataCite's `resource`.
+pub fn sniff(bytes: &[u8]) -> Option<Format> {
+    let text = String::from_utf8_lossy(bytes.get(..bytes.len().min(4096))?);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    let lower = text.to_ascii_lowercase();
+    if text.starts_with('{') || text.starts_with('[') {
+        return Some(sniff_json(bytes));
     }
+    if crosswalk::datacite::looks_like_xml(text) {
+        return Some(Format::DataCite);
+    }
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+        return Some(Format::Html);
+    }
+    if lower.starts_with('<') && !lower.starts_with("<http") && !lower.starts_with("<urn") {
+        // An XML prolog or element: RDF/XML unless it is plainly an HTML page.
+        if lower.contains("<html") || lower.contains("application/ld+json") {
+            return Some(Format::Html);
+        }
+        return Some(Format::RdfXml);
+    }
+    if lower.starts_with("@prefix")
+        || lower.starts_with("@base")
+        || lower.starts_with("prefix")
+        || lower.starts_with("base")
+    {
+        return Some(if has_graph_block(text) {
+            Format::TriG
+        } else {
+            Format::Turtle
+        });
+    }
+    // Line-based formats: look at the first statement.
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))?;
+    if first.starts_with('<') || first.starts_with("_:") {
+        let terms = count_terms(first);
+        return Some(if terms >= 4 {
+            Format::NQuads
+        } else if first.ends_with('.') && terms == 3 {
+            Format::NTriples
+        } else {
+            Format::Turtle
+        });
+    }
+    if first.starts_with('#') || first.contains(':') {
+        return Some(Format::Turtle);
+    }
+    None
+}
+
+/// Chooses the format of an input: explicit name, then media type, then extension, then
+/// content. Returns `None` when nothing matches.
+pub fn detect(
+    explicit: Option<Format>,
+    media_type: Option<&str>,
+    path: Option<&str>,
+    bytes: &[u8],
+) -> Option<(Format, Detection)> {
+    if let Some(format) = explicit {
+        return Some((format, Detection::Explicit));
+    }
+    if let Some(format) = media_type.and_then(Format::from_media_type) {
+        return Some((format, Detection::MediaType));
+    }
+    if let Some(format) = path.and_then(Format::from_extension) {
+        // `.xml` and `.json` are generic: confirm from the content when it disagrees.
+        // (`.biotools.json` and `.datacite.json` / `.xml` are not.)
+        let generic = matches!(format, Format::JsonLd | Format::RdfXml)
+            && path.is_some_and(|p| {
+                let p = p.to_ascii_lowercase();
+                p.ends_with(".xml") || p.ends_with(".json")
+            });
+        if generic {
+            if let Some(sniffed) = sniff(bytes) {
+                return Some((sniffed, Detection::Content));
+            }
+        }
+        return Some((format, Detection::Extension));
+    }
+    sniff(bytes).map(|f| (f, Detection::Content))
 }
 
 /// JSON-LD, bio.tools JSON or DataCite JSON (see [`Format::sniff`]). The whole text is parsed
@@ -255,9 +148,9 @@ fn sniff_json(bytes: &[u8]) -> Format {
     else {
         return Format::JsonLd;
     };
-    if crate::crosswalk::biotools::looks_like(&value) {
+    if crosswalk::biotools::looks_like(&value) {
         Format::BioTools
-    } else if crate::crosswalk::datacite::looks_like(&value) {
+    } else if crosswalk::datacite::looks_like(&value) {
         Format::DataCite
     } else {
         Format::JsonLd

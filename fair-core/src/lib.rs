@@ -7,11 +7,18 @@ mod crosswalk;
 mod document;
 mod engine;
 mod error;
-mod finding;
+/// The data model ([`fair_model`]) under its former module paths.
+mod finding {
+    pub use fair_model::{
+        Applicability, Finding, FindingParts, FindingSource, Fix, Letter, Principle, Severity,
+    };
+}
 mod format;
 mod html;
 mod jsonld;
-mod limits;
+mod limits {
+    pub use fair_model::{Limits, MAX_JSON_DEPTH_SETTING};
+}
 pub mod profiles;
 mod refdata;
 pub mod render;
@@ -23,7 +30,7 @@ pub mod scoring;
 pub use fair_shacl as shacl;
 mod sourcemap;
 mod text;
-pub mod vocab;
+pub use fair_model::vocab;
 
 pub use contexts::{bundled as bundled_contexts, BundledContext};
 pub use document::{Document, DocumentInfo, ParseOptions, SchemaOrgNamespace};
@@ -32,7 +39,7 @@ pub use error::{
     BuildError, ConfigError, Limit, LimitError, Location, ParseError, ResolveError, ValidateError,
 };
 pub use finding::{Applicability, Finding, FindingSource, Fix, Letter, Principle, Severity};
-pub use format::{Detection, Format};
+pub use format::{DetectFormat, Detection, Format};
 pub use limits::Limits;
 pub use report::{Counts, ProfileInfo, ProfileSelection, Report, Resource, Scores, SCHEMA_VERSION};
 pub use resolve::{NoResolver, Resolver};

@@ -1,7 +1,7 @@
 //! The report: findings, scores, the document's facts and the versions of everything used.
 
 use crate::document::{Document, DocumentInfo};
-use crate::finding::{Applicability, Finding, FindingSource, Fix, Letter, Severity};
+use crate::finding::{Applicability, Finding, FindingParts, FindingSource, Fix, Letter, Severity};
 use crate::rules;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -243,7 +243,7 @@ impl FindingSink<'_> {
             }
             _ => f.fix,
         };
-        self.findings.push(Finding {
+        self.findings.push(Finding::from(FindingParts {
             severity: self.severity.get(&f.code).copied().unwrap_or(f.severity),
             code: f.code,
             principle: f.principle,
@@ -267,7 +267,7 @@ impl FindingSink<'_> {
                 component: Some(f.component),
             },
             location,
-        });
+        }));
     }
 
     /// Like [`FindingSink::emit`], with the location given instead of looked up.
@@ -317,7 +317,7 @@ impl FindingSink<'_> {
                 rules::render_message(rule.message, &context),
             )
         };
-        self.findings.push(Finding {
+        self.findings.push(Finding::from(FindingParts {
             code: rule.code.to_owned(),
             severity: self.severity.get(code).copied().unwrap_or(rule.severity),
             principle: rule.principle,
@@ -336,6 +336,6 @@ impl FindingSink<'_> {
                 ..FindingSource::default()
             },
             location,
-        });
+        }));
     }
 }

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 
 /// (crate directory, the workspace crates it may depend on, dev-dependencies included).
 const LAYERS: &[(&str, &[&str])] = &[
+    ("crates/fair-model", &[]),
     ("crates/fair-shacl", &[]),
-    ("fair-core", &["fair-shacl"]),
+    ("fair-core", &["fair-model", "fair-shacl"]),
     ("fair-cli", &["fair-core"]),
     ("bindings-python", &["fair-core"]),
     ("bindings-wasm", &["fair-core"]),
@@ -118,4 +119,14 @@ fn the_parser_sees_every_kind_of_table() {
     );
     let names: Vec<&str> = deps.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["a", "b", "c", "d", "e"]);
+}
+
+/// fair-model cannot name fair-shacl, so the default SPARQL step budget is written in both:
+/// they must agree.
+#[test]
+fn the_model_default_sparql_budget_is_the_engines() {
+    assert_eq!(
+        fair_core::Limits::default().max_sparql_steps,
+        fair_core::shacl::DEFAULT_MAX_SPARQL_STEPS
+    );
 }

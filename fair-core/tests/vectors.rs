@@ -4,7 +4,7 @@
 //! the expected keys (never message text), validates every report against
 //! `test-vectors/report.schema.json`, and checks reports are byte-identical on a second run.
 
-use fair_core::{Config, Engine, Format};
+use fair_core::{Config, DetectFormat, Engine, Format};
 use serde_json::Value;
 use std::path::PathBuf;
 

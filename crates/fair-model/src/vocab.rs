@@ -24,7 +24,8 @@ pub const FAIR_PRINCIPLE: &str = "https://w3id.org/fairlint/ns#principle";
 pub const FAIR_FIX_HINT: &str = "https://w3id.org/fairlint/ns#fixHint";
 /// Marker predicate fairlint injects while parsing JSON-LD to map nodes to JSON Pointers. It
 /// never reaches the data graph.
-pub(crate) const SOURCE_POINTER: &str = "urn:x-fairlint:source-pointer";
+#[doc(hidden)]
+pub const SOURCE_POINTER: &str = "urn:x-fairlint:source-pointer";
 
 #[cfg(test)]
 mod tests {

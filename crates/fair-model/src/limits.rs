@@ -35,7 +35,8 @@ impl Default for Limits {
             max_json_depth: 128,
             max_triples: 1_000_000,
             max_findings: 10_000,
-            max_sparql_steps: fair_shacl::DEFAULT_MAX_SPARQL_STEPS,
+            // fair_shacl::DEFAULT_MAX_SPARQL_STEPS (fair-core/tests/layering.rs checks they agree).
+            max_sparql_steps: 1_000_000,
         }
     }
 }
@@ -43,7 +44,8 @@ impl Default for Limits {
 impl Limits {
     /// `Err` when an input of `len` bytes is over `max_input_bytes`: checked before anything
     /// reads the input (format detection included).
-    pub(crate) fn check_input_size(&self, len: usize) -> Result<(), crate::LimitError> {
+    #[doc(hidden)]
+    pub fn check_input_size(&self, len: usize) -> Result<(), crate::LimitError> {
         if len > self.max_input_bytes {
             Err(crate::LimitError {
                 limit: crate::Limit::InputBytes,

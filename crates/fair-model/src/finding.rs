@@ -231,9 +231,48 @@ pub struct Finding {
     pub location: Option<Location>,
 }
 
+/// A [`Finding`] field by field, for the layers above the model (a `Finding` is
+/// `#[non_exhaustive]`, so they cannot write it as a struct expression).
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct FindingParts {
+    pub code: String,
+    pub severity: Severity,
+    pub principle: Principle,
+    pub focus_node: Option<String>,
+    pub path: Option<String>,
+    pub value: Option<String>,
+    pub context: BTreeMap<String, serde_json::Value>,
+    pub message: String,
+    pub url: String,
+    pub fix: Option<Fix>,
+    pub source: FindingSource,
+    pub location: Option<Location>,
+}
+
+impl From<FindingParts> for Finding {
+    fn from(p: FindingParts) -> Self {
+        Self {
+            code: p.code,
+            severity: p.severity,
+            principle: p.principle,
+            focus_node: p.focus_node,
+            path: p.path,
+            value: p.value,
+            context: p.context,
+            message: p.message,
+            url: p.url,
+            fix: p.fix,
+            source: p.source,
+            location: p.location,
+        }
+    }
+}
+
 impl Finding {
     /// The sort key that makes reports deterministic: (focus node, path, code, value).
-    pub(crate) fn sort_key(&self) -> (&Option<String>, &Option<String>, &str, &Option<String>) {
+    #[doc(hidden)]
+    pub fn sort_key(&self) -> (&Option<String>, &Option<String>, &str, &Option<String>) {
         (&self.focus_node, &self.path, &self.code, &self.value)
     }
 }

@@ -1,0 +1,21 @@
+//! fairlint's data model, the bottom layer of the workspace: what a check produces
+//! ([`Finding`], [`Severity`], [`Principle`], [`Fix`]), where it points ([`Location`]), the
+//! input formats ([`Format`], a plain enum; detection from content belongs to the ingestion),
+//! the [`Limits`] on one input, the error types of one input, and the IRIs fairlint names
+//! ([`vocab`]). It depends on no other crate of the workspace; `fair-core` re-exports all of it
+//! under its former paths.
+
+pub mod error;
+mod finding;
+mod format;
+mod limits;
+pub mod vocab;
+
+pub use error::{
+    ConfigError, Limit, LimitError, Location, ParseError, ResolveError, ValidateError,
+};
+pub use finding::{
+    Applicability, Finding, FindingParts, FindingSource, Fix, Letter, Principle, Severity,
+};
+pub use format::{Detection, Format};
+pub use limits::{Limits, MAX_JSON_DEPTH_SETTING};
