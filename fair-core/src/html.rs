@@ -1,6 +1,6 @@
 //! HTML landing pages: every `<script type="application/ld+json">` block, with where it starts.
 
-use crate::document::line_column;
+use crate::position::line_column;
 
 /// One JSON-LD script block of a page.
 pub(crate) struct ScriptBlock<'a> {

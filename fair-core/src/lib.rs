@@ -19,6 +19,7 @@ mod jsonld;
 mod limits {
     pub use fair_model::{Limits, MAX_JSON_DEPTH_SETTING};
 }
+mod position;
 pub mod profiles;
 mod refdata;
 pub mod render;

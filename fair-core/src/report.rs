@@ -10,16 +10,7 @@ use std::collections::BTreeMap;
 /// independently of the crate version.
 pub const SCHEMA_VERSION: &str = "0.1";
 
-/// A bundled resource and its version, listed in every report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Resource {
-    /// What it is.
-    pub name: String,
-    /// Its version.
-    pub version: String,
-    /// Where fairlint's copy comes from.
-    pub source: String,
-}
+pub use fair_model::Resource;
 
 /// How the profile was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -1,9 +1,10 @@
 //! Text RDF formats: Turtle, TriG, N-Triples, N-Quads (fed line by line so every triple gets
 //! the line it was read on) and RDF/XML.
 
-use crate::document::{line_column, Collector};
+use crate::document::Collector;
 use crate::error::{Limit, LimitError, Location, ParseError, ValidateError};
 use crate::format::Format;
+use crate::position::line_column;
 use oxrdf::{GraphName, Quad};
 use oxttl::{NQuadsParser, NTriplesParser, TriGParser, TurtleParser, TurtleSyntaxError};
 use std::collections::HashMap;

@@ -9,6 +9,7 @@ pub mod error;
 mod finding;
 mod format;
 mod limits;
+mod resource;
 pub mod vocab;
 
 pub use error::{
@@ -19,3 +20,4 @@ pub use finding::{
 };
 pub use format::{Detection, Format};
 pub use limits::{Limits, MAX_JSON_DEPTH_SETTING};
+pub use resource::Resource;

@@ -2,7 +2,7 @@
 //! findings.
 
 use super::{short_value, Locator, SchemaViolation};
-use crate::report::Resource;
+use fair_model::Resource;
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;

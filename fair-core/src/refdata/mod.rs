@@ -6,7 +6,7 @@
 //! the strings). Every file starts with `# key: value` header lines naming the dataset, its
 //! version and source, which become the report's `resources` entries.
 
-use crate::report::Resource;
+use fair_model::Resource;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
