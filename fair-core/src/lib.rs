@@ -21,7 +21,7 @@ mod limits {
 }
 mod position;
 pub mod profiles;
-mod refdata;
+use fair_refdata as refdata;
 pub mod render;
 mod report;
 mod resolve;

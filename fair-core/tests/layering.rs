@@ -9,8 +9,9 @@ use std::path::{Path, PathBuf};
 /// (crate directory, the workspace crates it may depend on, dev-dependencies included).
 const LAYERS: &[(&str, &[&str])] = &[
     ("crates/fair-model", &[]),
+    ("crates/fair-refdata", &["fair-model"]),
     ("crates/fair-shacl", &[]),
-    ("fair-core", &["fair-model", "fair-shacl"]),
+    ("fair-core", &["fair-model", "fair-refdata", "fair-shacl"]),
     ("fair-cli", &["fair-core"]),
     ("bindings-python", &["fair-core"]),
     ("bindings-wasm", &["fair-core"]),
