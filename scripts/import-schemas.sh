@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Regenerate the bundled JSON Schemas in fair-core/data/schemas/ that come from registry
+# Regenerate the bundled JSON Schemas in crates/fair-ingest/data/schemas/ that come from registry
 # packages (the DataCite JSON Schema), checking the pinned sha256 of each package.
 #
 # The bio.tools schema (biotools-3.3.0.schema.json) is written by hand from the
 # biotoolsSchema 3.3.0 specification: no registry package ships biotoolsSchema's JSON
-# Schema. See fair-core/data/schemas/PROVENANCE.md.
+# Schema. See crates/fair-ingest/data/schemas/PROVENANCE.md.
 #
 # Usage:   scripts/import-schemas.sh            (from anywhere in the repo)
 # Needs:   bash, python3, pip, sha256sum, network access to PyPI only.
@@ -12,7 +12,7 @@
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out_dir="$repo_root/fair-core/data/schemas"
+out_dir="$repo_root/crates/fair-ingest/data/schemas"
 mkdir -p "$out_dir"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/fairlint-schemas.XXXXXX")"

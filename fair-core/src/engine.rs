@@ -11,10 +11,10 @@ use crate::profiles::{self, Profile};
 use crate::report::{
     Counts, FindingSink, ProfileInfo, ProfileSelection, Report, Resource, SCHEMA_VERSION,
 };
-use crate::resolve::{NoResolver, Resolver};
 use crate::rules;
 use crate::rules::shapes::ShapeSet;
 use crate::vocab;
+use fair_ingest::{NoResolver, Resolver};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -368,9 +368,7 @@ impl Engine {
             include_values: config.include_values,
         };
         rules::check_structure(doc, profile, &mut sink);
-        if let Some(crosswalked) = &doc.crosswalked {
-            crate::crosswalk::emit(crosswalked, &mut sink);
-        }
+        sink.extend(doc.ingest_findings());
         rules::check_vocab(doc, &self.inner.ontologies, &mut sink);
         if let Some(shapes) = &self.inner.shapes {
             let report = shapes.validate(doc, config.limits.max_sparql_steps);

@@ -2,10 +2,10 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::print_stdout, clippy::print_stderr))]
 
-mod contexts;
-mod crosswalk;
-mod document;
+#[cfg(test)]
+mod crosswalk_tests;
 mod engine;
+use fair_ingest::{contexts, crosswalk, document, sourcemap};
 mod error;
 /// The data model ([`fair_model`]) under its former module paths.
 mod finding {
@@ -13,25 +13,23 @@ mod finding {
         Applicability, Finding, FindingParts, FindingSource, Fix, Letter, Principle, Severity,
     };
 }
-mod format;
-mod html;
-mod jsonld;
+/// Format detection ([`fair_ingest`]) under its former module path.
+mod format {
+    pub use fair_ingest::DetectFormat;
+    pub use fair_model::{Detection, Format};
+}
 mod limits {
     pub use fair_model::{Limits, MAX_JSON_DEPTH_SETTING};
 }
-mod position;
 pub mod profiles;
 use fair_refdata as refdata;
 pub mod render;
 mod report;
-mod resolve;
 pub mod rules;
 pub mod scoring;
+pub use fair_model::vocab;
 /// The standalone SHACL engine ([`fair_shacl`]), re-exported under its former path.
 pub use fair_shacl as shacl;
-mod sourcemap;
-mod text;
-pub use fair_model::vocab;
 
 pub use contexts::{bundled as bundled_contexts, BundledContext};
 pub use document::{Document, DocumentInfo, ParseOptions, SchemaOrgNamespace};
@@ -39,9 +37,9 @@ pub use engine::{Config, Engine, EngineBuilder};
 pub use error::{
     BuildError, ConfigError, Limit, LimitError, Location, ParseError, ResolveError, ValidateError,
 };
+pub use fair_ingest::{NoResolver, Resolver};
 pub use finding::{Applicability, Finding, FindingSource, Fix, Letter, Principle, Severity};
 pub use format::{DetectFormat, Detection, Format};
 pub use limits::Limits;
 pub use report::{Counts, ProfileInfo, ProfileSelection, Report, Resource, Scores, SCHEMA_VERSION};
-pub use resolve::{NoResolver, Resolver};
 pub use sourcemap::SourceMap;

@@ -211,6 +211,20 @@ impl FindingSink<'_> {
         self.emit_at(code, focus, path, value, context, None);
     }
 
+    /// Reports the findings of the reading (a crosswalked record's schema violations).
+    pub(crate) fn extend(&mut self, raw: &[fair_model::RawFinding]) {
+        for f in raw {
+            self.emit_at(
+                f.code.as_str(),
+                f.focus.clone(),
+                f.path.clone(),
+                f.value.clone(),
+                f.context.clone(),
+                f.location.clone(),
+            );
+        }
+    }
+
     /// Reports a SHACL validation result.
     pub(crate) fn emit_shape(&mut self, f: ShapeFinding) {
         if self.ignore.contains(&f.code) {
@@ -230,7 +244,7 @@ impl FindingSink<'_> {
         // say where else it can go.
         let fix = match f.predicate.as_deref() {
             Some(p) if f.component == "sh:MinCountConstraintComponent" => {
-                crate::crosswalk::no_field_fix(self.doc.format(), p).unwrap_or(f.fix)
+                self.doc.no_field_fix(p).unwrap_or(f.fix)
             }
             _ => f.fix,
         };

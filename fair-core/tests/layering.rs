@@ -10,8 +10,12 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, &[&str])] = &[
     ("crates/fair-model", &[]),
     ("crates/fair-refdata", &["fair-model"]),
+    ("crates/fair-ingest", &["fair-model", "fair-refdata"]),
     ("crates/fair-shacl", &[]),
-    ("fair-core", &["fair-model", "fair-refdata", "fair-shacl"]),
+    (
+        "fair-core",
+        &["fair-model", "fair-refdata", "fair-ingest", "fair-shacl"],
+    ),
     ("fair-cli", &["fair-core"]),
     ("bindings-python", &["fair-core"]),
     ("bindings-wasm", &["fair-core"]),

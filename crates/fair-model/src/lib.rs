@@ -5,6 +5,7 @@
 //! ([`vocab`]). It depends on no other crate of the workspace; `fair-core` re-exports all of it
 //! under its former paths.
 
+mod code;
 pub mod error;
 mod finding;
 mod format;
@@ -12,6 +13,7 @@ mod limits;
 mod resource;
 pub mod vocab;
 
+pub use code::{Code, RawFinding};
 pub use error::{
     ConfigError, Limit, LimitError, Location, ParseError, ResolveError, ValidateError,
 };

@@ -13,13 +13,13 @@ use crate::document::Collector;
 use crate::error::{LimitError, Location, ValidateError};
 use crate::format::Format;
 use crate::limits::Limits;
-use crate::report::FindingSink;
 use crate::vocab;
+use fair_model::{Code, RawFinding};
 use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-pub(crate) use schema::resources;
+pub use schema::resources;
 
 /// The schema.org properties (local names) each crosswalk can give a record's main resource.
 /// A profile property outside the list has no field in the format, so "add it to the record"
@@ -80,6 +80,16 @@ const BIOTOOLS_FIELDS: &[&str] = &[
     "url",
 ];
 
+/// The schema.org properties (local names) the crosswalk of `format` can give a record's main
+/// resource; empty for formats that are not crosswalked.
+pub fn fields(format: Format) -> &'static [&'static str] {
+    match format {
+        Format::DataCite => DATACITE_FIELDS,
+        Format::BioTools => BIOTOOLS_FIELDS,
+        _ => &[],
+    }
+}
+
 /// For a crosswalked `format` with no field that becomes the schema.org property `predicate`
 /// (a full IRI): the fix of a finding that the property is missing.
 pub(crate) fn no_field_fix(format: Format, predicate: &str) -> Option<String> {
@@ -99,8 +109,8 @@ pub(crate) fn no_field_fix(format: Format, predicate: &str) -> Option<String> {
 /// A schema violation in a crosswalked record, reported as a finding.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct SchemaViolation {
-    /// R301 (bio.tools) or R302 (DataCite).
-    pub code: &'static str,
+    /// [`BIOTOOLS_SCHEMA_VIOLATION`] or [`DATACITE_SCHEMA_VIOLATION`].
+    pub code: Code,
     /// JSON Pointer of the offending value in the record as validated.
     pub pointer: String,
     /// The JSON Schema keyword that failed (`required`, `enum`, `pattern`, ...).
@@ -127,37 +137,46 @@ pub(crate) struct Crosswalked {
     pub violations: Vec<SchemaViolation>,
 }
 
-/// Reports the schema violations of a crosswalked document.
-pub(crate) fn emit(crosswalked: &Crosswalked, sink: &mut FindingSink<'_>) {
-    for v in &crosswalked.violations {
-        let keyword = v.keyword.split(',').next().unwrap_or_default();
-        // A kernel-3 record breaks the 4.x schema only by its namespace: say what that means.
-        let kernel_3 = v.code == "R302"
-            && v.pointer == "/schemaVersion"
-            && v.value.as_deref().is_some_and(|s| s.contains("kernel-3"));
-        let (detail, hint) = if kernel_3 {
-            (
-                "the record is in DataCite Metadata Schema 3 (kernel-3), which DataCite has deprecated; 4.x (kernel-4) is expected".to_owned(),
-                "rewrite the record in DataCite Metadata Schema 4 (namespace http://datacite.org/schema/kernel-4)",
-            )
-        } else {
-            (v.detail.clone(), schema::hint(keyword))
-        };
-        sink.emit_at(
-            v.code,
-            v.focus.clone().or_else(|| crosswalked.focus.clone()),
-            Some(v.pointer.clone()),
-            v.value.clone(),
-            serde_json::json!({
-                "schema": crosswalked.schema,
-                "pointer": if v.pointer.is_empty() { "the record root" } else { v.pointer.as_str() },
-                "keyword": v.keyword,
-                "detail": detail,
-                "hint": hint,
-            }),
-            Some(v.location.clone()),
-        );
-    }
+/// R301: a bio.tools record breaks biotoolsSchema (registered with the rules' crosswalk family).
+pub const BIOTOOLS_SCHEMA_VIOLATION: Code = Code::new("R301");
+/// R302: a DataCite record breaks the DataCite Metadata Schema.
+pub const DATACITE_SCHEMA_VIOLATION: Code = Code::new("R302");
+
+/// The schema violations of a crosswalked document, as findings for the rules to fill in.
+pub(crate) fn findings(crosswalked: &Crosswalked) -> Vec<RawFinding> {
+    crosswalked
+        .violations
+        .iter()
+        .map(|v| {
+            let keyword = v.keyword.split(',').next().unwrap_or_default();
+            // A kernel-3 record breaks the 4.x schema only by its namespace: say what that means.
+            let kernel_3 = v.code == DATACITE_SCHEMA_VIOLATION
+                && v.pointer == "/schemaVersion"
+                && v.value.as_deref().is_some_and(|s| s.contains("kernel-3"));
+            let (detail, hint) = if kernel_3 {
+                (
+                    "the record is in DataCite Metadata Schema 3 (kernel-3), which DataCite has deprecated; 4.x (kernel-4) is expected".to_owned(),
+                    "rewrite the record in DataCite Metadata Schema 4 (namespace http://datacite.org/schema/kernel-4)",
+                )
+            } else {
+                (v.detail.clone(), schema::hint(keyword))
+            };
+            RawFinding {
+                code: v.code,
+                focus: v.focus.clone().or_else(|| crosswalked.focus.clone()),
+                path: Some(v.pointer.clone()),
+                value: v.value.clone(),
+                context: serde_json::json!({
+                    "schema": crosswalked.schema,
+                    "pointer": if v.pointer.is_empty() { "the record root" } else { v.pointer.as_str() },
+                    "keyword": v.keyword,
+                    "detail": detail,
+                    "hint": hint,
+                }),
+                location: Some(v.location.clone()),
+            }
+        })
+        .collect()
 }
 
 /// Parses JSON text with the input limits (nesting depth checked before parsing), reporting
@@ -350,7 +369,7 @@ pub(crate) fn licence(
     let Some(text) = id.and_then(Value::as_str).map(str::trim) else {
         return Ok(());
     };
-    match crate::refdata::get().spdx(text) {
+    match fair_refdata::get().spdx(text) {
         Some(_) => {
             let iri = NamedNode::new_unchecked(format!("https://spdx.org/licenses/{text}"));
             b.add(subject, &schema("license"), Obj::Iri(iri), pointer)
@@ -424,83 +443,6 @@ mod tests {
             .insert("/titles/0".into(), Location::line_column(7, 5));
         assert_eq!(l.locate("/titles/0/title").line, Some(7));
         assert_eq!(l.locate("/creators").line, Some(1));
-    }
-
-    #[test]
-    fn missing_properties_the_format_cannot_hold_say_so() {
-        let engine = crate::Engine::builder()
-            .build()
-            .expect("default engine builds");
-        let datacite = r#"{"doi": "10.5072/x", "url": "https://example.org/x",
-            "types": {"resourceTypeGeneral": "Dataset"},
-            "creators": [{"name": "Doe, Jane"}], "titles": [{"title": "Reads"}],
-            "publisher": {"name": "Example"}, "publicationYear": "2024",
-            "schemaVersion": "http://datacite.org/schema/kernel-4"}"#;
-        let report = engine
-            .validate_str(datacite, Some(Format::DataCite))
-            .expect("validates");
-        let fix = |code: &str| {
-            report
-                .findings
-                .iter()
-                .find(|f| f.code == code)
-                .and_then(|f| f.fix.as_ref())
-                .map(|f| f.message.clone())
-                .unwrap_or_default()
-        };
-        // measurementTechnique: no DataCite field; keywords: DataCite subjects.
-        assert!(
-            fix("R127")
-                .starts_with("DataCite metadata has no field for schema:measurementTechnique"),
-            "{}",
-            fix("R127")
-        );
-        assert!(!fix("F113").contains("no field"), "{}", fix("F113"));
-        // The kernel-4 namespace is the record's stated standard: no R001.
-        assert!(report.findings.iter().all(|f| f.code != "R001"));
-        // The same gap in a JSON-LD record keeps the profile's own fix.
-        let jsonld = r#"{"@context": "https://schema.org/", "@type": "Dataset",
-            "@id": "https://doi.org/10.5072/x", "name": "Reads"}"#;
-        let report = engine
-            .validate_str(jsonld, Some(Format::JsonLd))
-            .expect("validates");
-        let r127 = report.findings.iter().find(|f| f.code == "R127");
-        let message = r127
-            .and_then(|f| f.fix.as_ref())
-            .map(|f| f.message.as_str());
-        assert!(
-            message.is_some_and(|m| !m.contains("no field")),
-            "{message:?}"
-        );
-    }
-
-    #[test]
-    fn field_lists_name_every_property_the_crosswalks_produce() {
-        let engine = crate::Engine::builder()
-            .build()
-            .expect("default engine builds");
-        for (format, fields, text) in [
-            (
-                Format::DataCite,
-                DATACITE_FIELDS,
-                include_str!("../../../test-vectors/cases/datacite/complete.datacite.json"),
-            ),
-            (
-                Format::BioTools,
-                BIOTOOLS_FIELDS,
-                include_str!("../../../test-vectors/cases/biotools/complete.biotools.json"),
-            ),
-        ] {
-            let doc = engine
-                .load(text.as_bytes(), Some(format), None)
-                .expect("loads");
-            let main = crate::rules::main_node(&doc).expect("has a main resource");
-            for t in doc.graph().triples_for_subject(main.as_ref()) {
-                if let Some(local) = t.predicate.as_str().strip_prefix(vocab::SCHEMA) {
-                    assert!(fields.contains(&local), "{format:?}: {local} is not listed");
-                }
-            }
-        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! JSON-LD contexts bundled with fairlint, so documents parse offline. The files, where they
-//! come from and how to regenerate them are in `fair-core/data/contexts/PROVENANCE.md`.
+//! come from and how to regenerate them are in `data/contexts/PROVENANCE.md`.
 
 use serde::Deserialize;
 use serde_json::Value;

@@ -78,9 +78,11 @@ pub struct Document {
     source_map: SourceMap,
     /// The typed main resource, found once and shared by every check that needs it
     /// (`rules::structural::typed_main`).
-    pub(crate) main: std::sync::OnceLock<Option<String>>,
-    /// For bio.tools and DataCite records: the schema violations found before the crosswalk.
-    pub(crate) crosswalked: Option<crate::crosswalk::Crosswalked>,
+    #[doc(hidden)]
+    pub main: std::sync::OnceLock<Option<String>>,
+    /// Findings of the reading itself: for bio.tools and DataCite records, the schema
+    /// violations found before the crosswalk (R301 / R302).
+    ingest_findings: Vec<fair_model::RawFinding>,
 }
 
 const DEFAULT_BASE: &str = "file:///";
@@ -181,9 +183,24 @@ impl Document {
             }
         }
         let mut doc = collector.finish(format, contexts_used.into_iter().collect(), script_blocks);
-        doc.info.schema = crosswalked.as_ref().map(|c| c.schema.clone());
-        doc.crosswalked = crosswalked;
+        if let Some(crosswalked) = crosswalked {
+            doc.ingest_findings = crate::crosswalk::findings(&crosswalked);
+            doc.info.schema = Some(crosswalked.schema);
+        }
         Ok(doc)
+    }
+
+    /// What reading the input found wrong before any check ran (a crosswalked record's schema
+    /// violations), for the rules to report.
+    pub fn ingest_findings(&self) -> &[fair_model::RawFinding] {
+        &self.ingest_findings
+    }
+
+    /// When the document's format is crosswalked and has no field that becomes the schema.org
+    /// property `predicate` (a full IRI): the fix of a finding that the property is missing
+    /// ("DataCite metadata has no field for schema:…").
+    pub fn no_field_fix(&self, predicate: &str) -> Option<String> {
+        crate::crosswalk::no_field_fix(self.info.format, predicate)
     }
 
     /// The data graph.
@@ -363,7 +380,7 @@ impl Collector {
             graph: self.graph,
             source_map: self.source.finish(),
             main: std::sync::OnceLock::new(),
-            crosswalked: None,
+            ingest_findings: Vec::new(),
         }
     }
 }

@@ -126,7 +126,8 @@ pub(crate) fn parse(
         ..Default::default()
     };
     if let Some(v) = super::schema::datacite() {
-        out.violations = super::schema::validate(v, "R302", &record, "", &locator);
+        out.violations =
+            super::schema::validate(v, super::DATACITE_SCHEMA_VIOLATION, &record, "", &locator);
     }
     let mut builder = GraphBuilder::new(collector, &locator);
     let main = crosswalk(&mut builder, &record)?;

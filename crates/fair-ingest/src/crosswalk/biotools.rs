@@ -97,7 +97,8 @@ pub(crate) fn parse(
             None => None,
         };
         if let Some(v) = validator {
-            let mut violations = super::schema::validate(v, "R301", tool, &base, &locator);
+            let mut violations =
+                super::schema::validate(v, super::BIOTOOLS_SCHEMA_VIOLATION, tool, &base, &locator);
             for v in &mut violations {
                 v.focus.clone_from(&name);
             }

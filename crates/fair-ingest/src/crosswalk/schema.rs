@@ -58,7 +58,7 @@ const BIOTOOLS_NON_SPDX_LICENCES: &[&str] = &["Proprietary", "Other", "Not licen
 
 fn biotools_licence(value: &str) -> bool {
     BIOTOOLS_NON_SPDX_LICENCES.contains(&value)
-        || crate::refdata::get()
+        || fair_refdata::get()
             .spdx(value)
             .is_some_and(|(id, _)| id == value)
 }
@@ -162,7 +162,7 @@ pub(crate) fn datacite() -> Option<&'static Validator> {
 }
 
 /// The schemas, for the report's `resources`.
-pub(crate) fn resources() -> Vec<Resource> {
+pub fn resources() -> Vec<Resource> {
     vec![
         Resource {
             name: "bio.tools JSON Schema".to_owned(),
@@ -181,7 +181,7 @@ pub(crate) fn resources() -> Vec<Resource> {
 /// pointer for determinism.
 pub(crate) fn validate(
     validator: &Validator,
-    code: &'static str,
+    code: fair_model::Code,
     instance: &Value,
     base: &str,
     locator: &Locator,
