@@ -8,13 +8,12 @@ use crate::format::DetectFormat;
 use crate::format::Format;
 use crate::limits::{Limits, MAX_JSON_DEPTH_SETTING};
 use crate::profiles::{self, Profile};
-use crate::report::{
-    Counts, FindingSink, ProfileInfo, ProfileSelection, Report, Resource, SCHEMA_VERSION,
-};
+use crate::report::{Counts, ProfileInfo, ProfileSelection, Report, Resource, SCHEMA_VERSION};
 use crate::rules;
-use crate::rules::shapes::ShapeSet;
 use crate::vocab;
 use fair_ingest::{NoResolver, Resolver};
+use fair_rules::profiles::shacl::ShapeSet;
+use fair_rules::sink::FindingSink;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -191,12 +190,12 @@ impl EngineBuilder {
             });
         }
         // Bundled reference vocabularies (indexed once per process) and user ontologies.
-        crate::refdata::get();
-        resources.extend(crate::refdata::resources());
+        fair_refdata::get();
+        resources.extend(fair_refdata::resources());
         resources.extend(crate::crosswalk::resources());
         let mut ontologies = Vec::with_capacity(self.ontologies.len());
         for (name, bytes, format) in &self.ontologies {
-            let ontology = rules::ontology::Ontology::parse(name, bytes, *format)?;
+            let ontology = fair_rules::ontology::Ontology::parse(name, bytes, *format)?;
             resources.push(Resource {
                 name: format!("ontology {name}"),
                 version: "user-supplied".to_owned(),
@@ -263,7 +262,7 @@ struct Inner {
     resolver: Arc<dyn Resolver>,
     resources: Vec<Resource>,
     shapes: Option<ShapeSet>,
-    ontologies: Vec<rules::ontology::Ontology>,
+    ontologies: Vec<fair_rules::ontology::Ontology>,
 }
 
 /// Checks metadata records. Build once with [`Engine::builder`], then validate many documents
@@ -367,9 +366,9 @@ impl Engine {
             ignore: &config.ignore,
             include_values: config.include_values,
         };
-        rules::check_structure(doc, profile, &mut sink);
+        fair_rules::check_structure(doc, profile, &mut sink);
         sink.extend(doc.ingest_findings());
-        rules::check_vocab(doc, &self.inner.ontologies, &mut sink);
+        fair_rules::check_vocab(doc, &self.inner.ontologies, &mut sink);
         if let Some(shapes) = &self.inner.shapes {
             let report = shapes.validate(doc, config.limits.max_sparql_steps);
             shapes.check(&report, &mut sink);
@@ -431,19 +430,24 @@ impl Engine {
         sink: &mut FindingSink<'_>,
     ) -> Option<profiles::Level> {
         if let profiles::Native::RoCrate(version) = profile.native {
-            return Some(rules::rocrate::check(doc, version, sink));
+            return Some(fair_rules::profiles::rocrate::check(doc, version, sink));
         }
         let index = profiles::PROFILES.iter().position(|p| p.id == profile.id)?;
-        let shapes = rules::shapes::bundled_profile_shapes(index)?;
+        let shapes = fair_rules::profiles::shacl::bundled_profile_shapes(index)?;
         // The resource that claims the profile, else the main resource.
         let focus = Self::conforms_to_values(doc)
             .find(|(_, iri)| profiles::by_conforms_to(iri).is_some_and(|p| p.id == profile.id))
             .map(|(subject, _)| subject)
-            .or_else(|| rules::shapes::main_resource_types(doc).map(|(main, _)| main));
-        let has_target = rules::shapes::check_profile_target(doc, profile, focus, sink);
+            .or_else(|| {
+                fair_rules::profiles::shacl::main_resource_types(doc).map(|(main, _)| main)
+            });
+        let has_target =
+            fair_rules::profiles::shacl::check_profile_target(doc, profile, focus, sink);
         let report = shapes.validate(doc, self.inner.config.limits.max_sparql_steps);
         shapes.check(&report, sink);
-        Some(rules::shapes::marginality_level(&report, has_target))
+        Some(fair_rules::profiles::shacl::marginality_level(
+            &report, has_target,
+        ))
     }
 
     /// `(subject, profile IRI)` of every `dct:conformsTo` / `schema:conformsTo` statement.
@@ -472,7 +476,7 @@ impl Engine {
             return (p, ProfileSelection::Explicit);
         }
         // The main resource's claims first, then the others in a deterministic order.
-        let main = rules::shapes::main_resource_types(doc).map(|(main, _)| main);
+        let main = fair_rules::profiles::shacl::main_resource_types(doc).map(|(main, _)| main);
         let mut claimed: Vec<(String, String)> = Self::conforms_to_values(doc).collect();
         claimed.sort_by_key(|(subject, iri)| {
             (Some(subject) != main.as_ref(), subject.clone(), iri.clone())
@@ -487,7 +491,7 @@ impl Engine {
         if let Some(p) = profiles::by_context(doc.info().contexts.iter().map(String::as_str)) {
             return (p, ProfileSelection::Type);
         }
-        if let Some((_, types)) = rules::shapes::main_resource_types(doc) {
+        if let Some((_, types)) = fair_rules::profiles::shacl::main_resource_types(doc) {
             if let Some(p) = profiles::by_types(types.iter().map(String::as_str)) {
                 return (p, ProfileSelection::Type);
             }

@@ -9,9 +9,7 @@ use fair_ingest::{contexts, crosswalk, document, sourcemap};
 mod error;
 /// The data model ([`fair_model`]) under its former module paths.
 mod finding {
-    pub use fair_model::{
-        Applicability, Finding, FindingParts, FindingSource, Fix, Letter, Principle, Severity,
-    };
+    pub use fair_model::{Applicability, Finding, FindingSource, Fix, Letter, Principle, Severity};
 }
 /// Format detection ([`fair_ingest`]) under its former module path.
 mod format {
@@ -21,13 +19,17 @@ mod format {
 mod limits {
     pub use fair_model::{Limits, MAX_JSON_DEPTH_SETTING};
 }
-pub mod profiles;
-use fair_refdata as refdata;
+pub use fair_rules::profiles;
 pub mod render;
 mod report;
-pub mod rules;
-pub mod scoring;
+/// The rule registry ([`fair_rules`]): every code fairlint can report, with its meaning.
+pub mod rules {
+    pub use fair_rules::{
+        example, examples, rocrate, rule, Example, Rule, Status, DOCS_BASE, RULES,
+    };
+}
 pub use fair_model::vocab;
+pub use fair_rules::scoring;
 /// The standalone SHACL engine ([`fair_shacl`]), re-exported under its former path.
 pub use fair_shacl as shacl;
 

@@ -11,10 +11,20 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("crates/fair-model", &[]),
     ("crates/fair-refdata", &["fair-model"]),
     ("crates/fair-ingest", &["fair-model", "fair-refdata"]),
+    (
+        "crates/fair-rules",
+        &["fair-model", "fair-refdata", "fair-ingest", "fair-shacl"],
+    ),
     ("crates/fair-shacl", &[]),
     (
         "fair-core",
-        &["fair-model", "fair-refdata", "fair-ingest", "fair-shacl"],
+        &[
+            "fair-model",
+            "fair-refdata",
+            "fair-ingest",
+            "fair-rules",
+            "fair-shacl",
+        ],
     ),
     ("fair-cli", &["fair-core"]),
     ("bindings-python", &["fair-core"]),

@@ -248,14 +248,14 @@ impl Examples {
             self.expected.entry(code).or_insert(example);
         }
         let generated = serde_json::to_string_pretty(&self.expected).unwrap() + "\n";
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/rule-examples.json");
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../crates/fair-rules/data/rule-examples.json");
         if std::env::var_os("FAIRLINT_UPDATE_DOCS").is_some() {
             std::fs::write(&path, &generated).unwrap();
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == generated,
-            "fair-core/data/rule-examples.json is stale: run `FAIRLINT_UPDATE_DOCS=1 cargo test -p fair-core --test vectors`"
+            "crates/fair-rules/data/rule-examples.json is stale: run `FAIRLINT_UPDATE_DOCS=1 cargo test -p fair-core --test vectors`"
         );
         let updated = std::env::var_os("FAIRLINT_UPDATE_DOCS").is_some();
         for rule in fair_core::rules::RULES {

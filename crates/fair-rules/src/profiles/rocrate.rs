@@ -11,7 +11,7 @@
 use crate::document::Document;
 use crate::finding::{Principle, Severity};
 use crate::profiles::Level;
-use crate::report::{FindingSink, ShapeFinding};
+use crate::sink::{FindingSink, ShapeFinding};
 use crate::vocab;
 use oxrdf::{Graph, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
 use serde_json::json;
@@ -139,7 +139,7 @@ fn has_type(graph: &Graph, node: NamedOrBlankNodeRef<'_>, class: &str) -> bool {
 
 /// Whether `iri` names an RO-Crate metadata descriptor (`.../ro-crate-metadata.json`, or the
 /// 1.1 legacy `.jsonld` when `legacy`).
-pub(crate) fn is_descriptor_iri(iri: &str, legacy: bool) -> bool {
+pub fn is_descriptor_iri(iri: &str, legacy: bool) -> bool {
     iri.ends_with("/ro-crate-metadata.json")
         || (legacy && iri.ends_with("/ro-crate-metadata.jsonld"))
 }
@@ -168,7 +168,7 @@ fn descriptor<'g>(graph: &'g Graph, version: &str) -> Option<NamedNodeRef<'g>> {
 
 /// Runs the RO-Crate `version` (`"1.1"` or `"1.2"`) requirements on `doc` and returns the
 /// highest requirement level the crate fully meets.
-pub(crate) fn check(doc: &Document, version: &'static str, sink: &mut FindingSink<'_>) -> Level {
+pub fn check(doc: &Document, version: &'static str, sink: &mut FindingSink<'_>) -> Level {
     let graph = doc.graph();
     let mut c = Checker {
         version,
@@ -181,7 +181,7 @@ pub(crate) fn check(doc: &Document, version: &'static str, sink: &mut FindingSin
             severity: Severity::Error,
             principle: Principle::I1,
             name: "MetadataDescriptorExists",
-            focus: super::main_node(doc)
+            focus: crate::main_node(doc)
                 .map(|n| n.to_string())
                 .unwrap_or_else(|| "<ro-crate-metadata.json>".to_owned()),
             predicate: None,

@@ -1,35 +1,6 @@
 //! The rule registry: every code fairlint can report, with its meaning. Codes are never reused
 //! or renumbered; removed codes stay here with status `Removed`.
 
-mod edam;
-mod examples;
-mod identifiers;
-mod licences;
-pub(crate) mod ontology;
-pub mod rocrate;
-mod schemaorg;
-pub(crate) mod shapes;
-mod structural;
-
-pub use examples::{example, examples, Example};
-pub(crate) use structural::check as check_structure;
-pub(crate) use structural::main_node;
-
-/// Vocabulary and identifier checks against the bundled reference data (identifiers, EDAM,
-/// schema.org, licences) and the engine's user ontologies.
-pub(crate) fn check_vocab(
-    doc: &crate::document::Document,
-    ontologies: &[ontology::Ontology],
-    sink: &mut crate::report::FindingSink<'_>,
-) {
-    let graph = doc.graph();
-    identifiers::check(graph, sink);
-    edam::check(graph, sink);
-    schemaorg::check(graph, sink);
-    licences::check_graph(graph, sink);
-    ontology::check(graph, ontologies, sink);
-}
-
 use crate::finding::{Principle, Severity};
 use serde::Serialize;
 
@@ -1326,7 +1297,7 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 }
 
 /// Fills `{name}` placeholders from `context`.
-pub(crate) fn render_message(
+pub fn render_message(
     template: &str,
     context: &std::collections::BTreeMap<String, serde_json::Value>,
 ) -> String {

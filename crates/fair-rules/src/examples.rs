@@ -19,7 +19,7 @@ pub struct Example {
     pub message: String,
 }
 
-const EXAMPLES: &str = include_str!("../../data/rule-examples.json");
+const EXAMPLES: &str = include_str!("../data/rule-examples.json");
 
 /// Every code's example, ordered by code.
 pub fn examples() -> &'static BTreeMap<String, Example> {

@@ -8,6 +8,10 @@
 //! checked by a native rule module (`rules::rocrate`) written from the requirements of the
 //! RO-Crate specification as rocrate-validator implements them (`shapes/ro-crate/README.md`).
 
+pub mod rocrate;
+#[doc(hidden)]
+pub mod shacl;
+
 use serde::Serialize;
 
 /// The highest Bioschemas marginality level a record fully meets (ordered: `None` <
@@ -84,7 +88,7 @@ macro_rules! bioschemas_iris {
 
 macro_rules! shapes_file {
     ($name:literal) => {
-        include_str!(concat!("../../shapes/", $name))
+        include_str!(concat!("../../../../shapes/", $name))
     };
 }
 

@@ -18,7 +18,7 @@ use crate::refdata;
 
 /// The outcome of checking one licence value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Licence {
+pub enum Licence {
     /// Machine-readable; `spdx` when it maps to SPDX.
     Ok { spdx: Option<String> },
     /// A valid SPDX expression written as a bare string; `url` is its resolvable form.
@@ -85,7 +85,7 @@ fn deprecated_plus(id: &str) -> Option<Licence> {
 }
 
 /// The replacement of a deprecated SPDX id.
-pub(crate) fn replacement(id: &str) -> String {
+pub fn replacement(id: &str) -> String {
     if let Some((_, r)) = REPLACEMENTS.iter().find(|(d, _)| *d == id) {
         return (*r).to_owned();
     }
@@ -188,7 +188,7 @@ fn expression(text: &str) -> Result<Vec<&'static str>, Licence> {
 }
 
 /// Checks a licence value (an IRI or a literal's text).
-pub(crate) fn check(value: &str) -> Licence {
+pub fn check(value: &str) -> Licence {
     let v = value.trim();
     let data = refdata::get();
     if let Some(rest) = v
@@ -272,7 +272,7 @@ const LICENCE_PROPERTIES: &[&str] = &[
     "http://www.w3.org/1999/xhtml/vocab#license",
 ];
 
-pub(crate) fn check_graph(graph: &oxrdf::Graph, sink: &mut crate::report::FindingSink<'_>) {
+pub fn check_graph(graph: &oxrdf::Graph, sink: &mut crate::sink::FindingSink<'_>) {
     use oxrdf::TermRef;
     use serde_json::json;
     for t in graph.iter() {
@@ -284,7 +284,7 @@ pub(crate) fn check_graph(graph: &oxrdf::Graph, sink: &mut crate::report::Findin
             // the default base: judge what the record wrote.
             TermRef::NamedNode(n) => n
                 .as_str()
-                .strip_prefix(crate::rules::identifiers::DEFAULT_BASE)
+                .strip_prefix(crate::identifiers::DEFAULT_BASE)
                 .unwrap_or(n.as_str())
                 .to_owned(),
             TermRef::Literal(l) => l.value().to_owned(),

@@ -3,11 +3,11 @@
 //! (results of shapes without a code are reported as `X000`).
 
 use crate::document::Document;
-use crate::error::BuildError;
+
 use crate::finding::{Principle, Severity};
 use crate::format::Format;
-use crate::report::FindingSink;
 use crate::shacl::{self, Shapes, ShapesError, ValidationReport, ValidationResult};
+use crate::sink::FindingSink;
 use crate::vocab;
 use oxrdf::{BlankNode, Graph, NamedOrBlankNode, Term, TermRef, Triple};
 use serde_json::json;
@@ -23,7 +23,7 @@ struct ShapeMeta {
 
 /// Compiled shapes plus their annotations.
 #[derive(Debug, Clone)]
-pub(crate) struct ShapeSet {
+pub struct ShapeSet {
     shapes: Shapes,
     meta: HashMap<String, ShapeMeta>,
 }
@@ -31,7 +31,7 @@ pub(crate) struct ShapeSet {
 impl ShapeSet {
     /// Parses and merges shapes graphs (`(name, bytes, format)`), then compiles them once.
     /// Blank nodes of different files never merge.
-    pub(crate) fn build(sources: &[(String, Vec<u8>, Format)]) -> Result<Self, BuildError> {
+    pub fn build(sources: &[(String, Vec<u8>, Format)]) -> Result<Self, ShapesError> {
         let mut graph = Graph::new();
         for (index, (name, bytes, format)) in sources.iter().enumerate() {
             // Blank nodes are relabelled per file, in order of appearance, so labels are
@@ -110,13 +110,13 @@ impl ShapeSet {
     }
 
     /// Validates a document against the shapes, SPARQL constraints within `max_sparql_steps`.
-    pub(crate) fn validate(&self, doc: &Document, max_sparql_steps: u64) -> ValidationReport {
+    pub fn validate(&self, doc: &Document, max_sparql_steps: u64) -> ValidationReport {
         self.shapes
             .validate_with_budget(doc.graph(), max_sparql_steps)
     }
 
     /// Adds a finding for every validation result.
-    pub(crate) fn check(&self, report: &ValidationReport, sink: &mut FindingSink<'_>) {
+    pub fn check(&self, report: &ValidationReport, sink: &mut FindingSink<'_>) {
         for result in &report.results {
             self.emit(result, sink);
         }
@@ -142,7 +142,7 @@ impl ShapeSet {
             Term::NamedNode(n) => n.as_str().to_owned(),
             other => other.to_string(),
         };
-        sink.emit_shape(crate::report::ShapeFinding {
+        sink.emit_shape(crate::sink::ShapeFinding {
             code: meta.code.unwrap_or_else(|| "X000".to_owned()),
             severity,
             principle: meta.principle.unwrap_or(Principle::R1_3),
@@ -191,10 +191,7 @@ fn default_message(r: &ValidationResult, component: &str) -> String {
 /// its Bioschemas profile's shapes (minimum = Violation, recommended = Warning, optional =
 /// Info). `has_target` is false when no resource of the record has a type the profile targets:
 /// then nothing meets the profile.
-pub(crate) fn marginality_level(
-    report: &ValidationReport,
-    has_target: bool,
-) -> crate::profiles::Level {
+pub fn marginality_level(report: &ValidationReport, has_target: bool) -> crate::profiles::Level {
     use crate::profiles::Level;
     if !has_target {
         return Level::None;
@@ -213,7 +210,7 @@ pub(crate) fn marginality_level(
 
 /// Whether some resource of `doc` has one of the profile's target types; if none has, reports
 /// I200 on `focus` (the resource that claims the profile, or the main resource).
-pub(crate) fn check_profile_target(
+pub fn check_profile_target(
     doc: &Document,
     profile: &crate::profiles::Profile,
     focus: Option<String>,
@@ -241,10 +238,10 @@ pub(crate) fn check_profile_target(
 }
 
 /// The record's main resource (N-Triples form) and its types (IRIs), if it has a typed one.
-pub(crate) fn main_resource_types(doc: &Document) -> Option<(String, Vec<String>)> {
+pub fn main_resource_types(doc: &Document) -> Option<(String, Vec<String>)> {
     let graph = doc.graph();
     let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
-    let main = super::structural::typed_main(doc)?.to_owned();
+    let main = crate::structural::typed_main(doc)?.to_owned();
     let types = graph
         .triples_for_predicate(rdf_type)
         .filter(|t| t.subject.to_string() == main)
@@ -261,7 +258,7 @@ pub(crate) fn main_resource_types(doc: &Document) -> Option<(String, Vec<String>
 /// record selects it, so building an engine costs nothing for profiles a run never uses and
 /// later engines share the result. A test (`bundled_profiles_compile`) makes sure every bundled
 /// profile compiles, so the lazy step cannot fail at run time.
-pub(crate) fn bundled_profile_shapes(index: usize) -> Option<&'static ShapeSet> {
+pub fn bundled_profile_shapes(index: usize) -> Option<&'static ShapeSet> {
     static CACHE: std::sync::OnceLock<Vec<std::sync::OnceLock<Option<ShapeSet>>>> =
         std::sync::OnceLock::new();
     let slots = CACHE.get_or_init(|| {

@@ -1,4 +1,4 @@
-//! F/A/I/R scores from the indicator catalogue (`fair-core/data/indicators.json`): each RDA FAIR
+//! F/A/I/R scores from the indicator catalogue (`crates/fair-rules/data/indicators.json`): each RDA FAIR
 //! Data Maturity Model indicator is assessed on the record (a data-driven test of the main
 //! resource plus the finding codes that fail it), then weighted by priority. The method is
 //! documented in `docs/scoring.md`, whose tables are generated from the catalogue.
@@ -169,6 +169,52 @@ pub enum Status {
     NotApplicable,
 }
 
+/// F, A, I, R and total scores (0–100, one decimal): the weighted share of assessed indicators
+/// that pass. `None` for a letter none of whose indicators could be assessed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scores {
+    /// Which scoring method produced them (`unscored` until indicators are assessed).
+    pub method: String,
+    /// Findable.
+    #[serde(rename = "F")]
+    pub f: Option<f64>,
+    /// Accessible.
+    #[serde(rename = "A")]
+    pub a: Option<f64>,
+    /// Interoperable.
+    #[serde(rename = "I")]
+    pub i: Option<f64>,
+    /// Reusable.
+    #[serde(rename = "R")]
+    pub r: Option<f64>,
+    /// Overall.
+    pub total: Option<f64>,
+}
+
+impl Scores {
+    /// No score at all (nothing assessed yet).
+    pub fn unscored() -> Self {
+        Self {
+            method: "unscored".to_owned(),
+            f: None,
+            a: None,
+            i: None,
+            r: None,
+            total: None,
+        }
+    }
+
+    /// The score of one letter.
+    pub fn get(&self, letter: Letter) -> Option<f64> {
+        match letter {
+            Letter::F => self.f,
+            Letter::A => self.a,
+            Letter::I => self.i,
+            Letter::R => self.r,
+        }
+    }
+}
+
 /// An indicator's outcome in a report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IndicatorResult {
@@ -207,19 +253,25 @@ pub struct TopFix {
 }
 
 /// Everything scoring adds to a report.
-pub(crate) struct Assessment {
-    pub scores: crate::report::Scores,
+pub struct Assessment {
+    /// The F/A/I/R scores.
+    pub scores: Scores,
+    /// Every indicator with its outcome, in catalogue order.
     pub indicators: Vec<IndicatorResult>,
+    /// The most valuable fixes (at most three).
     pub top_fixes: Vec<TopFix>,
 }
 
 /// What scoring needs to know about the record beyond the graph.
-pub(crate) struct Context<'a> {
+pub struct Context<'a> {
+    /// The record.
     pub doc: &'a Document,
+    /// Its main resource.
     pub main: Option<NamedOrBlankNode>,
     /// What describes the main resource and counts as its metadata: an RO-Crate's metadata
     /// descriptor states the crate's profile (`conformsTo`) and may license the metadata.
     describers: Vec<NamedOrBlankNode>,
+    /// The report's findings.
     pub findings: &'a [Finding],
     /// Whether a community profile (not only `core`) was checked.
     pub community_profile: bool,
@@ -228,8 +280,8 @@ pub(crate) struct Context<'a> {
 impl<'a> Context<'a> {
     /// The context of `doc`'s assessment: its main resource and what describes it, looked up
     /// once for every indicator.
-    pub(crate) fn new(doc: &'a Document, findings: &'a [Finding], community_profile: bool) -> Self {
-        let main = crate::rules::main_node(doc);
+    pub fn new(doc: &'a Document, findings: &'a [Finding], community_profile: bool) -> Self {
+        let main = crate::main_node(doc);
         let describers = main
             .as_ref()
             .map(|main| {
@@ -240,7 +292,7 @@ impl<'a> Context<'a> {
                     )
                     .filter(|s| match s {
                         NamedOrBlankNodeRef::NamedNode(n) => {
-                            crate::rules::rocrate::is_descriptor_iri(n.as_str(), true)
+                            crate::profiles::rocrate::is_descriptor_iri(n.as_str(), true)
                         }
                         NamedOrBlankNodeRef::BlankNode(_) => false,
                     })
@@ -259,10 +311,10 @@ impl<'a> Context<'a> {
 }
 
 /// Assesses every indicator and computes the scores.
-pub(crate) fn assess(cx: &Context<'_>) -> Assessment {
+pub fn assess(cx: &Context<'_>) -> Assessment {
     let Some(cat) = catalogue() else {
         return Assessment {
-            scores: crate::report::Scores::unscored(),
+            scores: Scores::unscored(),
             indicators: Vec::new(),
             top_fixes: Vec::new(),
         };
@@ -286,7 +338,7 @@ pub(crate) fn assess(cx: &Context<'_>) -> Assessment {
         (total > 0).then(|| (f64::from(got) * 1000.0 / f64::from(total)).round() / 10.0)
     };
     let letter = |l: Letter| score(&|r: &IndicatorResult| r.principle.letter() == l);
-    let scores = crate::report::Scores {
+    let scores = Scores {
         method: format!("{} {}", cat.method, cat.method_version),
         f: letter(Letter::F),
         a: letter(Letter::A),
@@ -504,7 +556,7 @@ fn is_global_iri(iri: &str) -> bool {
 
 /// DOI, Handle, ARK, PURL, w3id, identifiers.org / n2t resolvers and URN:NBN, in URI or
 /// prefixed form.
-pub(crate) fn is_persistent(value: &str) -> bool {
+pub fn is_persistent(value: &str) -> bool {
     let v = value.trim().to_ascii_lowercase();
     let v = v
         .strip_prefix("https://")
@@ -543,7 +595,7 @@ pub fn scoring_docs() -> String {
     );
     let _ = writeln!(
         out,
-        "<!-- Generated from fair-core/data/indicators.json by `scoring_docs()`; a test fails when this file is stale. Regenerate: `FAIRLINT_UPDATE_DOCS=1 cargo test -p fair-core --test docs`. -->\n"
+        "<!-- Generated from crates/fair-rules/data/indicators.json by `scoring_docs()`; a test fails when this file is stale. Regenerate: `FAIRLINT_UPDATE_DOCS=1 cargo test -p fair-core --test docs`. -->\n"
     );
     let _ = writeln!(out, "Method: **{} {}**. Every report names the method and version that produced its scores (`scores.method`).\n", cat.method, cat.method_version);
     let _ = writeln!(out, "Indicators: {}.\n", cat.source);
@@ -621,34 +673,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_crate_is_scored_on_its_root_data_entity() {
-        let engine = crate::Engine::builder()
-            .build()
-            .expect("default engine builds");
-        let crate_ = r#"{"@context": "https://w3id.org/ro/crate/1.1/context", "@graph": [
-            {"@id": "ro-crate-metadata.json", "@type": "CreativeWork", "about": {"@id": "./"},
-             "conformsTo": {"@id": "https://w3id.org/ro/crate/1.1"}},
-            {"@id": "./", "@type": "Dataset", "name": "Soil cores",
-             "identifier": "https://doi.org/10.5072/soil", "datePublished": "2024-01-01",
-             "description": "Moisture of 120 soil cores.", "license": "CC-BY-4.0"}]}"#;
-        let report = engine
-            .validate_str(crate_, Some(crate::Format::JsonLd))
-            .expect("validates");
-        let status = |id: &str| {
-            report
-                .indicators
-                .iter()
-                .find(|i| i.id == id)
-                .map(|i| i.status)
-        };
-        // The DOI is on the root data entity, not on the descriptor.
-        assert_eq!(status("RDA-F1-01M"), Some(Status::Pass));
-        // The profile is stated by the descriptor, which is about the root.
-        assert_eq!(status("RDA-R1.3-02M"), Some(Status::Pass));
-        assert_eq!(report.profile.id, "ro-crate-1.1");
-    }
-
-    #[test]
     fn catalogue_has_the_41_rda_indicators() {
         let cat = catalogue().expect("bundled catalogue parses");
         assert_eq!(cat.indicators.len(), 41);
@@ -670,11 +694,7 @@ mod tests {
                 i.id
             );
             for code in &i.fails_on {
-                assert!(
-                    crate::rules::rule(code).is_some(),
-                    "{}: unknown code {code}",
-                    i.id
-                );
+                assert!(crate::rule(code).is_some(), "{}: unknown code {code}", i.id);
             }
             let assessed = !matches!(
                 i.test,

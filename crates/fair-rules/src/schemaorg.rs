@@ -12,7 +12,7 @@
 //! *Fix safety*: display only (the suggestion is the closest known term by edit distance).
 
 use crate::refdata::{self, TermKind};
-use crate::report::FindingSink;
+use crate::sink::FindingSink;
 use crate::vocab;
 use oxrdf::{Graph, TermRef};
 use serde_json::json;
@@ -43,7 +43,7 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest known term of `kind`, if close enough to be a typo.
-pub(crate) fn suggest(name: &str, kind: TermKind) -> Option<&'static str> {
+pub fn suggest(name: &str, kind: TermKind) -> Option<&'static str> {
     let limit = (name.chars().count() / 3).clamp(1, 3);
     refdata::get()
         .schema_names(kind)
@@ -57,7 +57,7 @@ fn known(name: &str) -> bool {
     refdata::get().schema_terms.contains_key(name)
 }
 
-pub(crate) fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
+pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
     let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
     let mut reported = BTreeSet::new();
     for t in graph.iter() {

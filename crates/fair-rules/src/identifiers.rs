@@ -18,7 +18,7 @@ use crate::refdata;
 
 /// The outcome of recognising and checking one value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Check {
+pub enum Check {
     /// Valid; `preferred` is set when the value is not written in its resolvable form.
     Valid {
         scheme: &'static str,
@@ -86,7 +86,7 @@ fn split_url(value: &str) -> Option<(String, &str)> {
 }
 
 /// Recognises an identifier IRI by its resolver host (used for every IRI in a record).
-pub(crate) fn check_iri(value: &str) -> Option<Check> {
+pub fn check_iri(value: &str) -> Option<Check> {
     let (host, path) = split_url(value)?;
     match host.as_str() {
         "doi.org" | "dx.doi.org" => doi(value, path),
@@ -109,7 +109,7 @@ pub(crate) fn check_iri(value: &str) -> Option<Check> {
 }
 
 /// Recognises a literal identifier value (bare forms and CURIEs included).
-pub(crate) fn check_value(value: &str) -> Option<Check> {
+pub fn check_value(value: &str) -> Option<Check> {
     let v = value.trim();
     if v.is_empty()
         || v.contains(char::is_whitespace) && !v.to_ascii_uppercase().starts_with("ISNI")
@@ -225,7 +225,7 @@ fn doi(value: &str, doi: &str) -> Option<Check> {
 // ------------------------------------------------------ ORCID and ISNI ----
 
 /// ISO 7064 Mod 11-2 check character of the first 15 digits.
-pub(crate) fn mod11_2(digits: &str) -> Option<char> {
+pub fn mod11_2(digits: &str) -> Option<char> {
     let mut total: u32 = 0;
     for c in digits.chars() {
         total = (total + c.to_digit(10)?) * 2;
@@ -613,14 +613,14 @@ fn prefixed(prefix: &str, local: &str) -> Option<Check> {
     })
 }
 
-use crate::report::FindingSink;
+use crate::sink::FindingSink;
 use oxrdf::{Graph, NamedNodeRef, TermRef};
 use serde_json::json;
 use std::collections::BTreeSet;
 
 /// The base IRI relative references resolve against when the caller sets none
 /// (`document.rs`); a value under it is what the record wrote as a relative reference.
-pub(crate) const DEFAULT_BASE: &str = "file:///";
+pub const DEFAULT_BASE: &str = "file:///";
 
 /// Properties whose values are identifiers (literal values are checked in every form,
 /// CURIEs included).
@@ -708,7 +708,7 @@ fn hinted(property_id: &str, value: &str) -> Option<Check> {
     check_value(&format!("{prefix}{value}"))
 }
 
-pub(crate) fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
+pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
     let mut seen_subjects = BTreeSet::new();
     let property_id = NamedNodeRef::new_unchecked("http://schema.org/propertyID");
     let schema_value = "http://schema.org/value";

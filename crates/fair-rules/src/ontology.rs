@@ -13,7 +13,7 @@
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::format::Format;
-use crate::report::FindingSink;
+use crate::sink::FindingSink;
 use oxrdf::{Graph, TermRef};
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -47,8 +47,8 @@ struct Term {
 
 /// A user ontology, indexed.
 #[derive(Debug, Clone)]
-pub(crate) struct Ontology {
-    pub(crate) name: String,
+pub struct Ontology {
+    pub name: String,
     terms: HashMap<String, Term>,
     namespaces: Vec<String>,
 }
@@ -82,7 +82,7 @@ fn is_obo(bytes: &[u8]) -> bool {
 
 impl Ontology {
     /// Parses an ontology (OBO is recognised by content, whatever `format` says).
-    pub(crate) fn parse(name: &str, bytes: &[u8], format: Format) -> Result<Self, ConfigError> {
+    pub fn parse(name: &str, bytes: &[u8], format: Format) -> Result<Self, ConfigError> {
         let terms = if is_obo(bytes) {
             Self::parse_obo(name, bytes)?
         } else {
@@ -229,7 +229,7 @@ impl Ontology {
     }
 }
 
-pub(crate) fn check(graph: &Graph, ontologies: &[Ontology], sink: &mut FindingSink<'_>) {
+pub fn check(graph: &Graph, ontologies: &[Ontology], sink: &mut FindingSink<'_>) {
     if ontologies.is_empty() {
         return;
     }

@@ -15,7 +15,7 @@
 //! *Fix safety*: display only.
 
 use crate::refdata::{self, Branch};
-use crate::report::FindingSink;
+use crate::sink::FindingSink;
 use crate::vocab;
 use oxrdf::{Graph, TermRef};
 use serde_json::json;
@@ -23,7 +23,7 @@ use serde_json::json;
 const EDAM_NS: &str = "http://edamontology.org/";
 
 /// The EDAM id (`topic_0091`) in an IRI or string, if it is written as an EDAM term.
-pub(crate) fn parse(value: &str) -> Option<&str> {
+pub fn parse(value: &str) -> Option<&str> {
     let v = value.trim();
     let local = v
         .strip_prefix("http://edamontology.org/")
@@ -66,7 +66,7 @@ fn iri(id: &str) -> String {
     format!("{EDAM_NS}{id}")
 }
 
-pub(crate) fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
+pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
     let data = refdata::get();
     let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
     for t in graph.iter() {

@@ -3,7 +3,7 @@
 
 use crate::document::{Document, SchemaOrgNamespace};
 use crate::profiles::Profile;
-use crate::report::FindingSink;
+use crate::sink::FindingSink;
 use crate::vocab;
 use oxrdf::TermRef;
 use serde_json::json;
@@ -17,7 +17,7 @@ const KNOWN_SCHEMES: &[&str] = &[
 
 /// Structural checks; `profile` is the profile the record is checked against, which R001's fix
 /// names.
-pub(crate) fn check(doc: &Document, profile: &Profile, sink: &mut FindingSink<'_>) {
+pub fn check(doc: &Document, profile: &Profile, sink: &mut FindingSink<'_>) {
     let graph = doc.graph();
     if graph.is_empty() {
         sink.emit(
@@ -112,7 +112,7 @@ pub(crate) fn check(doc: &Document, profile: &Profile, sink: &mut FindingSink<'_
 
 /// The record's main resource: a typed node that no other statement points to, preferring
 /// named nodes; ties broken by N-Triples order so the choice is deterministic.
-pub(crate) fn main_resource(doc: &Document, typed: &BTreeSet<String>) -> String {
+pub fn main_resource(doc: &Document, typed: &BTreeSet<String>) -> String {
     let referenced: std::collections::HashSet<String> = doc
         .graph()
         .iter()
@@ -140,7 +140,7 @@ pub(crate) fn main_resource(doc: &Document, typed: &BTreeSet<String>) -> String 
 /// `.jsonld`), the typed resource it is `schema:about`.
 fn crate_root(doc: &Document, node: &str) -> Option<String> {
     let iri = node.strip_prefix('<')?.strip_suffix('>')?;
-    if !super::rocrate::is_descriptor_iri(iri, true) {
+    if !crate::profiles::rocrate::is_descriptor_iri(iri, true) {
         return None;
     }
     let graph = doc.graph();
@@ -178,7 +178,7 @@ fn undefined_terms(doc: &Document, sink: &mut FindingSink<'_>) {
             .collect();
         let explained = predicates.iter().all(|p| {
             keys.iter()
-                .any(|(k, _)| crate::sourcemap::SourceMap::key_matches(k, p))
+                .any(|(k, _)| fair_ingest::SourceMap::key_matches(k, p))
         });
         if !explained {
             continue;
@@ -189,7 +189,7 @@ fn undefined_terms(doc: &Document, sink: &mut FindingSink<'_>) {
             }
             if predicates
                 .iter()
-                .any(|p| crate::sourcemap::SourceMap::key_matches(key, p))
+                .any(|p| fair_ingest::SourceMap::key_matches(key, p))
             {
                 continue;
             }
@@ -214,7 +214,7 @@ fn parse_subject(node: &str) -> Option<oxrdf::NamedOrBlankNode> {
 }
 
 /// The record's typed main resource (see [`main_resource`]), computed once per document.
-pub(crate) fn typed_main(doc: &Document) -> Option<&str> {
+pub fn typed_main(doc: &Document) -> Option<&str> {
     doc.main
         .get_or_init(|| {
             let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
@@ -230,7 +230,7 @@ pub(crate) fn typed_main(doc: &Document) -> Option<&str> {
 
 /// The record's main resource as a node (see [`main_resource`]); for a record without types,
 /// the first subject no other statement points to.
-pub(crate) fn main_node(doc: &Document) -> Option<oxrdf::NamedOrBlankNode> {
+pub fn main_node(doc: &Document) -> Option<oxrdf::NamedOrBlankNode> {
     if let Some(main) = typed_main(doc) {
         return parse_subject(main);
     }

@@ -1,0 +1,61 @@
+//! fairlint's rules: the checks, the rule registry, the reference data they use, the profiles
+//! (catalogue, selection, bundled SHACL shapes, the native RO-Crate profile) and the F/A/I/R
+//! scoring.
+//!
+//! Depends on `fair-model`, `fair-refdata`, `fair-ingest` and `fair-shacl` in the workspace;
+//! `fair-core` (the engine and the report) is built on it.
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::print_stdout, clippy::print_stderr))]
+
+mod edam;
+#[doc(hidden)]
+pub mod examples;
+mod identifiers;
+mod licences;
+#[doc(hidden)]
+pub mod ontology;
+pub mod profiles;
+#[doc(hidden)]
+pub mod registry;
+mod schemaorg;
+pub mod scoring;
+#[doc(hidden)]
+pub mod sink;
+#[doc(hidden)]
+pub mod structural;
+
+use fair_ingest::document;
+use fair_model::vocab;
+use fair_refdata as refdata;
+use fair_shacl as shacl;
+mod finding {
+    pub use fair_model::{Finding, Letter, Principle, Severity};
+}
+mod format {
+    pub use fair_model::Format;
+}
+mod error {
+    pub use fair_model::error::*;
+}
+
+pub use examples::{example, examples, Example};
+pub use profiles::rocrate;
+pub use registry::{rule, Rule, Status, DOCS_BASE, RULES};
+#[doc(hidden)]
+pub use structural::{check as check_structure, main_node};
+
+/// Vocabulary and identifier checks against the bundled reference data (identifiers, EDAM,
+/// schema.org, licences) and the engine's user ontologies.
+#[doc(hidden)]
+pub fn check_vocab(
+    doc: &document::Document,
+    ontologies: &[ontology::Ontology],
+    sink: &mut sink::FindingSink<'_>,
+) {
+    let graph = doc.graph();
+    identifiers::check(graph, sink);
+    edam::check(graph, sink);
+    schemaorg::check(graph, sink);
+    licences::check_graph(graph, sink);
+    ontology::check(graph, ontologies, sink);
+}

@@ -1,0 +1,181 @@
+//! The findings sink: what the checks report goes through it, and comes out as findings with
+//! the configuration applied (severity overrides, ignored codes, value masking) and the message,
+//! fix, documentation URL and location filled in from the registry and the source map.
+
+use crate::registry;
+use fair_ingest::Document;
+use fair_model::{Applicability, Finding, FindingParts, FindingSource, Fix, Severity};
+use std::collections::BTreeMap;
+
+/// A finding produced by a SHACL shape.
+pub struct ShapeFinding {
+    pub code: String,
+    pub severity: Severity,
+    pub principle: fair_model::Principle,
+    pub focus: String,
+    pub path: Option<String>,
+    pub predicate: Option<String>,
+    pub value: Option<String>,
+    pub context: serde_json::Value,
+    pub message: String,
+    pub fix: String,
+    pub shape: String,
+    pub component: String,
+}
+
+/// Collects findings from the checks, applying configuration (severity overrides, ignored
+/// codes, value masking) and filling messages, fix hints and locations from the registry.
+pub struct FindingSink<'a> {
+    pub doc: &'a Document,
+    pub findings: Vec<Finding>,
+    pub severity: &'a BTreeMap<String, Severity>,
+    pub ignore: &'a [String],
+    pub include_values: bool,
+}
+
+impl FindingSink<'_> {
+    /// Reports rule `code` about `focus` / `path` / `value` with message context `context`.
+    pub fn emit(
+        &mut self,
+        code: &str,
+        focus: Option<String>,
+        path: Option<String>,
+        value: Option<String>,
+        context: serde_json::Value,
+    ) {
+        self.emit_at(code, focus, path, value, context, None);
+    }
+
+    /// Reports the findings of the reading (a crosswalked record's schema violations).
+    pub fn extend(&mut self, raw: &[fair_model::RawFinding]) {
+        for f in raw {
+            self.emit_at(
+                f.code.as_str(),
+                f.focus.clone(),
+                f.path.clone(),
+                f.value.clone(),
+                f.context.clone(),
+                f.location.clone(),
+            );
+        }
+    }
+
+    /// Reports a SHACL validation result.
+    pub fn emit_shape(&mut self, f: ShapeFinding) {
+        if self.ignore.contains(&f.code) {
+            return;
+        }
+        let location = match (f.predicate.as_deref(), f.value.as_deref()) {
+            (Some(p), Some(v)) => self.doc.source_map().locate_value(&f.focus, p, v),
+            (p, _) => self.doc.locate(&f.focus, p),
+        }
+        .cloned();
+        let context = match f.context {
+            serde_json::Value::Object(map) => map.into_iter().collect(),
+            _ => BTreeMap::new(),
+        };
+        let url = format!("{}{}", registry::DOCS_BASE, f.code);
+        // A property the record's format cannot hold (DataCite has no measurementTechnique):
+        // say where else it can go.
+        let fix = match f.predicate.as_deref() {
+            Some(p) if f.component == "sh:MinCountConstraintComponent" => {
+                self.doc.no_field_fix(p).unwrap_or(f.fix)
+            }
+            _ => f.fix,
+        };
+        self.findings.push(Finding::from(FindingParts {
+            severity: self.severity.get(&f.code).copied().unwrap_or(f.severity),
+            code: f.code,
+            principle: f.principle,
+            focus_node: Some(f.focus),
+            path: f.path,
+            value: if self.include_values {
+                f.value
+            } else {
+                f.value.map(|_| "***".to_owned())
+            },
+            context,
+            message: f.message,
+            url,
+            fix: Some(Fix {
+                message: fix,
+                applicability: Applicability::DisplayOnly,
+            }),
+            source: FindingSource {
+                rule: None,
+                shape: Some(f.shape),
+                component: Some(f.component),
+            },
+            location,
+        }));
+    }
+
+    /// Like [`FindingSink::emit`], with the location given instead of looked up.
+    pub fn emit_at(
+        &mut self,
+        code: &str,
+        focus: Option<String>,
+        path: Option<String>,
+        value: Option<String>,
+        context: serde_json::Value,
+        location: Option<fair_model::Location>,
+    ) {
+        if self.ignore.iter().any(|c| c == code) {
+            return;
+        }
+        let Some(rule) = registry::rule(code) else {
+            return;
+        };
+        let mut context: BTreeMap<String, serde_json::Value> = match context {
+            serde_json::Value::Object(map) => map.into_iter().collect(),
+            _ => BTreeMap::new(),
+        };
+        let predicate = path
+            .as_deref()
+            .and_then(|p| p.strip_prefix('<'))
+            .and_then(|p| p.strip_suffix('>'));
+        let location = location.or_else(|| {
+            let focus = focus.as_deref()?;
+            match (predicate, value.as_deref()) {
+                (Some(p), Some(v)) => self.doc.source_map().locate_value(focus, p, v),
+                _ => self.doc.locate(focus, predicate),
+            }
+            .cloned()
+        });
+        let message = registry::render_message(rule.message, &context);
+        let fix = registry::render_message(rule.fix, &context);
+        let (value, message) = if self.include_values {
+            (value, message)
+        } else {
+            for v in context.values_mut() {
+                if v.is_string() {
+                    *v = serde_json::Value::String("***".to_owned());
+                }
+            }
+            (
+                value.map(|_| "***".to_owned()),
+                registry::render_message(rule.message, &context),
+            )
+        };
+        self.findings.push(Finding::from(FindingParts {
+            code: rule.code.to_owned(),
+            severity: self.severity.get(code).copied().unwrap_or(rule.severity),
+            principle: rule.principle,
+            focus_node: focus,
+            path,
+            value,
+            context,
+            message,
+            url: format!("{}{}", registry::DOCS_BASE, rule.code),
+            fix: Some(Fix {
+                message: fix,
+                applicability: Applicability::DisplayOnly,
+            }),
+            source: FindingSource {
+                rule: Some(rule.slug.to_owned()),
+                ..FindingSource::default()
+            },
+            location,
+        }));
+    }
+}
