@@ -567,7 +567,7 @@ fn list_rules(format: ListFormat) -> anyhow::Result<u8> {
     };
     match format {
         ListFormat::Json => {
-            let rules: Vec<serde_json::Value> = fair_core::rules::RULES
+            let rules: Vec<serde_json::Value> = fair_core::rules::all()
                 .iter()
                 .map(|r| {
                     let mut v = serde_json::to_value(r).unwrap_or_default();
@@ -587,7 +587,7 @@ fn list_rules(format: ListFormat) -> anyhow::Result<u8> {
             writeln!(out, "{}", serde_json::to_string_pretty(&rules)?)?;
         }
         ListFormat::Text => {
-            for r in fair_core::rules::RULES {
+            for r in fair_core::rules::all() {
                 writeln!(
                     out,
                     "{}  {:<5} {:<8} {:<30} {}",

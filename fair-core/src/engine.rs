@@ -371,7 +371,7 @@ impl Engine {
         fair_rules::check_vocab(doc, &self.inner.ontologies, &mut sink);
         if let Some(shapes) = &self.inner.shapes {
             let report = shapes.validate(doc, config.limits.max_sparql_steps);
-            shapes.check(&report, &mut sink);
+            shapes.report_findings(&report, &mut sink);
         }
         let level = self.check_profile(doc, profile, &mut sink);
         let mut findings = sink.findings;
@@ -444,7 +444,7 @@ impl Engine {
         let has_target =
             fair_rules::profiles::shacl::check_profile_target(doc, profile, focus, sink);
         let report = shapes.validate(doc, self.inner.config.limits.max_sparql_steps);
-        shapes.check(&report, sink);
+        shapes.report_findings(&report, sink);
         Some(fair_rules::profiles::shacl::marginality_level(
             &report, has_target,
         ))

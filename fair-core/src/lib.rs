@@ -24,9 +24,7 @@ pub mod render;
 mod report;
 /// The rule registry ([`fair_rules`]): every code fairlint can report, with its meaning.
 pub mod rules {
-    pub use fair_rules::{
-        example, examples, rocrate, rule, Example, Rule, Status, DOCS_BASE, RULES,
-    };
+    pub use fair_rules::{all, example, examples, rocrate, rule, Example, Rule, Status, DOCS_BASE};
 }
 pub use fair_model::vocab;
 pub use fair_rules::scoring;

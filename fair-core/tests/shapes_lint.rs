@@ -1,6 +1,6 @@
 //! Lints every shapes file in `shapes/`: each shape that can produce a validation result (a
 //! targeted node shape with its own constraints, and every property shape of a targeted node
-//! shape) carries `fair:code` (registered in `rules::RULES`), `sh:severity`, `sh:message`
+//! shape) carries `fair:code` (registered in `rules::all()`), `sh:severity`, `sh:message`
 //! with an `@en` text, `fair:fixHint` with an `@en` text and a valid `fair:principle`.
 //! Also checks that every file compiles and that every file has the provenance header.
 
@@ -49,7 +49,7 @@ fn lint(graph: &Graph, shape: &NamedOrBlankNode, problems: &mut Vec<String>) {
     match code.as_slice() {
         [Term::Literal(l)] => {
             if fair_core::rules::rule(l.value()).is_none() {
-                problems.push(format!("{name}: fair:code {} is not in RULES", l.value()));
+                problems.push(format!("{name}: fair:code {} is not registered", l.value()));
             }
         }
         _ => problems.push(format!("{name}: needs exactly one fair:code")),

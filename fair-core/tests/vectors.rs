@@ -52,6 +52,18 @@ fn findings_match(expected: &[Value], actual: &[Value]) -> Result<(), String> {
 }
 
 /// Runs one vector; on success, the report's findings (empty when an error was expected).
+/// A `{name}` placeholder left in a rendered message: the check did not give `name` in the
+/// finding's context (a typo between the rule's template and its check).
+fn unfilled_placeholder(text: &str) -> Option<&str> {
+    text.match_indices('{').find_map(|(i, _)| {
+        let rest = &text[i + 1..];
+        let end = rest.find('}')?;
+        let name = &rest[..end];
+        (!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .then_some(name)
+    })
+}
+
 fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<Vec<Value>, String> {
     let input = v["input"].as_str().ok_or("vector without input")?;
     let bytes = std::fs::read(vectors_dir().join(input)).map_err(|e| format!("{input}: {e}"))?;
@@ -173,6 +185,16 @@ fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<Vec<Value>, S
             if let Some(Value::Array(expected)) = expect.get("findings") {
                 findings_match(expected, value["findings"].as_array().unwrap())?;
             }
+            for f in value["findings"].as_array().into_iter().flatten() {
+                for text in [&f["message"], &f["fix"]["message"]] {
+                    if let Some(name) = text.as_str().and_then(unfilled_placeholder) {
+                        return Err(format!(
+                            "{}: the template's {{{name}}} was not filled: {text}",
+                            f["code"]
+                        ));
+                    }
+                }
+            }
             Ok(value["findings"].as_array().cloned().unwrap_or_default())
         }
     }
@@ -248,7 +270,8 @@ impl Examples {
             self.expected.entry(code).or_insert(example);
         }
         let generated = serde_json::to_string_pretty(&self.expected).unwrap() + "\n";
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../crates/fair-rules/data/rule-examples.json");
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../crates/fair-rules/data/rule-examples.json");
         if std::env::var_os("FAIRLINT_UPDATE_DOCS").is_some() {
             std::fs::write(&path, &generated).unwrap();
         }
@@ -258,7 +281,7 @@ impl Examples {
             "crates/fair-rules/data/rule-examples.json is stale: run `FAIRLINT_UPDATE_DOCS=1 cargo test -p fair-core --test vectors`"
         );
         let updated = std::env::var_os("FAIRLINT_UPDATE_DOCS").is_some();
-        for rule in fair_core::rules::RULES {
+        for rule in fair_core::rules::all() {
             // Just rewritten: this build still embeds the old file.
             if !updated {
                 assert_eq!(
@@ -280,7 +303,7 @@ impl Examples {
 #[test]
 fn every_rule_has_a_vector_expecting_it() {
     let manifest = std::fs::read_to_string(vectors_dir().join("manifest.json")).unwrap();
-    for rule in fair_core::rules::RULES {
+    for rule in fair_core::rules::all() {
         assert!(
             manifest.contains(&format!("\"code\": \"{}\"", rule.code)),
             "no test vector expects {}",

@@ -20,6 +20,49 @@ use crate::vocab;
 use oxrdf::{Graph, TermRef};
 use serde_json::json;
 
+crate::registry::rules! {
+    EDAM_UNKNOWN_TERM = "I101" {
+        slug: "edam-unknown-term",
+        principle: I2,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "'{term}' is not a term of EDAM",
+        fix: "Use an existing EDAM concept (search https://edamontology.github.io/edam-browser/) and write it as http://edamontology.org/<branch>_<number>",
+        summary: "EDAM terms exist in the bundled EDAM release.",
+    }
+    EDAM_WRONG_BRANCH = "I102" {
+        slug: "edam-wrong-branch",
+        principle: I2,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "{property} expects a term from EDAM's {expected} branch, but {term} ('{label}') is from the {branch} branch",
+        fix: "Replace {term} with an EDAM {expected} concept",
+        summary: "EDAM terms come from the branch their property expects (topic, operation, data, format).",
+    }
+    EDAM_OBSOLETE_TERM = "I103" {
+        slug: "edam-obsolete-term",
+        principle: I2,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "EDAM term {term} ('{label}') is obsolete",
+        fix: "Replace it with {replacement}",
+        summary: "EDAM terms are not obsolete.",
+    }
+    EDAM_LABEL_MISMATCH = "I104" {
+        slug: "edam-label-mismatch",
+        principle: I2,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "The name '{name}' given for {term} is not its EDAM label '{label}' ({kind})",
+        fix: "Use the preferred label '{label}' as the name of {term}, or check that the term is the one meant",
+        summary: "A node naming an EDAM term uses the term's preferred label.",
+    }
+}
+
 const EDAM_NS: &str = "http://edamontology.org/";
 
 /// The EDAM id (`topic_0091`) in an IRI or string, if it is written as an EDAM term.
@@ -80,13 +123,12 @@ pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
         let path = format!("<{}>", t.predicate.as_str());
         let value = t.object.to_string();
         let Some(term) = data.edam.get(id) else {
-            sink.emit(
-                "I101",
-                Some(focus),
-                Some(path),
-                Some(value),
-                json!({ "term": text }),
-            );
+            sink.report(EDAM_UNKNOWN_TERM)
+                .focus(focus)
+                .path(path)
+                .value(value)
+                .context(json!({ "term": text }))
+                .emit();
             continue;
         };
         if term.obsolete {
@@ -99,14 +141,15 @@ pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
             } else {
                 "a current EDAM term".to_owned()
             };
-            sink.emit(
-                "I103",
-                Some(focus.clone()),
-                Some(path.clone()),
-                Some(value.clone()),
-                json!({ "term": iri(id), "label": term.label, "replaced_by": replaced,
+            sink.report(EDAM_OBSOLETE_TERM)
+                .focus(focus.clone())
+                .path(path.clone())
+                .value(value.clone())
+                .context(
+                    json!({ "term": iri(id), "label": term.label, "replaced_by": replaced,
                         "consider": consider, "replacement": replacement }),
-            );
+                )
+                .emit();
         }
         let types: Vec<&str> = graph
             .objects_for_subject_predicate(t.subject, rdf_type)
@@ -120,16 +163,10 @@ pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
         {
             if !allowed.contains(&branch) {
                 let names: Vec<&str> = allowed.iter().map(|b| b.name()).collect();
-                sink.emit(
-                    "I102",
-                    Some(focus),
-                    Some(path),
-                    Some(value),
-                    json!({ "term": iri(id), "label": term.label,
+                sink.report(EDAM_WRONG_BRANCH).focus(focus).path(path).value(value).context(json!({ "term": iri(id), "label": term.label,
                             "branch": if term.identifier { "Identifier (Data)" } else { branch.name() },
                             "expected": names.join(" or "),
-                            "property": t.predicate.as_str().rsplit(['/', '#']).next().unwrap_or("") }),
-                );
+                            "property": t.predicate.as_str().rsplit(['/', '#']).next().unwrap_or("") })).emit();
             }
         }
     }
@@ -192,13 +229,14 @@ fn labels(graph: &Graph, sink: &mut FindingSink<'_>) {
             if !seen.insert((subject.to_string(), id.to_owned(), given.to_owned())) {
                 continue;
             }
-            sink.emit(
-                "I104",
-                Some(subject.to_string()),
-                Some(format!("<{}>", t.predicate.as_str())),
-                Some(t.object.to_string()),
-                json!({ "term": iri(id), "name": given, "label": term.label, "kind": kind }),
-            );
+            sink.report(EDAM_LABEL_MISMATCH)
+                .focus(subject.to_string())
+                .path(format!("<{}>", t.predicate.as_str()))
+                .value(t.object.to_string())
+                .context(
+                    json!({ "term": iri(id), "name": given, "label": term.label, "kind": kind }),
+                )
+                .emit();
         }
     }
 }

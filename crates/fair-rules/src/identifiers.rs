@@ -16,6 +16,59 @@
 
 use crate::refdata;
 
+crate::registry::rules! {
+    INVALID_IDENTIFIER = "F010" {
+        slug: "invalid-identifier",
+        principle: F1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "'{identifier}' is not a valid {scheme}: {reason}",
+        fix: "Correct the {scheme} against its source record; its resolvable form looks like {form}",
+        summary: "Identifiers recognised as DOI, ORCID, ISNI, ROR, Handle, ARK, PURL, w3id, URN, UUID, RRID or bio.tools ID are well formed, with valid check characters.",
+    }
+    IDENTIFIER_NOT_RESOLVABLE_FORM = "F011" {
+        slug: "identifier-not-resolvable-form",
+        principle: F1,
+        severity: Info,
+        status: Preview,
+        since: "0.1.0",
+        message: "{scheme} '{identifier}' is valid but not written in its resolvable form",
+        fix: "Write it as {preferred}",
+        summary: "Valid identifiers are written as resolvable HTTPS URIs (https://doi.org/..., https://orcid.org/...).",
+    }
+    UNKNOWN_IDENTIFIER_PREFIX = "F012" {
+        slug: "unknown-identifier-prefix",
+        principle: F1,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "'{identifier}' uses the prefix '{prefix}', which the Bioregistry does not know",
+        fix: "Use a prefix registered in the Bioregistry (https://bioregistry.io) or write the identifier as a full resolvable URI",
+        summary: "CURIEs and identifiers.org / Bioregistry URIs use a registered prefix.",
+    }
+    IDENTIFIER_PATTERN_MISMATCH = "F013" {
+        slug: "identifier-pattern-mismatch",
+        principle: F1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "Local identifier '{local_id}' in '{identifier}' does not match the pattern {pattern} of prefix '{prefix}'",
+        fix: "Check the identifier against its source; identifiers of '{prefix}' match {pattern}",
+        summary: "The local part of a CURIE matches its Bioregistry prefix's pattern.",
+    }
+    DEPRECATED_IDENTIFIER_PREFIX = "F014" {
+        slug: "deprecated-identifier-prefix",
+        principle: F1,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "'{identifier}' uses the prefix '{prefix}', which the Bioregistry marks deprecated",
+        fix: "Use an identifier from the resource that replaced '{prefix}'; the Bioregistry form is {preferred}",
+        summary: "CURIEs do not use deprecated Bioregistry prefixes.",
+    }
+}
+
 /// The outcome of recognising and checking one value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Check {
@@ -653,7 +706,7 @@ fn emit(
             scheme,
             preferred: Some(preferred),
         } => (
-            "F011",
+            IDENTIFIER_NOT_RESOLVABLE_FORM,
             json!({ "scheme": scheme, "identifier": text, "preferred": preferred }),
         ),
         Check::Invalid {
@@ -661,26 +714,32 @@ fn emit(
             reason,
             form,
         } => (
-            "F010",
+            INVALID_IDENTIFIER,
             json!({ "scheme": scheme, "identifier": text, "reason": reason, "form": form }),
         ),
-        Check::UnknownPrefix { prefix } => {
-            ("F012", json!({ "identifier": text, "prefix": prefix }))
-        }
+        Check::UnknownPrefix { prefix } => (
+            UNKNOWN_IDENTIFIER_PREFIX,
+            json!({ "identifier": text, "prefix": prefix }),
+        ),
         Check::PatternMismatch {
             prefix,
             local_id,
             pattern,
         } => (
-            "F013",
+            IDENTIFIER_PATTERN_MISMATCH,
             json!({ "identifier": text, "prefix": prefix, "local_id": local_id, "pattern": pattern }),
         ),
         Check::DeprecatedPrefix { prefix, preferred } => (
-            "F014",
+            DEPRECATED_IDENTIFIER_PREFIX,
             json!({ "identifier": text, "prefix": prefix, "preferred": preferred }),
         ),
     };
-    sink.emit(code, Some(focus), path, value, context);
+    sink.report(code)
+        .focus(focus)
+        .path(path)
+        .value(value)
+        .context(context)
+        .emit();
 }
 
 /// Scheme hints of `schema:PropertyValue` `propertyID`s.

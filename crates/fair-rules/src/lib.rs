@@ -7,18 +7,26 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::print_stdout, clippy::print_stderr))]
 
-mod edam;
+#[doc(hidden)]
+pub mod crosswalk;
+#[doc(hidden)]
+pub mod edam;
 #[doc(hidden)]
 pub mod examples;
-mod identifiers;
-mod licences;
+#[doc(hidden)]
+pub mod identifiers;
+#[doc(hidden)]
+pub mod licences;
 #[doc(hidden)]
 pub mod ontology;
 pub mod profiles;
 #[doc(hidden)]
 pub mod registry;
-mod schemaorg;
+#[doc(hidden)]
+pub mod schemaorg;
 pub mod scoring;
+#[doc(hidden)]
+pub mod shapes;
 #[doc(hidden)]
 pub mod sink;
 #[doc(hidden)]
@@ -40,7 +48,7 @@ mod error {
 
 pub use examples::{example, examples, Example};
 pub use profiles::rocrate;
-pub use registry::{rule, Rule, Status, DOCS_BASE, RULES};
+pub use registry::{all, rule, Rule, Status, DOCS_BASE};
 #[doc(hidden)]
 pub use structural::{check as check_structure, main_node};
 

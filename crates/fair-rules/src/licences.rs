@@ -16,6 +16,49 @@
 
 use crate::refdata;
 
+crate::registry::rules! {
+    DEPRECATED_SPDX_LICENCE = "R010" {
+        slug: "deprecated-spdx-licence",
+        principle: R1_1,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "Licence '{licence}' uses the deprecated SPDX id {id}",
+        fix: "Use {replacement} (https://spdx.org/licenses/)",
+        summary: "Licences do not use deprecated SPDX identifiers.",
+    }
+    LICENCE_NOT_MACHINE_READABLE = "R011" {
+        slug: "licence-not-machine-readable",
+        principle: R1_1,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "Licence '{licence}' is free text, not an SPDX identifier, SPDX expression or licence URL",
+        fix: "Give the licence as an SPDX URL such as https://spdx.org/licenses/CC-BY-4.0 (see https://spdx.org/licenses/), or the URL of the licence text",
+        summary: "Licences are machine-readable: SPDX identifiers, expressions or licence URLs.",
+    }
+    UNKNOWN_SPDX_LICENCE = "R012" {
+        slug: "unknown-spdx-licence",
+        principle: R1_1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "'{licence}' names '{id}', which is not in the SPDX License List",
+        fix: "Use an identifier from https://spdx.org/licenses/ (identifiers are case-sensitive in URLs)",
+        summary: "SPDX licence URLs name licences of the SPDX License List.",
+    }
+    LICENCE_NOT_A_URL = "R013" {
+        slug: "licence-not-a-url",
+        principle: R1_1,
+        severity: Info,
+        status: Preview,
+        since: "0.1.0",
+        message: "Licence '{licence}' is an SPDX expression written as a string, not a resolvable URL",
+        fix: "Write it as {url}",
+        summary: "SPDX licences are given as resolvable URLs.",
+    }
+}
+
 /// The outcome of checking one licence value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Licence {
@@ -318,30 +361,34 @@ pub fn check_graph(graph: &oxrdf::Graph, sink: &mut crate::sink::FindingSink<'_>
         let value = Some(t.object.to_string());
         match check(&text) {
             Licence::Ok { .. } => {}
-            Licence::BareSpdx { url } => sink.emit(
-                "R013",
-                focus,
-                path,
-                value,
-                json!({ "licence": text, "url": url }),
-            ),
-            Licence::Deprecated { id, replacement } => sink.emit(
-                "R010",
-                focus,
-                path,
-                value,
-                json!({ "licence": text, "id": id, "replacement": replacement }),
-            ),
-            Licence::UnknownSpdx { id } => sink.emit(
-                "R012",
-                focus,
-                path,
-                value,
-                json!({ "licence": text, "id": id }),
-            ),
-            Licence::NotMachineReadable => {
-                sink.emit("R011", focus, path, value, json!({ "licence": text }))
-            }
+            Licence::BareSpdx { url } => sink
+                .report(LICENCE_NOT_A_URL)
+                .focus(focus)
+                .path(path)
+                .value(value)
+                .context(json!({ "licence": text, "url": url }))
+                .emit(),
+            Licence::Deprecated { id, replacement } => sink
+                .report(DEPRECATED_SPDX_LICENCE)
+                .focus(focus)
+                .path(path)
+                .value(value)
+                .context(json!({ "licence": text, "id": id, "replacement": replacement }))
+                .emit(),
+            Licence::UnknownSpdx { id } => sink
+                .report(UNKNOWN_SPDX_LICENCE)
+                .focus(focus)
+                .path(path)
+                .value(value)
+                .context(json!({ "licence": text, "id": id }))
+                .emit(),
+            Licence::NotMachineReadable => sink
+                .report(LICENCE_NOT_MACHINE_READABLE)
+                .focus(focus)
+                .path(path)
+                .value(value)
+                .context(json!({ "licence": text }))
+                .emit(),
         }
     }
 }

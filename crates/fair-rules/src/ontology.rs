@@ -18,6 +18,29 @@ use oxrdf::{Graph, TermRef};
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+crate::registry::rules! {
+    ONTOLOGY_UNKNOWN_TERM = "I110" {
+        slug: "ontology-unknown-term",
+        principle: I2,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "{term} is in the namespace of ontology {ontology} but is not one of its terms",
+        fix: "Use a term the ontology {ontology} defines",
+        summary: "IRIs in a user-supplied ontology's namespace are terms of that ontology.",
+    }
+    ONTOLOGY_OBSOLETE_TERM = "I111" {
+        slug: "ontology-obsolete-term",
+        principle: I2,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "{term} is deprecated in ontology {ontology}",
+        fix: "Replace it with {replacement}",
+        summary: "Terms of user-supplied ontologies are not deprecated.",
+    }
+}
+
 const OWL: &str = "http://www.w3.org/2002/07/owl#";
 const OBO: &str = "http://purl.obolibrary.org/obo/";
 const DECLARING_TYPES: &[&str] = &[
@@ -248,13 +271,13 @@ pub fn check(graph: &Graph, ontologies: &[Ontology], sink: &mut FindingSink<'_>)
                     continue;
                 }
                 match ont.terms.get(iri) {
-                    None => sink.emit(
-                        "I110",
-                        Some(focus),
-                        Some(path),
-                        value,
-                        json!({ "term": iri, "ontology": ont.name }),
-                    ),
+                    None => sink
+                        .report(ONTOLOGY_UNKNOWN_TERM)
+                        .focus(focus)
+                        .path(path)
+                        .value(value)
+                        .context(json!({ "term": iri, "ontology": ont.name }))
+                        .emit(),
                     Some(term) if term.deprecated => {
                         let replacement = if !term.replaced_by.is_empty() {
                             term.replaced_by.join(" or ")
@@ -263,15 +286,14 @@ pub fn check(graph: &Graph, ontologies: &[Ontology], sink: &mut FindingSink<'_>)
                         } else {
                             "a current term".to_owned()
                         };
-                        sink.emit(
-                            "I111",
-                            Some(focus),
-                            Some(path),
-                            value,
-                            json!({ "term": iri, "ontology": ont.name,
+                        sink.report(ONTOLOGY_OBSOLETE_TERM)
+                            .focus(focus)
+                            .path(path)
+                            .value(value)
+                            .context(json!({ "term": iri, "ontology": ont.name,
                                     "replaced_by": term.replaced_by, "consider": term.consider,
-                                    "replacement": replacement }),
-                        );
+                                    "replacement": replacement }))
+                            .emit();
                     }
                     Some(_) => {}
                 }

@@ -18,6 +18,29 @@ use oxrdf::{Graph, TermRef};
 use serde_json::json;
 use std::collections::BTreeSet;
 
+crate::registry::rules! {
+    SCHEMAORG_UNKNOWN_CLASS = "I120" {
+        slug: "schemaorg-unknown-class",
+        principle: I2,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "schema.org has no type '{class}'",
+        fix: "Did you mean {suggestion}?",
+        summary: "Types in the schema.org namespace exist in schema.org or Bioschemas.",
+    }
+    SCHEMAORG_UNKNOWN_PROPERTY = "I121" {
+        slug: "schemaorg-unknown-property",
+        principle: I2,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "schema.org has no property '{property}'",
+        fix: "Did you mean {suggestion}?",
+        summary: "Properties in the schema.org namespace exist in schema.org or Bioschemas.",
+    }
+}
+
 /// Levenshtein distance (case-insensitive), bounded.
 fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.to_lowercase().chars().collect();
@@ -67,16 +90,10 @@ pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
                 && reported.insert((t.subject.to_string(), local.to_owned()))
             {
                 let suggestion = suggest(local, TermKind::Property);
-                sink.emit(
-                    "I121",
-                    Some(t.subject.to_string()),
-                    Some(format!("<{}>", t.predicate.as_str())),
-                    None,
-                    json!({ "property": local,
+                sink.report(SCHEMAORG_UNKNOWN_PROPERTY).focus(t.subject.to_string()).path(format!("<{}>", t.predicate.as_str())).context(json!({ "property": local,
                             "suggestion": suggestion.map_or_else(
                                 || "a schema.org property (https://schema.org/docs/full.html)".to_owned(),
-                                |s| format!("'{s}'")) }),
-                );
+                                |s| format!("'{s}'")) })).emit();
             }
         }
         if t.predicate == rdf_type {
@@ -84,16 +101,10 @@ pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
                 if let Some(local) = class.as_str().strip_prefix(vocab::SCHEMA) {
                     if !local.is_empty() && !known(local) {
                         let suggestion = suggest(local, TermKind::Class);
-                        sink.emit(
-                            "I120",
-                            Some(t.subject.to_string()),
-                            Some(format!("<{}>", vocab::RDF_TYPE)),
-                            Some(t.object.to_string()),
-                            json!({ "class": local,
+                        sink.report(SCHEMAORG_UNKNOWN_CLASS).focus(t.subject.to_string()).path(format!("<{}>", vocab::RDF_TYPE)).value(t.object.to_string()).context(json!({ "class": local,
                                     "suggestion": suggestion.map_or_else(
                                         || "a schema.org type (https://schema.org/docs/full.html)".to_owned(),
-                                        |s| format!("'{s}'")) }),
-                        );
+                                        |s| format!("'{s}'")) })).emit();
                     }
                 }
             }

@@ -4,7 +4,9 @@
 
 use crate::registry;
 use fair_ingest::Document;
-use fair_model::{Applicability, Finding, FindingParts, FindingSource, Fix, Severity};
+use fair_model::{
+    Applicability, Code, Finding, FindingParts, FindingSource, Fix, RawFinding, Severity,
+};
 use std::collections::BTreeMap;
 
 /// A finding produced by a SHACL shape.
@@ -33,30 +35,20 @@ pub struct FindingSink<'a> {
     pub include_values: bool,
 }
 
-impl FindingSink<'_> {
-    /// Reports rule `code` about `focus` / `path` / `value` with message context `context`.
-    pub fn emit(
-        &mut self,
-        code: &str,
-        focus: Option<String>,
-        path: Option<String>,
-        value: Option<String>,
-        context: serde_json::Value,
-    ) {
-        self.emit_at(code, focus, path, value, context, None);
+impl<'a> FindingSink<'a> {
+    /// Starts a finding of rule `code`: name what it is about with the builder's methods,
+    /// then [`NewFinding::emit`] reports it.
+    pub fn report(&mut self, code: Code) -> NewFinding<'_, 'a> {
+        NewFinding {
+            sink: self,
+            raw: RawFinding::new(code),
+        }
     }
 
     /// Reports the findings of the reading (a crosswalked record's schema violations).
-    pub fn extend(&mut self, raw: &[fair_model::RawFinding]) {
+    pub fn extend(&mut self, raw: &[RawFinding]) {
         for f in raw {
-            self.emit_at(
-                f.code.as_str(),
-                f.focus.clone(),
-                f.path.clone(),
-                f.value.clone(),
-                f.context.clone(),
-                f.location.clone(),
-            );
+            self.push(f.clone());
         }
     }
 
@@ -110,16 +102,19 @@ impl FindingSink<'_> {
         }));
     }
 
-    /// Like [`FindingSink::emit`], with the location given instead of looked up.
-    pub fn emit_at(
-        &mut self,
-        code: &str,
-        focus: Option<String>,
-        path: Option<String>,
-        value: Option<String>,
-        context: serde_json::Value,
-        location: Option<fair_model::Location>,
-    ) {
+    /// Reports `raw`: the registry fills in its severity, principle, message, fix and URL, the
+    /// source map its location (unless it has one), and the configuration may drop it or mask
+    /// its values.
+    pub fn push(&mut self, raw: RawFinding) {
+        let RawFinding {
+            code,
+            focus,
+            path,
+            value,
+            context,
+            location,
+        } = raw;
+        let code = code.as_str();
         if self.ignore.iter().any(|c| c == code) {
             return;
         }
@@ -177,5 +172,49 @@ impl FindingSink<'_> {
             },
             location,
         }));
+    }
+}
+
+/// A finding being built: [`FindingSink::report`] starts it, [`NewFinding::emit`] reports it.
+#[must_use = "a finding is reported only by .emit()"]
+pub struct NewFinding<'s, 'a> {
+    sink: &'s mut FindingSink<'a>,
+    raw: RawFinding,
+}
+
+impl NewFinding<'_, '_> {
+    /// The focus node, in N-Triples syntax.
+    pub fn focus(mut self, focus: impl Into<Option<String>>) -> Self {
+        self.raw.focus = focus.into();
+        self
+    }
+
+    /// The property path, in SPARQL syntax (`<iri>`).
+    pub fn path(mut self, path: impl Into<Option<String>>) -> Self {
+        self.raw.path = path.into();
+        self
+    }
+
+    /// The offending value.
+    pub fn value(mut self, value: impl Into<Option<String>>) -> Self {
+        self.raw.value = value.into();
+        self
+    }
+
+    /// Values for the rule's message and fix templates (a JSON object).
+    pub fn context(mut self, context: serde_json::Value) -> Self {
+        self.raw.context = context;
+        self
+    }
+
+    /// Where it is, when the check knows better than the source map.
+    pub fn location(mut self, location: fair_model::Location) -> Self {
+        self.raw.location = Some(location);
+        self
+    }
+
+    /// Reports it.
+    pub fn emit(self) {
+        self.sink.push(self.raw);
     }
 }

@@ -9,6 +9,69 @@ use oxrdf::TermRef;
 use serde_json::json;
 use std::collections::BTreeSet;
 
+crate::registry::rules! {
+    NO_STATEMENTS = "I001" {
+        slug: "no-statements",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The {format} input parsed but yields no RDF statements",
+        fix: "Describe the record in a knowledge-representation language: for JSON, add a JSON-LD \"@context\" such as \"https://schema.org/\" so keys become properties",
+        summary: "The document yields at least one RDF statement.",
+    }
+    NO_TYPED_RESOURCE = "I002" {
+        slug: "no-typed-resource",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "No resource in the document has a type ({triples} statements, none of them rdf:type)",
+        fix: "Give the main resource a class from a shared vocabulary, e.g. \"@type\": \"Dataset\" or \"@type\": \"SoftwareApplication\" with the schema.org context",
+        summary: "The document describes at least one typed resource.",
+    }
+    UNDEFINED_PREFIX = "I003" {
+        slug: "undefined-prefix",
+        principle: I1,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "'{iri}' looks like a compact IRI whose prefix '{prefix}' is not defined, so it was read as an IRI with the unknown scheme '{prefix}:'",
+        fix: "Declare the prefix in the JSON-LD @context (or with @prefix in Turtle), e.g. \"{prefix}\": \"http://...\", or write the full IRI",
+        summary: "Properties and classes use IRIs with known schemes, not compact IRIs with undeclared prefixes.",
+    }
+    MIXED_SCHEMA_ORG_NAMESPACES = "I004" {
+        slug: "mixed-schema-org-namespaces",
+        principle: I2,
+        severity: Info,
+        status: Preview,
+        since: "0.1.0",
+        message: "The document mixes http://schema.org/ and https://schema.org/; fairlint treats them as one vocabulary",
+        fix: "Use one spelling throughout; schema.org's own context uses http://schema.org/",
+        summary: "schema.org terms are written with one namespace spelling.",
+    }
+    DROPPED_KEY = "I005" {
+        slug: "dropped-key",
+        principle: I1,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "JSON key '{key}' produced no statement: JSON-LD processing dropped it and everything under it (the @context does not define it, or its value is not valid for the term, such as free text where an IRI is expected)",
+        fix: "Define '{key}' in the @context (or use the schema.org context, \"@context\": \"https://schema.org/\"), and give it a value of the kind the term expects (a full IRI for IRI-valued terms such as license or url)",
+        summary: "Every JSON key of a JSON-LD record yields statements; undefined keys and invalid values are silently dropped by JSON-LD processing.",
+    }
+    NO_CONFORMS_TO = "R001" {
+        slug: "no-conforms-to",
+        principle: R1_3,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "{focus} does not state which profile it conforms to (dct:conformsTo)",
+        fix: "Add \"dct:conformsTo\": {\"@id\": \"{profile}\"} to the main resource",
+        summary: "The main resource states the community profile it claims to meet.",
+    }
+}
+
 /// IRI schemes that are really schemes, not undeclared JSON-LD / Turtle prefixes.
 const KNOWN_SCHEMES: &[&str] = &[
     "http", "https", "urn", "mailto", "file", "ftp", "tag", "did", "data", "info", "arcp", "doi",
@@ -20,13 +83,9 @@ const KNOWN_SCHEMES: &[&str] = &[
 pub fn check(doc: &Document, profile: &Profile, sink: &mut FindingSink<'_>) {
     let graph = doc.graph();
     if graph.is_empty() {
-        sink.emit(
-            "I001",
-            None,
-            None,
-            None,
-            json!({ "format": doc.format().name() }),
-        );
+        sink.report(NO_STATEMENTS)
+            .context(json!({ "format": doc.format().name() }))
+            .emit();
         return;
     }
     let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
@@ -37,7 +96,9 @@ pub fn check(doc: &Document, profile: &Profile, sink: &mut FindingSink<'_>) {
         .map(|t| t.subject.to_string())
         .collect();
     if typed.is_empty() {
-        sink.emit("I002", None, None, None, json!({ "triples": graph.len() }));
+        sink.report(NO_TYPED_RESOURCE)
+            .context(json!({ "triples": graph.len() }))
+            .emit();
     }
 
     // Undeclared prefixes in predicates and classes.
@@ -66,20 +127,21 @@ pub fn check(doc: &Document, profile: &Profile, sink: &mut FindingSink<'_>) {
             } else {
                 format!("<{iri}>")
             };
-            sink.emit(
-                "I003",
-                Some(t.subject.to_string()),
-                Some(path),
-                Some(value.unwrap_or_else(|| format!("<{iri}>"))),
-                json!({ "iri": iri, "prefix": scheme }),
-            );
+            sink.report(UNDEFINED_PREFIX)
+                .focus(t.subject.to_string())
+                .path(path)
+                .value(value.unwrap_or_else(|| format!("<{iri}>")))
+                .context(json!({ "iri": iri, "prefix": scheme }))
+                .emit();
         }
     }
 
     undefined_terms(doc, sink);
 
     if doc.info().schema_org == Some(SchemaOrgNamespace::Mixed) {
-        sink.emit("I004", None, None, None, json!({}));
+        sink.report(MIXED_SCHEMA_ORG_NAMESPACES)
+            .context(json!({}))
+            .emit();
     }
 
     // dct:conformsTo (or schema:conformsTo) on some typed resource.
@@ -100,13 +162,11 @@ pub fn check(doc: &Document, profile: &Profile, sink: &mut FindingSink<'_>) {
         let profile_iri = profile.conforms_to.first().copied().unwrap_or(
             "the IRI of the profile your record follows, e.g. https://bioschemas.org/profiles/Dataset/1.0-RELEASE",
         );
-        sink.emit(
-            "R001",
-            Some(focus.clone()),
-            Some(format!("<{}>", vocab::DCT_CONFORMS_TO)),
-            None,
-            json!({ "focus": focus, "profile": profile_iri }),
-        );
+        sink.report(NO_CONFORMS_TO)
+            .focus(focus.clone())
+            .path(format!("<{}>", vocab::DCT_CONFORMS_TO))
+            .context(json!({ "focus": focus, "profile": profile_iri }))
+            .emit();
     }
 }
 
@@ -193,14 +253,11 @@ fn undefined_terms(doc: &Document, sink: &mut FindingSink<'_>) {
             {
                 continue;
             }
-            sink.emit_at(
-                "I005",
-                Some(node.to_owned()),
-                None,
-                None,
-                json!({ "key": key }),
-                Some((*location).clone()),
-            );
+            sink.report(DROPPED_KEY)
+                .focus(node.to_owned())
+                .context(json!({ "key": key }))
+                .location((*location).clone())
+                .emit();
         }
     }
 }

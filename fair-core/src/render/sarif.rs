@@ -4,7 +4,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::report::Report;
-use crate::rules::{self, RULES};
+use crate::rules;
 use serde_json::{json, Map, Value};
 
 /// The SARIF 2.1.0 JSON schema the output conforms to.
@@ -21,8 +21,8 @@ fn level(severity: Severity) -> &'static str {
 /// The report as a SARIF 2.1.0 log (pretty-printed JSON with a final newline). Deterministic:
 /// rules in registry order, then other codes in order of first use; results in report order.
 pub fn sarif(report: &Report) -> String {
-    let mut rule_ids: Vec<String> = RULES.iter().map(|r| r.code.to_owned()).collect();
-    let mut descriptors: Vec<Value> = RULES
+    let mut rule_ids: Vec<String> = rules::all().iter().map(|r| r.code.to_owned()).collect();
+    let mut descriptors: Vec<Value> = rules::all()
         .iter()
         .map(|r| {
             json!({
@@ -199,7 +199,7 @@ mod tests {
         assert_eq!(run["tool"]["driver"]["name"], "fairlint");
         let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
         // Every registry code is a rule, with its documentation page as helpUri.
-        for (i, r) in RULES.iter().enumerate() {
+        for (i, r) in rules::all().iter().enumerate() {
             assert_eq!(rules[i]["id"], r.code);
             assert_eq!(
                 rules[i]["helpUri"],

@@ -11,10 +11,125 @@
 use crate::document::Document;
 use crate::finding::{Principle, Severity};
 use crate::profiles::Level;
+use crate::shapes;
 use crate::sink::{FindingSink, ShapeFinding};
 use crate::vocab;
+use fair_model::Code;
 use oxrdf::{Graph, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
 use serde_json::json;
+
+crate::registry::rules! {
+    ROCRATE_ROOT_ID = "F130" {
+        slug: "rocrate-root-id",
+        principle: F1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate root data entity's @id does not end with '/'",
+        fix: "Use \"./\" as the root data entity's @id (and in the descriptor's about)",
+        summary: "The RO-Crate root data entity is identified by \"./\" or an absolute URI ending in '/'.",
+    }
+    DATE_NOT_DAY_PRECISION = "I211" {
+        slug: "date-not-day-precision",
+        principle: I1,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "The date should give at least the day (YYYY-MM-DD)",
+        fix: "Write the date to the day, e.g. 2024-05-31",
+        summary: "RO-Crate recommends datePublished to at least the precision of a day.",
+    }
+    ROCRATE_NO_METADATA_DESCRIPTOR = "I220" {
+        slug: "rocrate-no-metadata-descriptor",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate has no metadata descriptor (an entity 'ro-crate-metadata.json' about the root data entity)",
+        fix: "Add {\"@id\": \"ro-crate-metadata.json\", \"@type\": \"CreativeWork\", \"conformsTo\": {\"@id\": \"https://w3id.org/ro/crate/1.2\"}, \"about\": {\"@id\": \"./\"}} to @graph",
+        summary: "An RO-Crate's @graph holds the metadata descriptor entity ro-crate-metadata.json, which is about the root data entity.",
+    }
+    ROCRATE_DESCRIPTOR_TYPE = "I221" {
+        slug: "rocrate-descriptor-type",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate metadata descriptor is not typed CreativeWork",
+        fix: "Give the ro-crate-metadata.json entity \"@type\": \"CreativeWork\"",
+        summary: "The RO-Crate metadata descriptor is a schema:CreativeWork.",
+    }
+    ROCRATE_DESCRIPTOR_ABOUT = "I222" {
+        slug: "rocrate-descriptor-about",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate metadata descriptor is not about exactly one root data entity",
+        fix: "Give the ro-crate-metadata.json entity \"about\": {\"@id\": \"./\"}",
+        summary: "The RO-Crate metadata descriptor's about references exactly one entity, the root data entity, by its @id.",
+    }
+    ROCRATE_ROOT_NOT_DATASET = "I223" {
+        slug: "rocrate-root-not-dataset",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate root data entity is not typed Dataset",
+        fix: "Give the root data entity \"@type\": \"Dataset\"",
+        summary: "The RO-Crate root data entity is a schema:Dataset.",
+    }
+    ROCRATE_DATA_ENTITY_NOT_IN_HAS_PART = "I224" {
+        slug: "rocrate-data-entity-not-in-has-part",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "An RO-Crate data entity is not reached from the root data entity through hasPart",
+        fix: "Add the entity's @id to the hasPart of the root data entity (or of a Dataset the root reaches through hasPart)",
+        summary: "Every RO-Crate data entity (a File or Dataset inside the crate) is linked from the root data entity through hasPart, directly or indirectly.",
+    }
+    ROCRATE_DESCRIPTOR_CONFORMS_TO = "R150" {
+        slug: "rocrate-descriptor-conforms-to",
+        principle: R1_3,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate metadata descriptor does not state conformsTo the RO-Crate specification",
+        fix: "Give the ro-crate-metadata.json entity \"conformsTo\": {\"@id\": \"https://w3id.org/ro/crate/1.2\"}",
+        summary: "The RO-Crate metadata descriptor's conformsTo names the RO-Crate specification version (https://w3id.org/ro/crate/1.x).",
+    }
+    ROCRATE_DESCRIPTOR_CONFORMS_TO_FORM = "R151" {
+        slug: "rocrate-descriptor-conforms-to-form",
+        principle: R1_3,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate metadata descriptor's conformsTo is not a single reference object",
+        fix: "Write conformsTo as one {\"@id\": \"https://w3id.org/ro/crate/1.2\"}",
+        summary: "RO-Crate 1.2: the descriptor's conformsTo values are reference objects (MUST) and there is one (SHOULD).",
+    }
+    LICENCE_NOT_CONTEXTUAL_ENTITY = "R152" {
+        slug: "licence-not-contextual-entity",
+        principle: R1_1,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate root data entity's license does not link to a contextual entity of the crate",
+        fix: "Link license to {\"@id\": \"https://spdx.org/licenses/...\"} and describe that @id in @graph with a name",
+        summary: "An RO-Crate's licence is a contextual entity described in the crate (SHOULD).",
+    }
+    LICENCE_ENTITY_UNNAMED = "R153" {
+        slug: "licence-entity-unnamed",
+        principle: R1_1,
+        severity: Info,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate licence entity has no name or no description",
+        fix: "Give the licence entity a name (e.g. \"MIT License\") and a description",
+        summary: "An RO-Crate licence entity may have a name and description (MAY).",
+    }
+}
 
 const SHAPES: &str = "https://w3id.org/fairlint/rules/ro-crate#";
 const ABOUT: &str = vocab::SCHEMA_ABOUT;
@@ -60,7 +175,7 @@ pub fn requirements(version: &str) -> Vec<&'static str> {
 
 /// One requirement that failed.
 struct Failure<'a> {
-    code: &'static str,
+    code: Code,
     severity: Severity,
     principle: Principle,
     /// Short name of the requirement (the `source.shape` fragment).
@@ -94,7 +209,7 @@ impl Checker<'_, '_> {
         let shape = format!("{SHAPES}{}", f.name);
         let component = format!("fairlint:ro-crate-{}", self.version);
         self.sink.emit_shape(ShapeFinding {
-            code: f.code.to_owned(),
+            code: f.code.as_str().to_owned(),
             severity: f.severity,
             principle: f.principle,
             focus: f.focus,
@@ -177,7 +292,7 @@ pub fn check(doc: &Document, version: &'static str, sink: &mut FindingSink<'_>) 
     };
     let Some(md) = descriptor(graph, version) else {
         c.fail(Failure {
-            code: "I220",
+            code: ROCRATE_NO_METADATA_DESCRIPTOR,
             severity: Severity::Error,
             principle: Principle::I1,
             name: "MetadataDescriptorExists",
@@ -195,7 +310,7 @@ pub fn check(doc: &Document, version: &'static str, sink: &mut FindingSink<'_>) 
     let md_node = NamedOrBlankNodeRef::NamedNode(md);
     if !has_type(graph, md_node, CREATIVE_WORK) {
         c.fail(Failure {
-            code: "I221",
+            code: ROCRATE_DESCRIPTOR_TYPE,
             severity: Severity::Error,
             principle: Principle::I1,
             name: "MetadataDescriptorType",
@@ -215,7 +330,7 @@ pub fn check(doc: &Document, version: &'static str, sink: &mut FindingSink<'_>) 
     };
     if root.is_none() {
         c.fail(Failure {
-            code: "I222",
+            code: ROCRATE_DESCRIPTOR_ABOUT,
             severity: Severity::Error,
             principle: Principle::I1,
             name: "MetadataDescriptorAbout",
@@ -266,7 +381,7 @@ fn check_conforms_to(
     };
     if !values.iter().any(spec) {
         c.fail(Failure {
-            code: "R150",
+            code: ROCRATE_DESCRIPTOR_CONFORMS_TO,
             severity: Severity::Error,
             principle: Principle::R1_3,
             name: "MetadataDescriptorConformsTo",
@@ -287,7 +402,7 @@ fn check_conforms_to(
     if c.version == "1.2" {
         for v in values.iter().filter(|v| matches!(v, TermRef::Literal(_))) {
             c.fail(Failure {
-                code: "R151",
+                code: ROCRATE_DESCRIPTOR_CONFORMS_TO_FORM,
                 severity: Severity::Error,
                 principle: Principle::R1_3,
                 name: "MetadataDescriptorConformsToReference",
@@ -300,7 +415,7 @@ fn check_conforms_to(
         }
         if values.len() > 1 {
             c.fail(Failure {
-                code: "R151",
+                code: ROCRATE_DESCRIPTOR_CONFORMS_TO_FORM,
                 severity: Severity::Warning,
                 principle: Principle::R1_3,
                 name: "MetadataDescriptorConformsToSingle",
@@ -319,7 +434,7 @@ fn check_conforms_to(
 
 /// A presence requirement of the root data entity.
 struct Required {
-    code: &'static str,
+    code: Code,
     name: &'static str,
     property: &'static str,
     term: &'static str,
@@ -332,7 +447,7 @@ fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
     let node = NamedOrBlankNodeRef::NamedNode(root);
     if !has_type(graph, node, DATASET) {
         c.fail(Failure {
-            code: "I223",
+            code: ROCRATE_ROOT_NOT_DATASET,
             severity: Severity::Error,
             principle: Principle::I1,
             name: "RootDataEntityType",
@@ -352,7 +467,7 @@ fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
             Severity::Warning
         };
         c.fail(Failure {
-            code: "F130",
+            code: ROCRATE_ROOT_ID,
             severity,
             principle: Principle::F1,
             name: "RootDataEntityId",
@@ -368,7 +483,7 @@ fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
     }
     let mut required = vec![
         Required {
-            code: "F110",
+            code: shapes::MISSING_NAME,
             name: "RootDataEntityName",
             property: "http://schema.org/name",
             term: "name",
@@ -376,7 +491,7 @@ fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
             severity: Severity::Error,
         },
         Required {
-            code: "F111",
+            code: shapes::MISSING_DESCRIPTION,
             name: "RootDataEntityDescription",
             property: "http://schema.org/description",
             term: "description",
@@ -384,7 +499,7 @@ fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
             severity: Severity::Error,
         },
         Required {
-            code: "R110",
+            code: shapes::MISSING_LICENSE,
             name: "RootDataEntityLicense",
             property: "http://schema.org/license",
             term: "license",
@@ -392,7 +507,7 @@ fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
             severity: Severity::Error,
         },
         Required {
-            code: "R124",
+            code: shapes::MISSING_DATE_PUBLISHED,
             name: "RootDataEntityDatePublished",
             property: "http://schema.org/datePublished",
             term: "datePublished",
@@ -402,7 +517,7 @@ fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
     ];
     if c.version == "1.1" {
         required.push(Required {
-            code: "R113",
+            code: shapes::MISSING_AUTHOR,
             name: "RootDataEntityAuthor",
             property: "http://schema.org/author",
             term: "author",
@@ -411,7 +526,7 @@ fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
         });
     } else {
         required.push(Required {
-            code: "R117",
+            code: shapes::MISSING_PUBLISHER,
             name: "RootDataEntityPublisher",
             property: "http://schema.org/publisher",
             term: "publisher",
@@ -450,7 +565,7 @@ fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
         for v in objects(graph, node, property) {
             if !matches!(v, TermRef::Literal(_)) {
                 c.fail(Failure {
-                    code: "I202",
+                    code: shapes::VALUE_NOT_TEXT,
                     severity: Severity::Error,
                     principle: Principle::I1,
                     name,
@@ -472,7 +587,7 @@ fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
             Some(Some(day)) => {
                 if !day {
                     c.fail(Failure {
-                        code: "I211",
+                        code: DATE_NOT_DAY_PRECISION,
                         severity: Severity::Warning,
                         principle: Principle::I1,
                         name: "RootDataEntityDatePublishedPrecision",
@@ -485,7 +600,7 @@ fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
                 }
             }
             _ => c.fail(Failure {
-                code: "I204",
+                code: shapes::VALUE_NOT_DATE,
                 severity: Severity::Error,
                 principle: Principle::I1,
                 name: "RootDataEntityDatePublishedFormat",
@@ -509,7 +624,7 @@ fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
         });
         if !typed {
             c.fail(Failure {
-                code: "I205",
+                code: shapes::VALUE_WRONG_TYPE,
                 severity: Severity::Error,
                 principle: Principle::I1,
                 name: "RootDataEntityPublisherType",
@@ -569,7 +684,7 @@ fn check_data_entities(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRe
     unreached.dedup();
     for entity in unreached {
         c.fail(Failure {
-            code: "I224",
+            code: ROCRATE_DATA_ENTITY_NOT_IN_HAS_PART,
             severity: Severity::Error,
             principle: Principle::I1,
             name: "DataEntityInHasPart",
@@ -599,7 +714,7 @@ fn check_license_entity(
         .filter(|n| graph.triples_for_subject(*n).next().is_some());
         let Some(entity) = entity else {
             c.fail(Failure {
-                code: "R152",
+                code: LICENCE_NOT_CONTEXTUAL_ENTITY,
                 severity: Severity::Warning,
                 principle: Principle::R1_1,
                 name: "RootDataEntityLicenseEntity",
@@ -627,7 +742,7 @@ fn check_license_entity(
         ] {
             if objects(graph, entity, property).is_empty() {
                 c.fail(Failure {
-                    code: "R153",
+                    code: LICENCE_ENTITY_UNNAMED,
                     severity: Severity::Info,
                     principle: Principle::R1_1,
                     name,

@@ -116,13 +116,13 @@ impl ShapeSet {
     }
 
     /// Adds a finding for every validation result.
-    pub fn check(&self, report: &ValidationReport, sink: &mut FindingSink<'_>) {
+    pub fn report_findings(&self, report: &ValidationReport, sink: &mut FindingSink<'_>) {
         for result in &report.results {
-            self.emit(result, sink);
+            self.report_result(result, sink);
         }
     }
 
-    fn emit(&self, r: &ValidationResult, sink: &mut FindingSink<'_>) {
+    fn report_result(&self, r: &ValidationResult, sink: &mut FindingSink<'_>) {
         let shape = r.source_shape.to_string();
         let meta = self.meta.get(&shape).cloned().unwrap_or_default();
         let component = compact(r.source_constraint_component.as_str());
@@ -143,7 +143,9 @@ impl ShapeSet {
             other => other.to_string(),
         };
         sink.emit_shape(crate::sink::ShapeFinding {
-            code: meta.code.unwrap_or_else(|| "X000".to_owned()),
+            code: meta
+                .code
+                .unwrap_or_else(|| crate::shapes::SHAPE_CONSTRAINT.as_str().to_owned()),
             severity,
             principle: meta.principle.unwrap_or(Principle::R1_3),
             focus: r.focus_node.to_string(),
@@ -226,13 +228,11 @@ pub fn check_profile_target(
             .iter()
             .map(|t| format!("<{t}>"))
             .collect();
-        sink.emit(
-            "I200",
-            focus,
-            Some(format!("<{}>", vocab::RDF_TYPE)),
-            None,
-            json!({ "profile": profile.id, "types": types.join(", ") }),
-        );
+        sink.report(crate::shapes::PROFILE_TARGET_TYPE_MISSING)
+            .focus(focus)
+            .path(format!("<{}>", vocab::RDF_TYPE))
+            .context(json!({ "profile": profile.id, "types": types.join(", ") }))
+            .emit();
     }
     found
 }
