@@ -173,7 +173,10 @@ mod tests {
             assert_eq!(rule(r.code).map(|f| f.slug), Some(r.slug));
         }
         assert!(rule("F999").is_none());
-        assert_eq!(of(crate::structural::NO_STATEMENTS).map(|r| r.code), Some("I001"));
+        assert_eq!(
+            of(crate::structural::NO_STATEMENTS).map(|r| r.code),
+            Some("I001")
+        );
     }
 
     #[test]

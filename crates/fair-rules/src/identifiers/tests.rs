@@ -1,6 +1,7 @@
 //! Unit tests of the identifier checks (F010-F014): valid and invalid identifiers per scheme.
 
 use super::*;
+use crate::refdata;
 
 fn is_valid(v: &str) -> bool {
     matches!(check_value(v), Some(Check::Valid { .. }))
