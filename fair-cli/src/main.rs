@@ -4,7 +4,7 @@
 //! 2 usage errors or inputs that could not be read or parsed (the rest are still checked).
 
 use anyhow::Context as _;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::Parser;
 use fair_core::{Config, DetectFormat, Engine, Format, Report, Severity, ValidateError};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -13,6 +13,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+mod args;
+
+use args::{CheckArgs, Cli, Command, FailOn, ListFormat, OutputFormat};
+
 const EXIT_OK: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
@@ -20,110 +24,6 @@ const EXIT_ERROR: u8 = 2;
 /// Files processed in parallel at a time; output is written in input order after each chunk,
 /// so memory stays flat however many files there are.
 const CHUNK: usize = 512;
-
-#[derive(Parser)]
-#[command(
-    name = "fairlint",
-    version,
-    about = "Check dataset and software metadata against FAIR profiles, offline and deterministically",
-    after_help = "Exit codes: 0 = no findings at or above --fail-on, 1 = findings at or above --fail-on, 2 = usage error or an input that could not be read or parsed."
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Check metadata files, directories (walked recursively) or `-` for standard input.
-    Check(CheckArgs),
-    /// List the bundled profiles.
-    Profiles {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
-    },
-    /// List every finding code with its principle and meaning.
-    Rules {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
-    },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ListFormat {
-    Text,
-    Json,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum OutputFormat {
-    /// Human-readable summary, scores and findings grouped by principle.
-    Text,
-    /// One JSON report (an array of them for several inputs).
-    Json,
-    /// One JSON report per line.
-    Ndjson,
-    /// The W3C SHACL validation report (sh:ValidationReport) as Turtle; needs --shapes.
-    Shacl,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-    Info,
-    Never,
-}
-
-#[derive(clap::Args)]
-struct CheckArgs {
-    /// Files, directories or `-` (standard input).
-    #[arg(required = true)]
-    inputs: Vec<String>,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
-    format: OutputFormat,
-    /// Profile to check against (see `fairlint profiles`); default: chosen from each record.
-    #[arg(long, short = 'p')]
-    profile: Option<String>,
-    /// Input format; default: detected from the extension, then the content.
-    #[arg(long, value_parser = parse_format)]
-    input_format: Option<Format>,
-    /// Exit with 1 when a finding has this severity or worse.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
-    /// SHACL shapes graph to check every record against (Turtle or another RDF format;
-    /// repeatable).
-    #[arg(long, value_name = "FILE")]
-    shapes: Vec<PathBuf>,
-    /// Engine options as JSON (a file path), e.g. limits and per-code severities.
-    #[arg(long)]
-    config: Option<PathBuf>,
-    /// Hide offending values in findings (privacy).
-    #[arg(long)]
-    mask_values: bool,
-    /// Base IRI for relative IRIs.
-    #[arg(long)]
-    base_iri: Option<String>,
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
-    jobs: Option<usize>,
-    /// Never show a progress bar.
-    #[arg(long)]
-    no_progress: bool,
-}
-
-fn parse_format(name: &str) -> Result<Format, String> {
-    Format::from_name(name).ok_or_else(|| {
-        let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
-        format!(
-            "unknown input format '{name}' (one of {})",
-            names.join(", ")
-        )
-    })
-}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
