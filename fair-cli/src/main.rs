@@ -14,8 +14,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 mod args;
+mod list;
 
-use args::{CheckArgs, Cli, Command, FailOn, ListFormat, OutputFormat};
+use args::{CheckArgs, Cli, Command, FailOn, OutputFormat};
 
 const EXIT_OK: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -35,8 +36,8 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => check(args),
-        Command::Profiles { format } => list_profiles(format),
-        Command::Rules { format } => list_rules(format),
+        Command::Profiles { format } => list::list_profiles(format),
+        Command::Rules { format } => list::list_rules(format),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -417,100 +418,4 @@ impl Stats {
             Outcome::Failed(_) => self.failed += 1,
         }
     }
-}
-
-fn list_profiles(format: ListFormat) -> anyhow::Result<u8> {
-    let mut out = std::io::stdout().lock();
-    match format {
-        ListFormat::Json => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(fair_core::profiles::PROFILES)?
-        )?,
-        ListFormat::Text => {
-            // Columns as wide as their longest entry, so every row lines up.
-            let id_width = fair_core::profiles::PROFILES
-                .iter()
-                .map(|p| p.id.len())
-                .max()
-                .unwrap_or(0);
-            let version_width = fair_core::profiles::PROFILES
-                .iter()
-                .map(|p| p.version.len())
-                .max()
-                .unwrap_or(0);
-            for p in fair_core::profiles::PROFILES {
-                writeln!(
-                    out,
-                    "{:<id_width$}  {:<version_width$}  {}",
-                    p.id, p.version, p.description
-                )?;
-            }
-        }
-    }
-    Ok(EXIT_OK)
-}
-
-fn list_rules(format: ListFormat) -> anyhow::Result<u8> {
-    let mut out = std::io::stdout().lock();
-    // Which indicators each code can fail, from the indicator catalogue.
-    let indicators_of = |code: &str| -> Vec<String> {
-        fair_core::scoring::catalogue()
-            .map(|c| {
-                c.indicators
-                    .iter()
-                    .filter(|i| i.fails_on.iter().any(|f| f == code))
-                    .map(|i| i.id.clone())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    match format {
-        ListFormat::Json => {
-            let rules: Vec<serde_json::Value> = fair_core::rules::RULES
-                .iter()
-                .map(|r| {
-                    let mut v = serde_json::to_value(r).unwrap_or_default();
-                    if let Some(map) = v.as_object_mut() {
-                        map.insert(
-                            "indicators".to_owned(),
-                            serde_json::json!(indicators_of(r.code)),
-                        );
-                        map.insert(
-                            "example".to_owned(),
-                            serde_json::json!(fair_core::rules::example(r.code)),
-                        );
-                    }
-                    v
-                })
-                .collect();
-            writeln!(out, "{}", serde_json::to_string_pretty(&rules)?)?;
-        }
-        ListFormat::Text => {
-            for r in fair_core::rules::RULES {
-                writeln!(
-                    out,
-                    "{}  {:<5} {:<8} {:<30} {}",
-                    r.code,
-                    r.principle.name(),
-                    r.severity.name(),
-                    r.slug,
-                    r.summary
-                )?;
-                let indicators = indicators_of(r.code);
-                if !indicators.is_empty() {
-                    writeln!(out, "      indicators: {}", indicators.join(", "))?;
-                }
-                writeln!(out, "      fix: {}", r.fix)?;
-                if let Some(example) = fair_core::rules::example(r.code) {
-                    writeln!(
-                        out,
-                        "      example: {}  (test-vectors/{})",
-                        example.message, example.input
-                    )?;
-                }
-            }
-        }
-    }
-    Ok(EXIT_OK)
 }
