@@ -5,18 +5,21 @@
 
 use anyhow::Context as _;
 use clap::Parser;
-use fair_core::{Config, DetectFormat, Engine, Format, Report, Severity, ValidateError};
+use fair_core::{Config, DetectFormat, Engine, Format, Severity};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 mod args;
+mod batch;
+mod inputs;
 mod list;
 
 use args::{CheckArgs, Cli, Command, FailOn, OutputFormat};
+use batch::{run_one, Failure, Outcome};
+use inputs::collect_inputs;
 
 const EXIT_OK: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -54,108 +57,6 @@ fn main() -> ExitCode {
             eprintln!("fairlint: error: {e:#}");
             ExitCode::from(EXIT_ERROR)
         }
-    }
-}
-
-/// One input to check.
-struct Input {
-    name: String,
-    path: Option<PathBuf>,
-}
-
-fn is_metadata_file(path: &Path) -> bool {
-    path.to_str().and_then(Format::from_extension).is_some()
-}
-
-fn collect_inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
-    let mut inputs = Vec::new();
-    for arg in args {
-        if arg == "-" {
-            inputs.push(Input {
-                name: "<stdin>".to_owned(),
-                path: None,
-            });
-            continue;
-        }
-        let path = PathBuf::from(arg);
-        if path.is_dir() {
-            for entry in walkdir::WalkDir::new(&path).sort_by_file_name() {
-                let entry = entry.with_context(|| format!("cannot walk {arg}"))?;
-                if entry.file_type().is_file() && is_metadata_file(entry.path()) {
-                    inputs.push(Input {
-                        name: entry.path().display().to_string(),
-                        path: Some(entry.into_path()),
-                    });
-                }
-            }
-        } else {
-            // A missing file is reported with the other per-file errors.
-            inputs.push(Input {
-                name: arg.clone(),
-                path: Some(path),
-            });
-        }
-    }
-    Ok(inputs)
-}
-
-enum Outcome {
-    Report(Box<Report>, Option<String>),
-    Failed(Failure),
-}
-
-struct Failure {
-    code: &'static str,
-    message: String,
-    location: Option<fair_core::Location>,
-}
-
-impl From<ValidateError> for Failure {
-    fn from(e: ValidateError) -> Self {
-        Failure {
-            code: e.code(),
-            location: e.location().cloned(),
-            message: e.to_string(),
-        }
-    }
-}
-
-fn run_one(
-    engine: &Engine,
-    input: &Input,
-    format: Option<Format>,
-    stdin: &[u8],
-    shacl: bool,
-) -> Outcome {
-    let bytes = match &input.path {
-        Some(path) => match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                return Outcome::Failed(Failure {
-                    code: "io_error",
-                    message: format!("cannot read {}: {e}", path.display()),
-                    location: None,
-                })
-            }
-        },
-        None => stdin.to_vec(),
-    };
-    let name = input.path.as_ref().map(|_| input.name.as_str());
-    let result = engine.load(&bytes, format, name).and_then(|doc| {
-        let report = engine.validate(&doc)?;
-        let turtle = if shacl {
-            engine.shacl_report(&doc).map(|r| r.to_turtle())
-        } else {
-            None
-        };
-        Ok((report, turtle))
-    });
-    match result {
-        Ok((mut report, turtle)) => {
-            report.set_input(input.name.clone());
-            Outcome::Report(Box::new(report), turtle)
-        }
-        Err(e) => Outcome::Failed(e.into()),
     }
 }
 
