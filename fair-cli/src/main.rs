@@ -8,7 +8,7 @@ use clap::Parser;
 use fair_core::{Config, DetectFormat, Engine, Format, Severity};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -16,10 +16,12 @@ mod args;
 mod batch;
 mod inputs;
 mod list;
+mod output;
 
 use args::{CheckArgs, Cli, Command, FailOn, OutputFormat};
-use batch::{run_one, Failure, Outcome};
+use batch::{run_one, Outcome};
 use inputs::collect_inputs;
+use output::Output;
 
 const EXIT_OK: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -129,7 +131,13 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
 
     let started = Instant::now();
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let many = inputs.len() > 1;
+    let mut output = Output::begin(
+        args.format,
+        std::io::BufWriter::new(stdout.lock()),
+        progress.as_ref(),
+        many,
+    )?;
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -137,11 +145,6 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         FailOn::Never => None,
     };
     let mut stats = Stats::default();
-    let many = inputs.len() > 1;
-    if args.format == OutputFormat::Json && many {
-        out.write_all(b"[\n")?;
-    }
-    let mut first = true;
     for chunk in inputs.chunks(CHUNK) {
         let outcomes: Vec<Outcome> = pool.install(|| {
             chunk
@@ -163,90 +166,10 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         });
         for (input, outcome) in chunk.iter().zip(outcomes) {
             stats.add(&outcome, threshold);
-            let write = |out: &mut dyn Write, text: &str| -> std::io::Result<()> {
-                if let Some(bar) = &progress {
-                    bar.suspend(|| out.write_all(text.as_bytes()))
-                } else {
-                    out.write_all(text.as_bytes())
-                }
-            };
-            match args.format {
-                OutputFormat::Text => {
-                    let text = match &outcome {
-                        Outcome::Report(r, _) => fair_core::render::text(r),
-                        Outcome::Failed(f) => format!(
-                            "{}: cannot check — {} [{}]\n",
-                            input.name, f.message, f.code
-                        ),
-                    };
-                    if !first {
-                        write(&mut out, "\n")?;
-                    }
-                    write(&mut out, &text)?;
-                }
-                OutputFormat::Json => {
-                    let mut text = match &outcome {
-                        Outcome::Report(r, _) => fair_core::render::json(r),
-                        Outcome::Failed(f) => {
-                            let mut t =
-                                serde_json::to_string_pretty(&failure_json(&input.name, f))?;
-                            t.push('\n');
-                            t
-                        }
-                    };
-                    if many {
-                        if !first {
-                            write(&mut out, ",\n")?;
-                        }
-                        text = text.trim_end().to_owned();
-                    }
-                    write(&mut out, &text)?;
-                }
-                OutputFormat::Shacl => {
-                    let text = match &outcome {
-                        Outcome::Report(_, Some(turtle)) => {
-                            if many {
-                                format!("# {}\n{turtle}", input.name)
-                            } else {
-                                turtle.clone()
-                            }
-                        }
-                        Outcome::Report(_, None) => String::new(),
-                        Outcome::Failed(f) => format!(
-                            "# {}: cannot check — {} [{}]\n",
-                            input.name, f.message, f.code
-                        ),
-                    };
-                    write(&mut out, &text)?;
-                }
-                OutputFormat::Ndjson => {
-                    let text = match &outcome {
-                        Outcome::Report(r, _) => fair_core::render::ndjson(r),
-                        Outcome::Failed(f) => format!(
-                            "{}\n",
-                            serde_json::to_string(&failure_json(&input.name, f))?
-                        ),
-                    };
-                    write(&mut out, &text)?;
-                }
-            }
-            if let Outcome::Failed(f) = &outcome {
-                if args.format != OutputFormat::Text {
-                    let loc = f
-                        .location
-                        .as_ref()
-                        .map(|l| format!(" at {l}"))
-                        .unwrap_or_default();
-                    eprintln!("fairlint: {}: {} [{}]{loc}", input.name, f.message, f.code);
-                }
-            }
-            first = false;
+            output.write(&input.name, &outcome)?;
         }
     }
-    if args.format == OutputFormat::Json && many {
-        out.write_all(b"\n]\n")?;
-    }
-    out.flush()?;
+    output.finish()?;
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
@@ -264,11 +187,7 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
             stats.warnings,
             stats.infos
         );
-        if args.format == OutputFormat::Text {
-            writeln!(std::io::stdout(), "\n{summary}")?;
-        } else {
-            eprintln!("{summary}");
-        }
+        output::write_summary(args.format, &summary)?;
     }
     Ok(if stats.failed > 0 {
         EXIT_ERROR
@@ -276,13 +195,6 @@ fn check(args: CheckArgs) -> anyhow::Result<u8> {
         EXIT_FINDINGS
     } else {
         EXIT_OK
-    })
-}
-
-fn failure_json(name: &str, f: &Failure) -> serde_json::Value {
-    serde_json::json!({
-        "input": name,
-        "error": { "code": f.code, "message": f.message, "location": f.location },
     })
 }
 
