@@ -1,7 +1,7 @@
 //! The command line: clap types for `fairlint` and its subcommands.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use fair_core::Format;
+use fair_core::{Format, Severity};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -58,6 +58,18 @@ pub enum FailOn {
     Warning,
     Info,
     Never,
+}
+
+impl FailOn {
+    /// The least severity that fails the run; `None` for `never`.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
 }
 
 #[derive(clap::Args)]

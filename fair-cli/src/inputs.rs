@@ -2,6 +2,7 @@
 
 use anyhow::Context as _;
 use fair_core::Format;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// One input to check.
@@ -44,4 +45,15 @@ pub fn collect_inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
         }
     }
     Ok(inputs)
+}
+
+/// Standard input, read once if an input is `-` (empty otherwise).
+pub fn read_stdin(inputs: &[Input]) -> anyhow::Result<Vec<u8>> {
+    let mut stdin = Vec::new();
+    if inputs.iter().any(|i| i.path.is_none()) {
+        std::io::stdin()
+            .read_to_end(&mut stdin)
+            .context("cannot read standard input")?;
+    }
+    Ok(stdin)
 }
