@@ -1,0 +1,121 @@
+//! The command line: clap types for `fairlint` and its subcommands.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use fair_core::{Format, Severity};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "fairlint",
+    version,
+    about = "Check dataset and software metadata against FAIR profiles, offline and deterministically",
+    after_help = "Exit codes: 0 = no findings at or above --fail-on, 1 = findings at or above --fail-on, 2 = usage error or an input that could not be read or parsed."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check metadata files, directories (walked recursively) or `-` for standard input.
+    Check(CheckArgs),
+    /// List the bundled profiles.
+    Profiles {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// List every finding code with its principle and meaning.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Human-readable summary, scores and findings grouped by principle.
+    Text,
+    /// One JSON report (an array of them for several inputs).
+    Json,
+    /// One JSON report per line.
+    Ndjson,
+    /// The W3C SHACL validation report (sh:ValidationReport) as Turtle; needs --shapes.
+    Shacl,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    /// The least severity that fails the run; `None` for `never`.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// Files, directories or `-` (standard input).
+    #[arg(required = true)]
+    pub inputs: Vec<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Profile to check against (see `fairlint profiles`); default: chosen from each record.
+    #[arg(long, short = 'p')]
+    pub profile: Option<String>,
+    /// Input format; default: detected from the extension, then the content.
+    #[arg(long, value_parser = parse_format)]
+    pub input_format: Option<Format>,
+    /// Exit with 1 when a finding has this severity or worse.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// SHACL shapes graph to check every record against (Turtle or another RDF format;
+    /// repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub shapes: Vec<PathBuf>,
+    /// Engine options as JSON (a file path), e.g. limits and per-code severities.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Hide offending values in findings (privacy).
+    #[arg(long)]
+    pub mask_values: bool,
+    /// Base IRI for relative IRIs.
+    #[arg(long)]
+    pub base_iri: Option<String>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| {
+        let names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!(
+            "unknown input format '{name}' (one of {})",
+            names.join(", ")
+        )
+    })
+}

@@ -1,0 +1,147 @@
+//! The batch: inputs checked in parallel on a worker pool, a chunk at a time, each read,
+//! loaded and validated into a report or the reason it could not be checked.
+
+use crate::inputs::Input;
+use anyhow::Context as _;
+use fair_core::{Engine, Format, Report, ValidateError};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+
+/// Files processed in parallel at a time; output is written in input order after each chunk,
+/// so memory stays flat however many files there are.
+const CHUNK: usize = 512;
+
+/// The worker threads: `--jobs`, or all cores.
+pub fn worker_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")
+}
+
+/// A progress bar on standard error for a batch of several inputs, unless `--no-progress` or
+/// standard error is not a terminal.
+pub fn progress_bar(no_progress: bool, inputs: usize) -> Option<ProgressBar> {
+    if !no_progress && inputs > 1 && std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(inputs as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} eta {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Some(bar)
+    } else {
+        None
+    }
+}
+
+/// What checking each input of a batch needs.
+pub struct Batch<'a> {
+    pub engine: &'a Engine,
+    pub pool: &'a rayon::ThreadPool,
+    /// `--input-format`; `None` detects each input's format.
+    pub input_format: Option<Format>,
+    /// Standard input, for the input `-`.
+    pub stdin: &'a [u8],
+    /// Also make the W3C SHACL validation report (`--format shacl`).
+    pub shacl: bool,
+    pub progress: Option<&'a ProgressBar>,
+}
+
+impl Batch<'_> {
+    /// Checks `inputs` in parallel, [`CHUNK`] at a time, and hands each outcome to `sink` in
+    /// input order; stops at the first error `sink` returns.
+    pub fn run(
+        &self,
+        inputs: &[Input],
+        mut sink: impl FnMut(&Input, Outcome) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        for chunk in inputs.chunks(CHUNK) {
+            let outcomes: Vec<Outcome> = self.pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|input| {
+                        let outcome = run_one(
+                            self.engine,
+                            input,
+                            self.input_format,
+                            self.stdin,
+                            self.shacl,
+                        );
+                        if let Some(bar) = self.progress {
+                            bar.inc(1);
+                        }
+                        outcome
+                    })
+                    .collect()
+            });
+            for (input, outcome) in chunk.iter().zip(outcomes) {
+                sink(input, outcome)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One input checked: its report (and SHACL report, if asked for), or why it could not be.
+pub enum Outcome {
+    Report(Box<Report>, Option<String>),
+    Failed(Failure),
+}
+
+/// Why an input could not be checked: an error code, a message and where in the input.
+pub struct Failure {
+    pub code: &'static str,
+    pub message: String,
+    pub location: Option<fair_core::Location>,
+}
+
+impl From<ValidateError> for Failure {
+    fn from(e: ValidateError) -> Self {
+        Failure {
+            code: e.code(),
+            location: e.location().cloned(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// Reads, loads and validates one input.
+fn run_one(
+    engine: &Engine,
+    input: &Input,
+    format: Option<Format>,
+    stdin: &[u8],
+    shacl: bool,
+) -> Outcome {
+    let bytes = match &input.path {
+        Some(path) => match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                return Outcome::Failed(Failure {
+                    code: "io_error",
+                    message: format!("cannot read {}: {e}", path.display()),
+                    location: None,
+                })
+            }
+        },
+        None => stdin.to_vec(),
+    };
+    let name = input.path.as_ref().map(|_| input.name.as_str());
+    let result = engine.load(&bytes, format, name).and_then(|doc| {
+        let report = engine.validate(&doc)?;
+        let turtle = if shacl {
+            engine.shacl_report(&doc).map(|r| r.to_turtle())
+        } else {
+            None
+        };
+        Ok((report, turtle))
+    });
+    match result {
+        Ok((mut report, turtle)) => {
+            report.set_input(input.name.clone());
+            Outcome::Report(Box::new(report), turtle)
+        }
+        Err(e) => Outcome::Failed(e.into()),
+    }
+}

@@ -1,0 +1,165 @@
+//! `fairlint check`, stage by stage: the configuration and the engine, the inputs, the batch
+//! (checked in parallel, written in input order by [`Output`]), the summary and the exit code.
+
+use crate::args::{CheckArgs, OutputFormat};
+use crate::batch::{self, Batch, Outcome};
+use crate::inputs::{collect_inputs, read_stdin};
+use crate::output::{self, Output};
+use crate::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
+use anyhow::Context as _;
+use fair_core::{Config, DetectFormat, Engine, Format, Severity};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
+    let config = load_config(&args)?;
+    if args.format == OutputFormat::Shacl && args.shapes.is_empty() {
+        anyhow::bail!("--format shacl needs at least one --shapes file");
+    }
+    let engine = build_engine(config, &args.shapes)?;
+    let inputs = collect_inputs(&args.inputs)?;
+    if inputs.is_empty() {
+        anyhow::bail!("no metadata files found in {}", args.inputs.join(", "));
+    }
+    let stdin = read_stdin(&inputs)?;
+    let pool = batch::worker_pool(args.jobs)?;
+    let progress = batch::progress_bar(args.no_progress, inputs.len());
+
+    let started = Instant::now();
+    let stdout = std::io::stdout();
+    let many = inputs.len() > 1;
+    let mut output = Output::begin(
+        args.format,
+        std::io::BufWriter::new(stdout.lock()),
+        progress.as_ref(),
+        many,
+    )?;
+    let threshold = args.fail_on.threshold();
+    let mut stats = Stats::default();
+    let batch = Batch {
+        engine: &engine,
+        pool: &pool,
+        input_format: args.input_format,
+        stdin: &stdin,
+        shacl: args.format == OutputFormat::Shacl,
+        progress: progress.as_ref(),
+    };
+    batch.run(&inputs, |input, outcome| {
+        stats.add(&outcome, threshold);
+        output.write(&input.name, &outcome)
+    })?;
+    output.finish()?;
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    if many {
+        output::write_summary(args.format, &stats.summary(started.elapsed()))?;
+    }
+    Ok(exit_code(&stats))
+}
+
+/// The engine options: the `--config` file (or the defaults), then the flags that override it.
+fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
+    let mut config = match &args.config {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read config {}", path.display()))?;
+            Config::from_json(&text)?
+        }
+        None => Config::default(),
+    };
+    if args.profile.is_some() {
+        config.profile = args.profile.clone();
+    }
+    if args.mask_values {
+        config.include_values = false;
+    }
+    if args.base_iri.is_some() {
+        config.base_iri = args.base_iri.clone();
+    }
+    Ok(config)
+}
+
+/// The engine, with the `--shapes` files (format detected from name and content) loaded.
+fn build_engine(config: Config, shapes: &[PathBuf]) -> anyhow::Result<Engine> {
+    let mut builder = Engine::builder().config(config);
+    for path in shapes {
+        let bytes = std::fs::read(path)
+            .with_context(|| format!("cannot read shapes file {}", path.display()))?;
+        let name = path.display().to_string();
+        let (format, _) = Format::detect(None, None, Some(&name), &bytes)
+            .with_context(|| format!("cannot tell the format of shapes file {name}"))?;
+        builder = builder.shapes(name, bytes, format);
+    }
+    builder.build().map_err(|e| match e {
+        fair_core::BuildError::Shapes(_) => {
+            let names: Vec<_> = shapes.iter().map(|p| p.display().to_string()).collect();
+            anyhow::anyhow!("{e} (in {})", names.join(", "))
+        }
+        other => other.into(),
+    })
+}
+
+/// 2 when an input could not be checked, else 1 when a finding reached `--fail-on`, else 0.
+fn exit_code(stats: &Stats) -> u8 {
+    if stats.failed > 0 {
+        EXIT_ERROR
+    } else if stats.failing_findings > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+/// Tallies of a batch, for the summary and the exit code.
+#[derive(Default)]
+struct Stats {
+    inputs: usize,
+    clean: usize,
+    with_findings: usize,
+    failed: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    failing_findings: usize,
+}
+
+impl Stats {
+    fn add(&mut self, outcome: &Outcome, threshold: Option<Severity>) {
+        self.inputs += 1;
+        match outcome {
+            Outcome::Report(r, _) => {
+                if r.conforms() {
+                    self.clean += 1;
+                } else {
+                    self.with_findings += 1;
+                }
+                self.errors += r.counts.error;
+                self.warnings += r.counts.warning;
+                self.infos += r.counts.info;
+                if let Some(t) = threshold {
+                    self.failing_findings +=
+                        r.findings().iter().filter(|f| f.severity >= t).count();
+                }
+            }
+            Outcome::Failed(_) => self.failed += 1,
+        }
+    }
+
+    /// The line that ends a batch of several inputs.
+    fn summary(&self, elapsed: Duration) -> String {
+        let secs = elapsed.as_secs_f64();
+        format!(
+            "fairlint: checked {} inputs in {:.2}s ({:.0}/s): {} without findings, {} with findings, {} could not be checked; {} errors, {} warnings, {} infos",
+            self.inputs,
+            secs,
+            self.inputs as f64 / secs.max(1e-9),
+            self.clean,
+            self.with_findings,
+            self.failed,
+            self.errors,
+            self.warnings,
+            self.infos
+        )
+    }
+}

@@ -1,0 +1,156 @@
+//! What `fairlint check` writes: each input's report (or why it could not be checked) in the
+//! `--format` layout, in input order, and the batch summary.
+
+use crate::args::OutputFormat;
+use crate::batch::{Failure, Outcome};
+use indicatif::ProgressBar;
+use std::io::Write;
+
+/// Writes the outcomes of a batch, one input after the other, keeping the progress bar (if
+/// any) out of the way of the text.
+pub struct Output<'a, W: Write> {
+    format: OutputFormat,
+    out: W,
+    progress: Option<&'a ProgressBar>,
+    /// More than one input: JSON reports become an array, SHACL reports get a `# name` line.
+    many: bool,
+    first: bool,
+}
+
+impl<'a, W: Write> Output<'a, W> {
+    /// Starts the output: the opening bracket of a JSON array of reports.
+    pub fn begin(
+        format: OutputFormat,
+        out: W,
+        progress: Option<&'a ProgressBar>,
+        many: bool,
+    ) -> std::io::Result<Self> {
+        let mut output = Output {
+            format,
+            out,
+            progress,
+            many,
+            first: true,
+        };
+        if format == OutputFormat::Json && many {
+            output.out.write_all(b"[\n")?;
+        }
+        Ok(output)
+    }
+
+    /// Writes one input's report, or why it could not be checked; outside the text format the
+    /// reason also goes to standard error.
+    pub fn write(&mut self, name: &str, outcome: &Outcome) -> anyhow::Result<()> {
+        let text = match self.format {
+            OutputFormat::Text => text(name, outcome),
+            OutputFormat::Json => json(name, outcome, self.many)?,
+            OutputFormat::Ndjson => ndjson(name, outcome)?,
+            OutputFormat::Shacl => shacl(name, outcome, self.many),
+        };
+        if !self.first {
+            if let Some(separator) = self.separator() {
+                self.write_str(separator)?;
+            }
+        }
+        self.write_str(&text)?;
+        if let Outcome::Failed(f) = outcome {
+            if self.format != OutputFormat::Text {
+                let loc = f
+                    .location
+                    .as_ref()
+                    .map(|l| format!(" at {l}"))
+                    .unwrap_or_default();
+                eprintln!("fairlint: {}: {} [{}]{loc}", name, f.message, f.code);
+            }
+        }
+        self.first = false;
+        Ok(())
+    }
+
+    /// Ends the output (the closing bracket of a JSON array) and flushes it.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        if self.format == OutputFormat::Json && self.many {
+            self.out.write_all(b"\n]\n")?;
+        }
+        self.out.flush()
+    }
+
+    /// What goes between two inputs: a blank line between text reports, a comma between the
+    /// reports of a JSON array; NDJSON and Turtle need nothing.
+    fn separator(&self) -> Option<&'static str> {
+        match self.format {
+            OutputFormat::Text => Some("\n"),
+            OutputFormat::Json if self.many => Some(",\n"),
+            OutputFormat::Json | OutputFormat::Ndjson | OutputFormat::Shacl => None,
+        }
+    }
+
+    fn write_str(&mut self, text: &str) -> std::io::Result<()> {
+        let out = &mut self.out;
+        match self.progress {
+            Some(bar) => bar.suspend(|| out.write_all(text.as_bytes())),
+            None => out.write_all(text.as_bytes()),
+        }
+    }
+}
+
+/// The batch summary: the last lines of the text output, on standard error otherwise.
+pub fn write_summary(format: OutputFormat, summary: &str) -> std::io::Result<()> {
+    if format == OutputFormat::Text {
+        writeln!(std::io::stdout(), "\n{summary}")?;
+    } else {
+        eprintln!("{summary}");
+    }
+    Ok(())
+}
+
+fn text(name: &str, outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Report(r, _) => fair_core::render::text(r),
+        Outcome::Failed(f) => format!("{}: cannot check — {} [{}]\n", name, f.message, f.code),
+    }
+}
+
+fn json(name: &str, outcome: &Outcome, many: bool) -> serde_json::Result<String> {
+    let mut text = match outcome {
+        Outcome::Report(r, _) => fair_core::render::json(r),
+        Outcome::Failed(f) => {
+            let mut t = serde_json::to_string_pretty(&failure_json(name, f))?;
+            t.push('\n');
+            t
+        }
+    };
+    if many {
+        // The array's separators and brackets supply the line breaks.
+        text = text.trim_end().to_owned();
+    }
+    Ok(text)
+}
+
+fn ndjson(name: &str, outcome: &Outcome) -> serde_json::Result<String> {
+    Ok(match outcome {
+        Outcome::Report(r, _) => fair_core::render::ndjson(r),
+        Outcome::Failed(f) => format!("{}\n", serde_json::to_string(&failure_json(name, f))?),
+    })
+}
+
+fn shacl(name: &str, outcome: &Outcome, many: bool) -> String {
+    match outcome {
+        Outcome::Report(_, Some(turtle)) => {
+            if many {
+                format!("# {name}\n{turtle}")
+            } else {
+                turtle.clone()
+            }
+        }
+        Outcome::Report(_, None) => String::new(),
+        Outcome::Failed(f) => format!("# {}: cannot check — {} [{}]\n", name, f.message, f.code),
+    }
+}
+
+fn failure_json(name: &str, f: &Failure) -> serde_json::Value {
+    serde_json::json!({
+        "input": name,
+        "error": { "code": f.code, "message": f.message, "location": f.location },
+    })
+}
