@@ -71,7 +71,8 @@ fn field_lists_name_every_property_the_crosswalks_produce() {
         let doc = engine
             .load(text.as_bytes(), Some(format), None)
             .expect("loads");
-        let main = fair_rules::main_node(&doc).expect("has a main resource");
+        let subject = fair_rules::Subject::of(&doc);
+        let main = subject.node().expect("has a main resource");
         for t in doc.graph().triples_for_subject(main.as_ref()) {
             if let Some(local) = t.predicate.as_str().strip_prefix(vocab::SCHEMA) {
                 assert!(fields.contains(&local), "{format:?}: {local} is not listed");

@@ -8,12 +8,12 @@ use crate::format::DetectFormat;
 use crate::format::Format;
 use crate::limits::{Limits, MAX_JSON_DEPTH_SETTING};
 use crate::profiles::{self, Profile};
-use crate::report::{Counts, ProfileInfo, ProfileSelection, Report, Resource, SCHEMA_VERSION};
+use crate::report::{Counts, ProfileInfo, Report, Resource, SCHEMA_VERSION};
 use crate::rules;
-use crate::vocab;
 use fair_ingest::{NoResolver, Resolver};
 use fair_rules::profiles::shacl::ShapeSet;
 use fair_rules::sink::FindingSink;
+use fair_rules::{CheckContext, Subject};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -141,108 +141,17 @@ impl EngineBuilder {
     /// Checks the configuration and builds the engine.
     pub fn build(self) -> Result<Engine, BuildError> {
         let config = self.config;
-        let profile = match &config.profile {
-            Some(id) => Some(profiles::profile(id).ok_or_else(|| {
-                let known: Vec<_> = profiles::PROFILES.iter().map(|p| p.id).collect();
-                ConfigError::new(
-                    "profile",
-                    format!("unknown profile '{id}' (bundled: {})", known.join(", ")),
-                )
-            })?),
-            None => None,
-        };
-        for code in config.severity.keys().chain(config.ignore.iter()) {
-            let well_formed = code.len() == 4
-                && code.starts_with(['F', 'A', 'I', 'R', 'X'])
-                && code.chars().skip(1).all(|c| c.is_ascii_digit());
-            if rules::rule(code).is_none() && !well_formed {
-                return Err(
-                    ConfigError::new("severity/ignore", format!("unknown code '{code}'")).into(),
-                );
-            }
-        }
-        let l = &config.limits;
-        if l.max_json_depth == 0 || l.max_json_depth > MAX_JSON_DEPTH_SETTING {
-            return Err(ConfigError::new(
-                "max_json_depth",
-                format!("must be between 1 and {MAX_JSON_DEPTH_SETTING}"),
-            )
-            .into());
-        }
-        if l.max_input_bytes == 0 || l.max_triples == 0 || l.max_findings == 0 {
-            return Err(ConfigError::new("limits", "limits must be greater than 0").into());
-        }
-        if let Some(base) = &config.base_iri {
-            oxiri::Iri::parse(base.as_str()).map_err(|e| {
-                ConfigError::new("base_iri", format!("'{base}' is not an absolute IRI: {e}"))
-            })?;
-        }
-        let mut resources = vec![Resource {
-            name: "fairlint rules".to_owned(),
-            version: env!("CARGO_PKG_VERSION").to_owned(),
-            source: "built in".to_owned(),
-        }];
-        for c in contexts::bundled() {
-            resources.push(Resource {
-                name: c.name.to_owned(),
-                version: c.version.clone(),
-                source: c.source.clone(),
-            });
-        }
-        // Bundled reference vocabularies (indexed once per process) and user ontologies.
-        fair_refdata::get();
-        resources.extend(fair_refdata::resources());
-        resources.extend(crate::crosswalk::resources());
+        let profile = config.validate()?;
         let mut ontologies = Vec::with_capacity(self.ontologies.len());
         for (name, bytes, format) in &self.ontologies {
-            let ontology = fair_rules::ontology::Ontology::parse(name, bytes, *format)?;
-            resources.push(Resource {
-                name: format!("ontology {name}"),
-                version: "user-supplied".to_owned(),
-                source: name.clone(),
-            });
-            ontologies.push(ontology);
+            ontologies.push(fair_rules::ontology::Ontology::parse(name, bytes, *format)?);
         }
         let shapes = if self.shapes.is_empty() {
             None
         } else {
             Some(ShapeSet::build(&self.shapes)?)
         };
-        // Every bundled profile's shapes (indexed like `profiles::PROFILES`), compiled once
-        // per process.
-        for (name, prefix, source) in [
-            (
-                "Bioschemas profiles (SHACL)",
-                "bioschemas-",
-                "shapes/bioschemas, from the bioschemas.org specifications (CC BY-SA 4.0)",
-            ),
-            (
-                "DCAT-AP profile (SHACL)",
-                "dcat-ap-",
-                "shapes/dcat-ap, written from the DCAT-AP 3.0.1 specification (SEMIC, CC BY 4.0)",
-            ),
-            (
-                "CodeMeta profiles (SHACL)",
-                "codemeta-",
-                "shapes/codemeta, written from the CodeMeta 2.0 / 3.0 crosswalk and terms (Apache-2.0)",
-            ),
-            (
-                "RO-Crate profiles (native rules)",
-                "ro-crate-",
-                "fair-core/src/rules/rocrate.rs, from the RO-Crate specification and rocrate-validator 0.13.0 (shapes/ro-crate)",
-            ),
-        ] {
-            resources.push(Resource {
-                name: name.to_owned(),
-                version: profiles::PROFILES
-                    .iter()
-                    .filter(|p| p.id.starts_with(prefix))
-                    .map(|p| format!("{} {}", p.family, p.version))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                source: source.to_owned(),
-            });
-        }
+        let resources = resources(&self.ontologies);
         Ok(Engine {
             inner: Arc::new(Inner {
                 config,
@@ -254,6 +163,77 @@ impl EngineBuilder {
             }),
         })
     }
+}
+
+impl Config {
+    /// Checks the configuration: a known profile (returned), known or well-formed codes,
+    /// limits in range, an absolute base IRI.
+    fn validate(&self) -> Result<Option<&'static Profile>, ConfigError> {
+        let profile = match &self.profile {
+            Some(id) => Some(profiles::profile(id).ok_or_else(|| {
+                let known: Vec<_> = profiles::PROFILES.iter().map(|p| p.id).collect();
+                ConfigError::new(
+                    "profile",
+                    format!("unknown profile '{id}' (bundled: {})", known.join(", ")),
+                )
+            })?),
+            None => None,
+        };
+        for code in self.severity.keys().chain(self.ignore.iter()) {
+            let well_formed = code.len() == 4
+                && code.starts_with(['F', 'A', 'I', 'R', 'X'])
+                && code.chars().skip(1).all(|c| c.is_ascii_digit());
+            if rules::rule(code).is_none() && !well_formed {
+                return Err(ConfigError::new(
+                    "severity/ignore",
+                    format!("unknown code '{code}'"),
+                ));
+            }
+        }
+        let l = &self.limits;
+        if l.max_json_depth == 0 || l.max_json_depth > MAX_JSON_DEPTH_SETTING {
+            return Err(ConfigError::new(
+                "max_json_depth",
+                format!("must be between 1 and {MAX_JSON_DEPTH_SETTING}"),
+            ));
+        }
+        if l.max_input_bytes == 0 || l.max_triples == 0 || l.max_findings == 0 {
+            return Err(ConfigError::new("limits", "limits must be greater than 0"));
+        }
+        if let Some(base) = &self.base_iri {
+            oxiri::Iri::parse(base.as_str()).map_err(|e| {
+                ConfigError::new("base_iri", format!("'{base}' is not an absolute IRI: {e}"))
+            })?;
+        }
+        Ok(profile)
+    }
+}
+
+/// Every resource a report lists, with its version: the rules, the bundled contexts,
+/// reference vocabularies, crosswalk schemas, the user's ontologies and the profile families.
+fn resources(ontologies: &[(String, Vec<u8>, Format)]) -> Vec<Resource> {
+    let mut resources = vec![Resource {
+        name: "fairlint rules".to_owned(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        source: "built in".to_owned(),
+    }];
+    resources.extend(contexts::bundled().iter().map(|c| Resource {
+        name: c.name.to_owned(),
+        version: c.version.clone(),
+        source: c.source.clone(),
+    }));
+    // Bundled reference vocabularies (indexed once per process, here rather than on the first
+    // record) and the crosswalks' schemas.
+    fair_refdata::get();
+    resources.extend(fair_refdata::resources());
+    resources.extend(crate::crosswalk::resources());
+    resources.extend(ontologies.iter().map(|(name, _, _)| Resource {
+        name: format!("ontology {name}"),
+        version: "user-supplied".to_owned(),
+        source: name.clone(),
+    }));
+    resources.extend(profiles::resources());
+    resources
 }
 
 struct Inner {
@@ -356,41 +336,36 @@ impl Engine {
 
     /// Validates a parsed document. Poor metadata gives `Ok` with findings; `Err` only when
     /// the job cannot be done.
+    ///
+    /// The pipeline, each stage once: the main resource ([`Subject`]) → the profile → every
+    /// pass of [`fair_rules::PASSES`] → the profile's own checks → the sorted, deduplicated,
+    /// truncated findings → the scores → the report.
     pub fn validate(&self, doc: &Document) -> Result<Report, ValidateError> {
-        let config = &self.inner.config;
-        let (profile, selected_by) = self.select_profile(doc);
-        let mut sink = FindingSink {
+        let inner = &*self.inner;
+        let config = &inner.config;
+        let subject = Subject::of(doc);
+        let (profile, selected_by) = profiles::select(doc, &subject, inner.profile);
+        let cx = CheckContext {
             doc,
-            findings: Vec::new(),
-            severity: &config.severity,
-            ignore: &config.ignore,
-            include_values: config.include_values,
+            subject: &subject,
+            profile,
+            ontologies: &inner.ontologies,
+            shapes: inner.shapes.as_ref(),
+            max_sparql_steps: config.limits.max_sparql_steps,
         };
-        fair_rules::check_structure(doc, profile, &mut sink);
-        sink.extend(doc.ingest_findings());
-        fair_rules::check_vocab(doc, &self.inner.ontologies, &mut sink);
-        if let Some(shapes) = &self.inner.shapes {
-            let report = shapes.validate(doc, config.limits.max_sparql_steps);
-            shapes.report_findings(&report, &mut sink);
+        let mut sink =
+            FindingSink::new(doc, &config.severity, &config.ignore, config.include_values);
+        for pass in fair_rules::PASSES {
+            pass.run(&cx, &mut sink);
         }
-        let level = self.check_profile(doc, profile, &mut sink);
-        let mut findings = sink.findings;
-        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
-        let truncated = findings.len() > config.limits.max_findings;
-        findings.truncate(config.limits.max_findings);
-        let mut counts = Counts::default();
-        for f in &findings {
-            match f.severity {
-                Severity::Error => counts.error += 1,
-                Severity::Warning => counts.warning += 1,
-                Severity::Info => counts.info += 1,
-            }
-        }
+        let level = profiles::run(&cx, &mut sink);
+        let (findings, truncated) = sink.finish(config.limits.max_findings);
+        let community_profile = profile.id != profiles::default_profile().id;
         let assessment = crate::scoring::assess(&crate::scoring::Context::new(
             doc,
+            &subject,
             &findings,
-            profile.id != profiles::default_profile().id,
+            community_profile,
         ));
         Ok(Report {
             schema_version: SCHEMA_VERSION,
@@ -404,13 +379,13 @@ impl Engine {
                 level,
             },
             conforms: findings.is_empty(),
-            counts,
+            counts: Counts::of(&findings),
             scores: assessment.scores,
             top_fixes: assessment.top_fixes,
             findings,
             indicators: assessment.indicators,
             truncated,
-            resources: self.inner.resources.clone(),
+            resources: inner.resources.clone(),
         })
     }
 
@@ -419,84 +394,6 @@ impl Engine {
     pub fn shacl_report(&self, doc: &Document) -> Option<crate::shacl::ValidationReport> {
         let steps = self.inner.config.limits.max_sparql_steps;
         self.inner.shapes.as_ref().map(|s| s.validate(doc, steps))
-    }
-
-    /// Runs the selected profile's shapes (if it has any) and returns the marginality level
-    /// the record meets.
-    fn check_profile(
-        &self,
-        doc: &Document,
-        profile: &'static Profile,
-        sink: &mut FindingSink<'_>,
-    ) -> Option<profiles::Level> {
-        if let profiles::Native::RoCrate(version) = profile.native {
-            return Some(fair_rules::profiles::rocrate::check(doc, version, sink));
-        }
-        let index = profiles::PROFILES.iter().position(|p| p.id == profile.id)?;
-        let shapes = fair_rules::profiles::shacl::bundled_profile_shapes(index)?;
-        // The resource that claims the profile, else the main resource.
-        let focus = Self::conforms_to_values(doc)
-            .find(|(_, iri)| profiles::by_conforms_to(iri).is_some_and(|p| p.id == profile.id))
-            .map(|(subject, _)| subject)
-            .or_else(|| {
-                fair_rules::profiles::shacl::main_resource_types(doc).map(|(main, _)| main)
-            });
-        let has_target =
-            fair_rules::profiles::shacl::check_profile_target(doc, profile, focus, sink);
-        let report = shapes.validate(doc, self.inner.config.limits.max_sparql_steps);
-        shapes.report_findings(&report, sink);
-        Some(fair_rules::profiles::shacl::marginality_level(
-            &report, has_target,
-        ))
-    }
-
-    /// `(subject, profile IRI)` of every `dct:conformsTo` / `schema:conformsTo` statement.
-    fn conforms_to_values(doc: &Document) -> impl Iterator<Item = (String, String)> + '_ {
-        let graph = doc.graph();
-        [vocab::DCT_CONFORMS_TO, vocab::SCHEMA_CONFORMS_TO]
-            .into_iter()
-            .flat_map(move |predicate| {
-                graph.triples_for_predicate(oxrdf::NamedNodeRef::new_unchecked(predicate))
-            })
-            .filter_map(|t| {
-                let iri = match t.object {
-                    oxrdf::TermRef::NamedNode(n) => n.as_str().to_owned(),
-                    oxrdf::TermRef::Literal(l) => l.value().to_owned(),
-                    _ => return None,
-                };
-                Some((t.subject.to_string(), iri))
-            })
-    }
-
-    /// Explicit profile, else the first `dct:conformsTo` naming a bundled profile (or a
-    /// profile family fairlint bundles), else a profile's JSON-LD context (CodeMeta, RO-Crate), else the
-    /// main resource's type, else `core`.
-    fn select_profile(&self, doc: &Document) -> (&'static Profile, ProfileSelection) {
-        if let Some(p) = self.inner.profile {
-            return (p, ProfileSelection::Explicit);
-        }
-        // The main resource's claims first, then the others in a deterministic order.
-        let main = fair_rules::profiles::shacl::main_resource_types(doc).map(|(main, _)| main);
-        let mut claimed: Vec<(String, String)> = Self::conforms_to_values(doc).collect();
-        claimed.sort_by_key(|(subject, iri)| {
-            (Some(subject) != main.as_ref(), subject.clone(), iri.clone())
-        });
-        if let Some(p) = claimed
-            .iter()
-            .find_map(|(_, iri)| profiles::by_conforms_to(iri))
-        {
-            return (p, ProfileSelection::ConformsTo);
-        }
-        // A bundled context that names its profile (CodeMeta, RO-Crate) counts as the record's shape.
-        if let Some(p) = profiles::by_context(doc.info().contexts.iter().map(String::as_str)) {
-            return (p, ProfileSelection::Type);
-        }
-        if let Some((_, types)) = fair_rules::profiles::shacl::main_resource_types(doc) {
-            if let Some(p) = profiles::by_types(types.iter().map(String::as_str)) {
-                return (p, ProfileSelection::Type);
-            }
-        }
-        (profiles::default_profile(), ProfileSelection::Default)
     }
 }
 

@@ -9,21 +9,8 @@ use serde::Serialize;
 pub const SCHEMA_VERSION: &str = "0.1";
 
 pub use fair_model::Resource;
+pub use fair_rules::profiles::ProfileSelection;
 pub use fair_rules::scoring::Scores;
-
-/// How the profile was chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProfileSelection {
-    /// Named by the caller.
-    Explicit,
-    /// From the record's `dct:conformsTo`.
-    ConformsTo,
-    /// From the record's types or JSON shape.
-    Type,
-    /// Nothing else applied.
-    Default,
-}
 
 /// The profile a record was checked against.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -49,6 +36,21 @@ pub struct Counts {
     pub warning: usize,
     /// Infos.
     pub info: usize,
+}
+
+impl Counts {
+    /// The counts of `findings`.
+    pub fn of(findings: &[Finding]) -> Self {
+        let mut counts = Self::default();
+        for f in findings {
+            match f.severity {
+                Severity::Error => counts.error += 1,
+                Severity::Warning => counts.warning += 1,
+                Severity::Info => counts.info += 1,
+            }
+        }
+        counts
+    }
 }
 
 /// The result of checking one record. Serialises to the JSON report

@@ -76,10 +76,6 @@ pub struct Document {
     graph: Graph,
     info: DocumentInfo,
     source_map: SourceMap,
-    /// The typed main resource, found once and shared by every check that needs it
-    /// (`rules::structural::typed_main`).
-    #[doc(hidden)]
-    pub main: std::sync::OnceLock<Option<String>>,
     /// Findings of the reading itself: for bio.tools and DataCite records, the schema
     /// violations found before the crosswalk (R301 / R302).
     ingest_findings: Vec<fair_model::RawFinding>,
@@ -379,7 +375,6 @@ impl Collector {
             },
             graph: self.graph,
             source_map: self.source.finish(),
-            main: std::sync::OnceLock::new(),
             ingest_findings: Vec::new(),
         }
     }

@@ -2,6 +2,9 @@
 //! the record is read (`fair_ingest::crosswalk` validates a bio.tools or DataCite record against
 //! its JSON Schema before it crosswalks it) and arrive as the document's ingest findings.
 
+use crate::pass::{CheckContext, Pass};
+use crate::sink::FindingSink;
+
 crate::registry::rules! {
     BIOTOOLS_SCHEMA_VIOLATION = "R301" {
         slug: "biotools-schema-violation",
@@ -22,6 +25,15 @@ crate::registry::rules! {
         message: "The DataCite record breaks the DataCite Metadata Schema at {pointer}: {detail}",
         fix: "At {pointer}, {hint} (schema rule '{keyword}'); DataCite rejects records that break its schema",
         summary: "DataCite JSON and XML records are valid against the DataCite Metadata Schema 4.x (mandatory identifier, creators, titles, publisher, publication year and resource type; controlled lists; dates, years and coordinates).",
+    }
+}
+
+/// Reports what the reading found (a crosswalked record's schema violations) as a pass.
+pub struct Crosswalk;
+
+impl Pass for Crosswalk {
+    fn run(&self, cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) {
+        sink.extend(cx.doc.ingest_findings());
     }
 }
 

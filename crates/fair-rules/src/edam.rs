@@ -14,6 +14,7 @@
 //!
 //! *Fix safety*: display only.
 
+use crate::pass::{CheckContext, Pass};
 use crate::refdata::{self, Branch};
 use crate::sink::FindingSink;
 use crate::vocab;
@@ -238,6 +239,15 @@ fn labels(graph: &Graph, sink: &mut FindingSink<'_>) {
                 )
                 .emit();
         }
+    }
+}
+
+/// The EDAM checks as a pass.
+pub struct Edam;
+
+impl Pass for Edam {
+    fn run(&self, cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) {
+        check(cx.doc.graph(), sink);
     }
 }
 

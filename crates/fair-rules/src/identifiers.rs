@@ -99,6 +99,7 @@ pub enum Check {
 
 mod schemes;
 
+use crate::pass::{CheckContext, Pass};
 use crate::sink::FindingSink;
 use oxrdf::{Graph, NamedNodeRef, TermRef};
 use schemes::ror;
@@ -260,6 +261,15 @@ pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
             }
             _ => {}
         }
+    }
+}
+
+/// The identifier checks as a pass.
+pub struct Identifiers;
+
+impl Pass for Identifiers {
+    fn run(&self, cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) {
+        check(cx.doc.graph(), sink);
     }
 }
 

@@ -19,6 +19,8 @@ pub mod identifiers;
 pub mod licences;
 #[doc(hidden)]
 pub mod ontology;
+#[doc(hidden)]
+pub mod pass;
 pub mod profiles;
 #[doc(hidden)]
 pub mod registry;
@@ -31,6 +33,7 @@ pub mod shapes;
 pub mod sink;
 #[doc(hidden)]
 pub mod structural;
+mod subject;
 
 use fair_ingest::document;
 use fair_model::vocab;
@@ -47,23 +50,7 @@ mod error {
 }
 
 pub use examples::{example, examples, Example};
+pub use pass::{CheckContext, Pass, PASSES};
 pub use profiles::rocrate;
 pub use registry::{all, rule, Rule, Status, DOCS_BASE};
-#[doc(hidden)]
-pub use structural::{check as check_structure, main_node};
-
-/// Vocabulary and identifier checks against the bundled reference data (identifiers, EDAM,
-/// schema.org, licences) and the engine's user ontologies.
-#[doc(hidden)]
-pub fn check_vocab(
-    doc: &document::Document,
-    ontologies: &[ontology::Ontology],
-    sink: &mut sink::FindingSink<'_>,
-) {
-    let graph = doc.graph();
-    identifiers::check(graph, sink);
-    edam::check(graph, sink);
-    schemaorg::check(graph, sink);
-    licences::check_graph(graph, sink);
-    ontology::check(graph, ontologies, sink);
-}
+pub use subject::Subject;

@@ -14,6 +14,7 @@
 //!
 //! *Fix safety*: display only.
 
+use crate::pass::{CheckContext, Pass};
 use crate::refdata;
 
 crate::registry::rules! {
@@ -390,6 +391,15 @@ pub fn check_graph(graph: &oxrdf::Graph, sink: &mut crate::sink::FindingSink<'_>
                 .context(json!({ "licence": text }))
                 .emit(),
         }
+    }
+}
+
+/// The licence checks as a pass.
+pub struct Licences;
+
+impl Pass for Licences {
+    fn run(&self, cx: &CheckContext<'_>, sink: &mut crate::sink::FindingSink<'_>) {
+        check_graph(cx.doc.graph(), sink);
     }
 }
 

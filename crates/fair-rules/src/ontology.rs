@@ -13,6 +13,7 @@
 use crate::document::Document;
 use crate::error::ConfigError;
 use crate::format::Format;
+use crate::pass::{CheckContext, Pass};
 use crate::sink::FindingSink;
 use oxrdf::{Graph, TermRef};
 use serde_json::json;
@@ -299,6 +300,15 @@ pub fn check(graph: &Graph, ontologies: &[Ontology], sink: &mut FindingSink<'_>)
                 }
             }
         }
+    }
+}
+
+/// The checks against the engine's user ontologies as a pass.
+pub struct Ontologies;
+
+impl Pass for Ontologies {
+    fn run(&self, cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) {
+        check(cx.doc.graph(), cx.ontologies, sink);
     }
 }
 

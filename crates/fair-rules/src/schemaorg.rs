@@ -11,6 +11,7 @@
 //!
 //! *Fix safety*: display only (the suggestion is the closest known term by edit distance).
 
+use crate::pass::{CheckContext, Pass};
 use crate::refdata::{self, TermKind};
 use crate::sink::FindingSink;
 use crate::vocab;
@@ -109,6 +110,15 @@ pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
                 }
             }
         }
+    }
+}
+
+/// The schema.org vocabulary checks as a pass.
+pub struct SchemaOrg;
+
+impl Pass for SchemaOrg {
+    fn run(&self, cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) {
+        check(cx.doc.graph(), sink);
     }
 }
 

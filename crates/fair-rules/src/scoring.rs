@@ -5,6 +5,7 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, Letter, Principle, Severity};
+use crate::subject::Subject;
 use crate::vocab;
 use oxrdf::{NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, TermRef};
 use serde::{Deserialize, Serialize};
@@ -280,8 +281,13 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// The context of `doc`'s assessment: its main resource and what describes it, looked up
     /// once for every indicator.
-    pub fn new(doc: &'a Document, findings: &'a [Finding], community_profile: bool) -> Self {
-        let main = crate::main_node(doc);
+    pub fn new(
+        doc: &'a Document,
+        subject: &Subject,
+        findings: &'a [Finding],
+        community_profile: bool,
+    ) -> Self {
+        let main = subject.node().cloned();
         let describers = main
             .as_ref()
             .map(|main| {

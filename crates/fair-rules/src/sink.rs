@@ -28,14 +28,42 @@ pub struct ShapeFinding {
 /// Collects findings from the checks, applying configuration (severity overrides, ignored
 /// codes, value masking) and filling messages, fix hints and locations from the registry.
 pub struct FindingSink<'a> {
-    pub doc: &'a Document,
-    pub findings: Vec<Finding>,
-    pub severity: &'a BTreeMap<String, Severity>,
-    pub ignore: &'a [String],
-    pub include_values: bool,
+    doc: &'a Document,
+    findings: Vec<Finding>,
+    severity: &'a BTreeMap<String, Severity>,
+    ignore: &'a [String],
+    include_values: bool,
 }
 
 impl<'a> FindingSink<'a> {
+    /// A sink for the findings on `doc`, applying the configuration's severity overrides,
+    /// ignored codes and value masking.
+    pub fn new(
+        doc: &'a Document,
+        severity: &'a BTreeMap<String, Severity>,
+        ignore: &'a [String],
+        include_values: bool,
+    ) -> Self {
+        Self {
+            doc,
+            findings: Vec::new(),
+            severity,
+            ignore,
+            include_values,
+        }
+    }
+
+    /// The findings, sorted by (focus node, path, code, value), duplicates removed, cut at
+    /// `max_findings`; and whether they were cut.
+    pub fn finish(self, max_findings: usize) -> (Vec<Finding>, bool) {
+        let mut findings = self.findings;
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        findings.dedup_by(|a, b| a.sort_key() == b.sort_key());
+        let truncated = findings.len() > max_findings;
+        findings.truncate(max_findings);
+        (findings, truncated)
+    }
+
     /// Starts a finding of rule `code`: name what it is about with the builder's methods,
     /// then [`NewFinding::emit`] reports it.
     pub fn report(&mut self, code: Code) -> NewFinding<'_, 'a> {

@@ -2,8 +2,10 @@
 //! resource, its prefixes are defined, it states the profile it claims.
 
 use crate::document::{Document, SchemaOrgNamespace};
+use crate::pass::{CheckContext, Pass};
 use crate::profiles::Profile;
 use crate::sink::FindingSink;
+use crate::subject::{parse_subject, Subject};
 use crate::vocab;
 use oxrdf::TermRef;
 use serde_json::json;
@@ -78,9 +80,18 @@ const KNOWN_SCHEMES: &[&str] = &[
     "ark", "hdl", "isni", "orcid", "tel", "geo", "ni", "uuid",
 ];
 
+/// The structural checks as a pass.
+pub struct Structural;
+
+impl Pass for Structural {
+    fn run(&self, cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) {
+        check(cx.doc, cx.subject, cx.profile, sink);
+    }
+}
+
 /// Structural checks; `profile` is the profile the record is checked against, which R001's fix
 /// names.
-pub fn check(doc: &Document, profile: &Profile, sink: &mut FindingSink<'_>) {
+fn check(doc: &Document, subject: &Subject, profile: &Profile, sink: &mut FindingSink<'_>) {
     let graph = doc.graph();
     if graph.is_empty() {
         sink.report(NO_STATEMENTS)
@@ -156,8 +167,8 @@ pub fn check(doc: &Document, profile: &Profile, sink: &mut FindingSink<'_>) {
     // RO-Crate states its profile on the metadata descriptor; the profile's own R150 says
     // where, so R001 would repeat it with the wrong place.
     let rocrate = matches!(profile.native, crate::profiles::Native::RoCrate(_));
-    if let (false, false, Some(focus)) = (conforms, rocrate, typed_main(doc)) {
-        let focus = focus.to_owned();
+    if let (false, false, Some(focus)) = (conforms, rocrate, subject.typed()) {
+        let focus = focus.to_string();
         // Name the profile the record was checked against (chosen by type or by the caller).
         let profile_iri = profile.conforms_to.first().copied().unwrap_or(
             "the IRI of the profile your record follows, e.g. https://bioschemas.org/profiles/Dataset/1.0-RELEASE",
@@ -168,60 +179,6 @@ pub fn check(doc: &Document, profile: &Profile, sink: &mut FindingSink<'_>) {
             .context(json!({ "focus": focus, "profile": profile_iri }))
             .emit();
     }
-}
-
-/// The record's main resource: a typed node that no other statement points to, preferring
-/// named nodes; ties broken by N-Triples order so the choice is deterministic.
-pub fn main_resource(doc: &Document, typed: &BTreeSet<String>) -> String {
-    let referenced: std::collections::HashSet<String> = doc
-        .graph()
-        .iter()
-        .filter_map(|t| {
-            let object = match t.object {
-                TermRef::NamedNode(n) => n.to_string(),
-                TermRef::BlankNode(b) => b.to_string(),
-                _ => return None,
-            };
-            (object != t.subject.to_string()).then_some(object)
-        })
-        .collect();
-    let mut roots: Vec<&String> = typed.iter().filter(|s| !referenced.contains(*s)).collect();
-    if roots.is_empty() {
-        roots = typed.iter().collect();
-    }
-    roots.sort_by_key(|s| (s.starts_with("_:"), (*s).clone()));
-    let main = roots.first().map(|s| (*s).clone()).unwrap_or_default();
-    // An RO-Crate's metadata descriptor is only the file that describes the crate: the record
-    // is what it is `about`, the root data entity.
-    crate_root(doc, &main).unwrap_or(main)
-}
-
-/// For an RO-Crate metadata descriptor (`<.../ro-crate-metadata.json>`, or the 1.1 legacy
-/// `.jsonld`), the typed resource it is `schema:about`.
-fn crate_root(doc: &Document, node: &str) -> Option<String> {
-    let iri = node.strip_prefix('<')?.strip_suffix('>')?;
-    if !crate::profiles::rocrate::is_descriptor_iri(iri, true) {
-        return None;
-    }
-    let graph = doc.graph();
-    let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
-    graph
-        .objects_for_subject_predicate(
-            oxrdf::NamedNodeRef::new_unchecked(iri),
-            oxrdf::NamedNodeRef::new_unchecked(vocab::SCHEMA_ABOUT),
-        )
-        .filter_map(|o| match o {
-            TermRef::NamedNode(n) => Some(oxrdf::NamedOrBlankNodeRef::from(n)),
-            TermRef::BlankNode(b) => Some(b.into()),
-            _ => None,
-        })
-        .filter(|o| {
-            graph
-                .triples_for_subject(*o)
-                .any(|t| t.predicate == rdf_type)
-        })
-        .map(|o| o.to_string())
-        .min()
 }
 
 /// JSON keys that produced no statement although every statement of their node is explained
@@ -260,40 +217,4 @@ fn undefined_terms(doc: &Document, sink: &mut FindingSink<'_>) {
                 .emit();
         }
     }
-}
-
-fn parse_subject(node: &str) -> Option<oxrdf::NamedOrBlankNode> {
-    if let Some(label) = node.strip_prefix("_:") {
-        return oxrdf::BlankNode::new(label).ok().map(Into::into);
-    }
-    let iri = node.strip_prefix('<')?.strip_suffix('>')?;
-    Some(oxrdf::NamedNode::new_unchecked(iri).into())
-}
-
-/// The record's typed main resource (see [`main_resource`]), computed once per document.
-pub fn typed_main(doc: &Document) -> Option<&str> {
-    doc.main
-        .get_or_init(|| {
-            let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
-            let typed: BTreeSet<String> = doc
-                .graph()
-                .triples_for_predicate(rdf_type)
-                .map(|t| t.subject.to_string())
-                .collect();
-            (!typed.is_empty()).then(|| main_resource(doc, &typed))
-        })
-        .as_deref()
-}
-
-/// The record's main resource as a node (see [`main_resource`]); for a record without types,
-/// the first subject no other statement points to.
-pub fn main_node(doc: &Document) -> Option<oxrdf::NamedOrBlankNode> {
-    if let Some(main) = typed_main(doc) {
-        return parse_subject(main);
-    }
-    let candidates: BTreeSet<String> = doc.graph().iter().map(|t| t.subject.to_string()).collect();
-    if candidates.is_empty() {
-        return None;
-    }
-    parse_subject(&main_resource(doc, &candidates))
 }

@@ -9,10 +9,75 @@
 //! RO-Crate specification as rocrate-validator implements them (`shapes/ro-crate/README.md`).
 
 pub mod rocrate;
+mod select;
 #[doc(hidden)]
 pub mod shacl;
 
+pub use select::{select, ProfileSelection};
+
+use crate::pass::CheckContext;
+use crate::sink::FindingSink;
 use serde::Serialize;
+
+/// Runs the profile's own checks (its SHACL shapes, or the native RO-Crate rules) and returns
+/// the level the record meets; `None` for a profile with neither (`core`).
+pub fn run(cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) -> Option<Level> {
+    let profile = cx.profile;
+    if let Native::RoCrate(version) = profile.native {
+        return Some(rocrate::check(cx.doc, cx.subject, version, sink));
+    }
+    let index = PROFILES.iter().position(|p| p.id == profile.id)?;
+    let shapes = shacl::bundled_profile_shapes(index)?;
+    // The resource that claims the profile, else the main resource.
+    let focus = select::conforms_to_values(cx.doc)
+        .find(|(_, iri)| by_conforms_to(iri).is_some_and(|p| p.id == profile.id))
+        .map(|(subject, _)| subject)
+        .or_else(|| cx.subject.typed().map(ToString::to_string));
+    let has_target = shacl::check_profile_target(cx.doc, profile, focus, sink);
+    let report = shapes.validate(cx.doc, cx.max_sparql_steps);
+    shapes.report_findings(&report, sink);
+    Some(shacl::marginality_level(&report, has_target))
+}
+
+/// The bundled profile families with the versions of each, as the report's `resources` list
+/// them.
+pub fn resources() -> Vec<fair_model::Resource> {
+    let mut resources = Vec::new();
+    for (name, prefix, source) in [
+        (
+            "Bioschemas profiles (SHACL)",
+            "bioschemas-",
+            "shapes/bioschemas, from the bioschemas.org specifications (CC BY-SA 4.0)",
+        ),
+        (
+            "DCAT-AP profile (SHACL)",
+            "dcat-ap-",
+            "shapes/dcat-ap, written from the DCAT-AP 3.0.1 specification (SEMIC, CC BY 4.0)",
+        ),
+        (
+            "CodeMeta profiles (SHACL)",
+            "codemeta-",
+            "shapes/codemeta, written from the CodeMeta 2.0 / 3.0 crosswalk and terms (Apache-2.0)",
+        ),
+        (
+            "RO-Crate profiles (native rules)",
+            "ro-crate-",
+            "fair-core/src/rules/rocrate.rs, from the RO-Crate specification and rocrate-validator 0.13.0 (shapes/ro-crate)",
+        ),
+    ] {
+        resources.push(fair_model::Resource {
+            name: name.to_owned(),
+            version: PROFILES
+                .iter()
+                .filter(|p| p.id.starts_with(prefix))
+                .map(|p| format!("{} {}", p.family, p.version))
+                .collect::<Vec<_>>()
+                .join(", "),
+            source: source.to_owned(),
+        });
+    }
+    resources
+}
 
 /// The highest Bioschemas marginality level a record fully meets (ordered: `None` <
 /// `Minimum` < `Recommended` < `Optional`).

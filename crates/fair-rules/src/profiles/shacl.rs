@@ -6,6 +6,7 @@ use crate::document::Document;
 
 use crate::finding::{Principle, Severity};
 use crate::format::Format;
+use crate::pass::{CheckContext, Pass};
 use crate::shacl::{self, Shapes, ShapesError, ValidationReport, ValidationResult};
 use crate::sink::FindingSink;
 use crate::vocab;
@@ -210,6 +211,18 @@ pub fn marginality_level(report: &ValidationReport, has_target: bool) -> crate::
     level
 }
 
+/// The engine's user shapes (`--shapes`) as a pass.
+pub struct UserShapes;
+
+impl Pass for UserShapes {
+    fn run(&self, cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) {
+        if let Some(shapes) = cx.shapes {
+            let report = shapes.validate(cx.doc, cx.max_sparql_steps);
+            shapes.report_findings(&report, sink);
+        }
+    }
+}
+
 /// Whether some resource of `doc` has one of the profile's target types; if none has, reports
 /// I200 on `focus` (the resource that claims the profile, or the main resource).
 pub fn check_profile_target(
@@ -235,22 +248,6 @@ pub fn check_profile_target(
             .emit();
     }
     found
-}
-
-/// The record's main resource (N-Triples form) and its types (IRIs), if it has a typed one.
-pub fn main_resource_types(doc: &Document) -> Option<(String, Vec<String>)> {
-    let graph = doc.graph();
-    let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
-    let main = crate::structural::typed_main(doc)?.to_owned();
-    let types = graph
-        .triples_for_predicate(rdf_type)
-        .filter(|t| t.subject.to_string() == main)
-        .filter_map(|t| match t.object {
-            TermRef::NamedNode(c) => Some(c.as_str().to_owned()),
-            _ => None,
-        })
-        .collect();
-    Some((main, types))
 }
 
 /// A bundled profile's compiled shapes (`index` into [`crate::profiles::PROFILES`]; `None` for

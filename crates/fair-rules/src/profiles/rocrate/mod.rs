@@ -13,6 +13,7 @@ use crate::finding::{Principle, Severity};
 use crate::profiles::Level;
 use crate::shapes;
 use crate::sink::{FindingSink, ShapeFinding};
+use crate::subject::Subject;
 use crate::vocab;
 use fair_model::Code;
 use oxrdf::{Graph, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
@@ -289,7 +290,12 @@ fn descriptor<'g>(graph: &'g Graph, version: &str) -> Option<NamedNodeRef<'g>> {
 
 /// Runs the RO-Crate `version` (`"1.1"` or `"1.2"`) requirements on `doc` and returns the
 /// highest requirement level the crate fully meets.
-pub fn check(doc: &Document, version: &'static str, sink: &mut FindingSink<'_>) -> Level {
+pub fn check(
+    doc: &Document,
+    subject: &Subject,
+    version: &'static str,
+    sink: &mut FindingSink<'_>,
+) -> Level {
     let graph = doc.graph();
     let mut c = Checker {
         version,
@@ -302,7 +308,8 @@ pub fn check(doc: &Document, version: &'static str, sink: &mut FindingSink<'_>) 
             severity: Severity::Error,
             principle: Principle::I1,
             name: "MetadataDescriptorExists",
-            focus: crate::main_node(doc)
+            focus: subject
+                .node()
                 .map(|n| n.to_string())
                 .unwrap_or_else(|| "<ro-crate-metadata.json>".to_owned()),
             predicate: None,

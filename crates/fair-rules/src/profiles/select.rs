@@ -1,0 +1,71 @@
+//! Which profile a record is checked against: the caller's, else the first `dct:conformsTo`
+//! naming a bundled profile (or a family fairlint bundles), else a profile's JSON-LD context
+//! (CodeMeta, RO-Crate), else the main resource's type, else `core`.
+
+use super::{by_conforms_to, by_context, by_types, default_profile, Profile};
+use crate::document::Document;
+use crate::subject::Subject;
+use crate::vocab;
+use serde::Serialize;
+
+/// How the profile was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProfileSelection {
+    /// Named by the caller.
+    Explicit,
+    /// From the record's `dct:conformsTo`.
+    ConformsTo,
+    /// From the record's types or JSON shape.
+    Type,
+    /// Nothing else applied.
+    Default,
+}
+
+/// The profile `doc` is checked against, and how it was chosen; `explicit` is the caller's.
+pub fn select(
+    doc: &Document,
+    subject: &Subject,
+    explicit: Option<&'static Profile>,
+) -> (&'static Profile, ProfileSelection) {
+    if let Some(p) = explicit {
+        return (p, ProfileSelection::Explicit);
+    }
+    // The main resource's claims first, then the others in a deterministic order.
+    let main = subject.typed().map(ToString::to_string);
+    let mut claimed: Vec<(String, String)> = conforms_to_values(doc).collect();
+    claimed.sort_by_key(|(subject, iri)| {
+        (Some(subject) != main.as_ref(), subject.clone(), iri.clone())
+    });
+    if let Some(p) = claimed.iter().find_map(|(_, iri)| by_conforms_to(iri)) {
+        return (p, ProfileSelection::ConformsTo);
+    }
+    // A bundled context that names its profile (CodeMeta, RO-Crate) counts as the record's shape.
+    if let Some(p) = by_context(doc.info().contexts.iter().map(String::as_str)) {
+        return (p, ProfileSelection::Type);
+    }
+    if subject.typed().is_some() {
+        if let Some(p) = by_types(subject.types().iter().map(String::as_str)) {
+            return (p, ProfileSelection::Type);
+        }
+    }
+    (default_profile(), ProfileSelection::Default)
+}
+
+/// `(subject, profile IRI)` of every `dct:conformsTo` / `schema:conformsTo` statement.
+pub(super) fn conforms_to_values(doc: &Document) -> impl Iterator<Item = (String, String)> + '_ {
+    let graph = doc.graph();
+    [vocab::DCT_CONFORMS_TO, vocab::SCHEMA_CONFORMS_TO]
+        .into_iter()
+        .flat_map(move |predicate| {
+            graph.triples_for_predicate(oxrdf::NamedNodeRef::new_unchecked(predicate))
+        })
+        .filter_map(|t| {
+            let iri = match t.object {
+                oxrdf::TermRef::NamedNode(n) => n.as_str().to_owned(),
+                oxrdf::TermRef::Literal(l) => l.value().to_owned(),
+                _ => return None,
+            };
+            Some((t.subject.to_string(), iri))
+        })
+}
