@@ -145,9 +145,9 @@ impl Document {
                 }
             }
             Format::Turtle | Format::TriG | Format::NTriples | Format::NQuads => {
-                crate::text::parse_line_based(text, format, base, &mut collector)?;
+                crate::rdf_text::parse_line_based(text, format, base, &mut collector)?;
             }
-            Format::RdfXml => crate::text::parse_rdfxml(
+            Format::RdfXml => crate::rdf_text::parse_rdfxml(
                 text,
                 base,
                 options.limits.max_input_bytes,

@@ -25,10 +25,10 @@ mod format;
 mod html;
 mod jsonld;
 mod position;
+mod rdf_text;
 mod resolve;
 #[doc(hidden)]
 pub mod sourcemap;
-mod text;
 
 use fair_model::{error, vocab};
 mod limits {

@@ -9,8 +9,9 @@ use fair_model::{
 };
 use std::collections::BTreeMap;
 
-/// A finding produced by a SHACL shape.
-pub struct ShapeFinding {
+/// A finding whose message and fix are already rendered: a SHACL validation result, or a
+/// requirement of the native RO-Crate profile.
+pub struct ResolvedFinding {
     pub code: String,
     pub severity: Severity,
     pub principle: fair_model::Principle,
@@ -80,8 +81,8 @@ impl<'a> FindingSink<'a> {
         }
     }
 
-    /// Reports a SHACL validation result.
-    pub fn emit_shape(&mut self, f: ShapeFinding) {
+    /// Reports a finding whose message and fix are rendered (a SHACL result, an RO-Crate requirement).
+    pub fn emit_resolved(&mut self, f: ResolvedFinding) {
         if self.ignore.contains(&f.code) {
             return;
         }

@@ -63,7 +63,7 @@ mod graph;
 mod literal;
 mod path;
 mod prebind;
-mod report;
+mod results;
 mod sparql;
 mod validate;
 mod vocab;
@@ -78,8 +78,8 @@ pub use error::ShapesError;
 /// constraints of one validation (fairlint's `Limits::max_sparql_steps` defaults to it).
 pub const DEFAULT_MAX_SPARQL_STEPS: u64 = 1_000_000;
 pub use path::Path;
-pub use report::write_turtle;
-pub use report::{ValidationReport, ValidationResult};
+pub use results::write_turtle;
+pub use results::{ValidationReport, ValidationResult};
 
 /// The severity of a shape and of the validation results it produces (`sh:severity`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -24,7 +24,7 @@ use super::dataset::Budget;
 
 use super::compile::{CompiledShapes, Constraint, Shape, Target};
 use super::path::as_subject;
-use super::report::{ValidationReport, ValidationResult};
+use super::results::{ValidationReport, ValidationResult};
 use super::sparql;
 use super::vocab as v;
 

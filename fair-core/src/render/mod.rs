@@ -1,11 +1,11 @@
 //! Report renderers. Pure: each returns a `String`.
 
 mod sarif;
-mod shacl;
+mod shacl_turtle;
 mod text;
 
 pub use sarif::{sarif, SARIF_SCHEMA};
-pub use shacl::shacl;
+pub use shacl_turtle::shacl;
 pub use text::text;
 
 use crate::report::Report;

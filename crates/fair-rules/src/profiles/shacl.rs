@@ -143,7 +143,7 @@ impl ShapeSet {
             Term::NamedNode(n) => n.as_str().to_owned(),
             other => other.to_string(),
         };
-        sink.emit_shape(crate::sink::ShapeFinding {
+        sink.emit_resolved(crate::sink::ResolvedFinding {
             code: meta
                 .code
                 .unwrap_or_else(|| crate::shapes::SHAPE_CONSTRAINT.as_str().to_owned()),

@@ -1,6 +1,6 @@
 //! Cardinality constraint components: `sh:minCount`, `sh:maxCount`.
 
-use super::super::report::ValidationResult;
+use super::super::results::ValidationResult;
 use super::super::vocab as v;
 use super::Focus;
 

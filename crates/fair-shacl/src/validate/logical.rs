@@ -1,6 +1,6 @@
 //! Logical constraint components: `sh:not`, `sh:and`, `sh:or`, `sh:xone`.
 
-use super::super::report::ValidationResult;
+use super::super::results::ValidationResult;
 use super::super::vocab as v;
 use super::{Focus, Validator};
 

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use oxrdf::{NamedNode, Term};
 
 use super::super::path::{as_subject, Path};
-use super::super::report::ValidationResult;
+use super::super::results::ValidationResult;
 use super::super::vocab as v;
 use super::{Focus, Validator};
 

@@ -7,7 +7,7 @@ use oxrdf::NamedNode;
 
 use super::super::compile::PairKind;
 use super::super::literal::compare_terms;
-use super::super::report::ValidationResult;
+use super::super::results::ValidationResult;
 use super::super::vocab as v;
 use super::{Focus, Validator};
 

@@ -1,6 +1,6 @@
 //! Shape-based constraint components: `sh:node`, `sh:property`, `sh:qualifiedValueShape`.
 
-use super::super::report::ValidationResult;
+use super::super::results::ValidationResult;
 use super::super::vocab as v;
 use super::{Focus, Validator, MAX_DEPTH};
 

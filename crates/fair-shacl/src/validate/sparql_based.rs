@@ -7,7 +7,7 @@ use oxrdf::{Literal, NamedNode, NamedNodeRef, Term, Variable};
 
 use super::super::dataset::GraphDataset;
 use super::super::path::Path;
-use super::super::report::ValidationResult;
+use super::super::results::ValidationResult;
 use super::super::sparql::{self, Outcome, SHAPES_GRAPH_IRI};
 use super::super::vocab as v;
 use super::{Focus, Validator};

@@ -4,7 +4,7 @@
 use oxrdf::Term;
 use regex::Regex;
 
-use super::super::report::ValidationResult;
+use super::super::results::ValidationResult;
 use super::super::vocab as v;
 use super::Focus;
 

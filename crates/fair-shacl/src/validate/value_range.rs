@@ -7,7 +7,7 @@ use oxrdf::{Literal, Term};
 
 use super::super::compile::RangeKind;
 use super::super::literal::compare_literals;
-use super::super::report::ValidationResult;
+use super::super::results::ValidationResult;
 use super::super::vocab as v;
 use super::Focus;
 

@@ -4,7 +4,7 @@ use oxrdf::{NamedNode, Term};
 
 use super::super::compile::NodeKind;
 use super::super::literal::is_well_formed;
-use super::super::report::ValidationResult;
+use super::super::results::ValidationResult;
 use super::super::vocab as v;
 use super::{Focus, Validator};
 

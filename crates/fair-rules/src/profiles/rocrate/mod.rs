@@ -12,7 +12,7 @@ use crate::document::Document;
 use crate::finding::{Principle, Severity};
 use crate::profiles::Level;
 use crate::shapes;
-use crate::sink::{FindingSink, ShapeFinding};
+use crate::sink::{FindingSink, ResolvedFinding};
 use crate::subject::Subject;
 use crate::vocab;
 use fair_model::Code;
@@ -215,7 +215,7 @@ impl Checker<'_, '_> {
         self.level = self.level.min(at);
         let shape = format!("{SHAPES}{}", f.name);
         let component = format!("fairlint:ro-crate-{}", self.version);
-        self.sink.emit_shape(ShapeFinding {
+        self.sink.emit_resolved(ResolvedFinding {
             code: f.code.as_str().to_owned(),
             severity: f.severity,
             principle: f.principle,
