@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-const CATALOGUE: &str = include_str!("../data/indicators.json");
+const CATALOGUE: &str = include_str!("../../data/indicators.json");
 
 /// Priority of an indicator in the RDA FAIR Data Maturity Model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
