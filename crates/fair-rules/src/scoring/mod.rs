@@ -12,6 +12,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
+mod evidence;
+
+use evidence::evidence;
+pub use evidence::is_persistent;
+
 const CATALOGUE: &str = include_str!("../../data/indicators.json");
 
 /// Priority of an indicator in the RDA FAIR Data Maturity Model.
@@ -433,159 +438,6 @@ fn assess_one(i: &Indicator, cx: &Context<'_>) -> IndicatorResult {
     result.status = status;
     result.reason = reason;
     result
-}
-
-fn evidence(test: &Test, cx: &Context<'_>) -> (Status, Option<String>) {
-    let graph = cx.doc.graph();
-    let pass = |ok: bool| (if ok { Status::Pass } else { Status::Fail }, None);
-    let Some(main) = cx.main.as_ref() else {
-        return match test {
-            Test::Statements => pass(!graph.is_empty()),
-            Test::Typed => pass(false),
-            _ => (
-                Status::Fail,
-                Some("the document describes no resource to assess".to_owned()),
-            ),
-        };
-    };
-    let values = |properties: &[String]| -> Vec<TermRef<'_>> {
-        properties
-            .iter()
-            .flat_map(|p| {
-                std::iter::once(main.as_ref())
-                    .chain(cx.describers.iter().map(NamedOrBlankNode::as_ref))
-                    .flat_map(move |s| {
-                        graph.objects_for_subject_predicate(s, NamedNodeRef::new_unchecked(p))
-                    })
-            })
-            .collect()
-    };
-    match test {
-        Test::NotAssessed { .. } | Test::NotApplicable { .. } => (Status::NotAssessed, None),
-        Test::Statements => pass(!graph.is_empty()),
-        Test::Typed => pass(
-            graph
-                .objects_for_subject_predicate(
-                    main.as_ref(),
-                    NamedNodeRef::new_unchecked(vocab::RDF_TYPE),
-                )
-                .next()
-                .is_some(),
-        ),
-        Test::PersistentIdentifier { properties } => {
-            let own = match main {
-                NamedOrBlankNode::NamedNode(n) => is_persistent(n.as_str()),
-                NamedOrBlankNode::BlankNode(_) => false,
-            };
-            pass(
-                own || values(properties)
-                    .iter()
-                    .any(|v| is_persistent(term_text(*v))),
-            )
-        }
-        Test::UniqueIdentifier { properties } => {
-            let own = match main {
-                NamedOrBlankNode::NamedNode(n) => is_global_iri(n.as_str()),
-                NamedOrBlankNode::BlankNode(_) => false,
-            };
-            pass(own || !values(properties).is_empty())
-        }
-        Test::MinProperties { min, properties } => {
-            let present = properties
-                .iter()
-                .filter(|p| {
-                    graph
-                        .objects_for_subject_predicate(
-                            main.as_ref(),
-                            NamedNodeRef::new_unchecked(p),
-                        )
-                        .next()
-                        .is_some()
-                })
-                .count();
-            pass(present >= *min)
-        }
-        Test::AnyProperty { properties } => pass(!values(properties).is_empty()),
-        Test::AnyLink { properties } => pass(values(properties).iter().any(|v| match v {
-            TermRef::NamedNode(n) => is_global_iri(n.as_str()),
-            TermRef::Literal(l) => {
-                let s = l.value().trim();
-                (s.starts_with("https://") || s.starts_with("http://")) && !s.contains(' ')
-            }
-            _ => false,
-        })),
-        Test::VocabularyTerms { namespaces } => pass(graph.iter().any(|t| {
-            match t.object {
-                TermRef::NamedNode(n) => namespaces
-                    .iter()
-                    .any(|ns| n.as_str().starts_with(ns.as_str())),
-                _ => false,
-            }
-        })),
-        Test::NamespaceProperties { namespaces } => pass(graph.iter().any(|t| {
-            namespaces
-                .iter()
-                .any(|ns| t.predicate.as_str().starts_with(ns.as_str()))
-        })),
-        Test::ProfileConformance => {
-            if !cx.community_profile {
-                return (
-                    Status::Indeterminate,
-                    Some(
-                        "no community profile applies to this record (only the core checks ran)"
-                            .to_owned(),
-                    ),
-                );
-            }
-            pass(
-                !cx.findings
-                    .iter()
-                    .any(|f| f.severity == Severity::Error && f.source.shape.is_some()),
-            )
-        }
-    }
-}
-
-fn term_text(t: TermRef<'_>) -> &str {
-    match t {
-        TermRef::NamedNode(n) => n.as_str(),
-        TermRef::Literal(l) => l.value(),
-        _ => "",
-    }
-}
-
-/// An absolute IRI that identifies something globally (not a file path fairlint invented as a
-/// base for relative references).
-fn is_global_iri(iri: &str) -> bool {
-    !iri.starts_with("file:") && iri.contains(':')
-}
-
-/// DOI, Handle, ARK, PURL, w3id, identifiers.org / n2t resolvers and URN:NBN, in URI or
-/// prefixed form.
-pub fn is_persistent(value: &str) -> bool {
-    let v = value.trim().to_ascii_lowercase();
-    let v = v
-        .strip_prefix("https://")
-        .or_else(|| v.strip_prefix("http://"))
-        .unwrap_or(&v);
-    const RESOLVERS: &[&str] = &[
-        "doi.org/10.",
-        "dx.doi.org/10.",
-        "hdl.handle.net/",
-        "n2t.net/",
-        "identifiers.org/",
-        "purl.org/",
-        "purl.obolibrary.org/",
-        "w3id.org/",
-        "nbn-resolving.org/",
-        "arks.org/ark:",
-    ];
-    RESOLVERS.iter().any(|r| v.starts_with(r))
-        || v.starts_with("doi:10.")
-        || v.starts_with("10.") && v.contains('/')
-        || v.starts_with("hdl:")
-        || v.starts_with("ark:/")
-        || v.starts_with("urn:nbn:")
 }
 
 /// The scoring method as Markdown, tables generated from the catalogue (`docs/scoring.md`).
