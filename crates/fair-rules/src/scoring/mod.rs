@@ -335,7 +335,15 @@ pub fn assess(cx: &Context<'_>) -> Assessment {
     };
     let indicators: Vec<IndicatorResult> =
         cat.indicators.iter().map(|i| assess_one(i, cx)).collect();
+    Assessment {
+        scores: scores(cat, &indicators),
+        top_fixes: top_fixes(cat, &indicators, cx.findings),
+        indicators,
+    }
+}
 
+/// The F, A, I, R and total scores of the assessed `indicators`.
+fn scores(cat: &Catalogue, indicators: &[IndicatorResult]) -> Scores {
     let score = |filter: &dyn Fn(&IndicatorResult) -> bool| -> Option<f64> {
         let (mut got, mut total) = (0u32, 0u32);
         for r in indicators.iter().filter(|r| filter(r)) {
@@ -352,26 +360,29 @@ pub fn assess(cx: &Context<'_>) -> Assessment {
         (total > 0).then(|| (f64::from(got) * 1000.0 / f64::from(total)).round() / 10.0)
     };
     let letter = |l: Letter| score(&|r: &IndicatorResult| r.principle.letter() == l);
-    let scores = Scores {
+    Scores {
         method: format!("{} {}", cat.method, cat.method_version),
         f: letter(Letter::F),
         a: letter(Letter::A),
         i: letter(Letter::I),
         r: letter(Letter::R),
         total: score(&|_| true),
-    };
+    }
+}
 
+/// The most valuable fixes: the failed indicators of highest priority first, at most three and
+/// one per principle, each with the fix of a finding that failed it or the indicator's own.
+fn top_fixes(cat: &Catalogue, indicators: &[IndicatorResult], findings: &[Finding]) -> Vec<TopFix> {
     let mut failed: Vec<(&Indicator, &IndicatorResult)> = cat
         .indicators
         .iter()
-        .zip(&indicators)
+        .zip(indicators)
         .filter(|(_, r)| r.status == Status::Fail)
         .collect();
     failed.sort_by_key(|(i, _)| std::cmp::Reverse(i.priority));
     let mut top_fixes: Vec<TopFix> = Vec::new();
     for (indicator, result) in failed {
-        let from_finding = cx
-            .findings
+        let from_finding = findings
             .iter()
             .find(|f| result.failed_by.contains(&f.code))
             .and_then(|f| f.fix.as_ref().map(|x| x.message.clone()));
@@ -396,11 +407,7 @@ pub fn assess(cx: &Context<'_>) -> Assessment {
             break;
         }
     }
-    Assessment {
-        scores,
-        indicators,
-        top_fixes,
-    }
+    top_fixes
 }
 
 fn assess_one(i: &Indicator, cx: &Context<'_>) -> IndicatorResult {
