@@ -138,22 +138,121 @@ pub struct Profile {
     pub native: Native,
 }
 
-/// `conforms_to` list for a Bioschemas profile IRI: https and http, with and without the
-/// trailing slash.
+/// A bundled profile, each fact written once and the rest derived from it:
+///
+/// - `Bioschemas { id, family, release, [dated,] a, target_types, default_for_type }`: the
+///   version is `{release}[-{dated}]`, the `conforms_to` IRIs the bioschemas.org profile
+///   `{family}/{version}` (https and http, with and without the trailing slash), the shapes
+///   `shapes/bioschemas/{family}-{release}.ttl` and the description
+///   `Bioschemas {family} {release} (a {a})`.
+/// - `Shacl { id, family, version, shapes_dir, what, conforms_to, target_types, contexts,
+///   default_for_type }`: the shapes are `shapes/{shapes_dir}/{family}-{version}.ttl` and the
+///   description `{family} {version} {what}`.
+/// - `RoCrate { id, version, contexts, default_for_type }`: the native RO-Crate rules of spec
+///   `version`, asked for by `https://w3id.org/ro/crate/{version}`.
+macro_rules! profile {
+    (Bioschemas {
+        id: $id:literal,
+        family: $family:literal,
+        release: $release:literal,
+        $(dated: $date:literal,)?
+        a: $a:literal,
+        target_types: $target_types:expr,
+        default_for_type: $default:literal $(,)?
+    }) => {
+        Profile {
+            id: $id,
+            version: concat!($release $(, "-", $date)?),
+            description: concat!("Bioschemas ", $family, " ", $release, " (a ", $a, ")"),
+            conforms_to: bioschemas_iris!($family, "/", $release $(, "-", $date)?),
+            target_types: $target_types,
+            family: $family,
+            default_for_type: $default,
+            shapes: include_shapes!("bioschemas", $family, $release),
+            shapes_file: shapes_file!("bioschemas", $family, $release),
+            contexts: &[],
+            native: Native::None,
+        }
+    };
+    (Shacl {
+        id: $id:literal,
+        family: $family:literal,
+        version: $version:literal,
+        shapes_dir: $dir:literal,
+        what: $what:literal,
+        conforms_to: $conforms_to:expr,
+        target_types: $target_types:expr,
+        contexts: $contexts:expr,
+        default_for_type: $default:literal $(,)?
+    }) => {
+        Profile {
+            id: $id,
+            version: $version,
+            description: concat!($family, " ", $version, " ", $what),
+            conforms_to: $conforms_to,
+            target_types: $target_types,
+            family: $family,
+            default_for_type: $default,
+            shapes: include_shapes!($dir, $family, $version),
+            shapes_file: shapes_file!($dir, $family, $version),
+            contexts: $contexts,
+            native: Native::None,
+        }
+    };
+    (RoCrate {
+        id: $id:literal,
+        version: $version:literal,
+        contexts: $contexts:expr,
+        default_for_type: $default:literal $(,)?
+    }) => {
+        Profile {
+            id: $id,
+            version: $version,
+            description: concat!(
+                "RO-Crate ",
+                $version,
+                ": the metadata descriptor, root data entity and data entity linkage requirements",
+                " (MUST / SHOULD / MAY)"
+            ),
+            conforms_to: &[concat!("https://w3id.org/ro/crate/", $version)],
+            target_types: &[],
+            family: "RO-Crate",
+            default_for_type: $default,
+            shapes: "",
+            shapes_file: "",
+            contexts: $contexts,
+            native: Native::RoCrate($version),
+        }
+    };
+}
+
+/// `conforms_to` list for a Bioschemas profile IRI (`{family}/{version}`, in parts): https and
+/// http, with and without the trailing slash.
 macro_rules! bioschemas_iris {
-    ($path:literal) => {
+    ($($path:literal),+) => {
         &[
-            concat!("https://bioschemas.org/profiles/", $path),
-            concat!("https://bioschemas.org/profiles/", $path, "/"),
-            concat!("http://bioschemas.org/profiles/", $path),
-            concat!("http://bioschemas.org/profiles/", $path, "/"),
+            concat!("https://bioschemas.org/profiles/", $($path),+),
+            concat!("https://bioschemas.org/profiles/", $($path),+, "/"),
+            concat!("http://bioschemas.org/profiles/", $($path),+),
+            concat!("http://bioschemas.org/profiles/", $($path),+, "/"),
         ]
     };
 }
 
+/// A shapes file's name in `shapes/`: `{dir}/{family}-{version}.ttl`.
 macro_rules! shapes_file {
-    ($name:literal) => {
-        include_str!(concat!("../../../../shapes/", $name))
+    ($dir:literal, $family:literal, $version:literal) => {
+        concat!($dir, "/", $family, "-", $version, ".ttl")
+    };
+}
+
+/// The text of `shapes_file!(dir, family, version)`, embedded at compile time.
+macro_rules! include_shapes {
+    ($dir:literal, $family:literal, $version:literal) => {
+        include_str!(concat!(
+            "../../../../shapes/",
+            shapes_file!($dir, $family, $version)
+        ))
     };
 }
 
@@ -206,186 +305,128 @@ pub static PROFILES: &[Profile] = &[
         contexts: &[],
         native: Native::None,
     },
-    Profile {
+    profile!(Bioschemas {
         id: "bioschemas-computationalworkflow-1.0",
-        version: "1.0-RELEASE",
-        description: "Bioschemas ComputationalWorkflow 1.0-RELEASE (a bioschemas:ComputationalWorkflow)",
-        conforms_to: bioschemas_iris!("ComputationalWorkflow/1.0-RELEASE"),
-        target_types: WORKFLOW,
         family: "ComputationalWorkflow",
+        release: "1.0-RELEASE",
+        a: "bioschemas:ComputationalWorkflow",
+        target_types: WORKFLOW,
         default_for_type: true,
-        shapes: shapes_file!("bioschemas/ComputationalWorkflow-1.0-RELEASE.ttl"),
-        shapes_file: "bioschemas/ComputationalWorkflow-1.0-RELEASE.ttl",
-        contexts: &[],
-        native: Native::None,
-    },
-    Profile {
+    }),
+    profile!(Bioschemas {
         id: "bioschemas-computationaltool-1.0",
-        version: "1.0-RELEASE",
-        description: "Bioschemas ComputationalTool 1.0-RELEASE (a schema:SoftwareApplication)",
-        conforms_to: bioschemas_iris!("ComputationalTool/1.0-RELEASE"),
-        target_types: SOFTWARE_APPLICATION,
         family: "ComputationalTool",
+        release: "1.0-RELEASE",
+        a: "schema:SoftwareApplication",
+        target_types: SOFTWARE_APPLICATION,
         default_for_type: true,
-        shapes: shapes_file!("bioschemas/ComputationalTool-1.0-RELEASE.ttl"),
-        shapes_file: "bioschemas/ComputationalTool-1.0-RELEASE.ttl",
-        contexts: &[],
-        native: Native::None,
-    },
-    Profile {
+    }),
+    profile!(Bioschemas {
         id: "bioschemas-computationaltool-1.1",
-        version: "1.1-DRAFT",
-        description: "Bioschemas ComputationalTool 1.1-DRAFT (a schema:SoftwareApplication)",
-        conforms_to: bioschemas_iris!("ComputationalTool/1.1-DRAFT"),
-        target_types: SOFTWARE_APPLICATION,
         family: "ComputationalTool",
+        release: "1.1-DRAFT",
+        a: "schema:SoftwareApplication",
+        target_types: SOFTWARE_APPLICATION,
         default_for_type: false,
-        shapes: shapes_file!("bioschemas/ComputationalTool-1.1-DRAFT.ttl"),
-        shapes_file: "bioschemas/ComputationalTool-1.1-DRAFT.ttl",
-        contexts: &[],
-        native: Native::None,
-    },
-    Profile {
+    }),
+    profile!(Bioschemas {
         id: "bioschemas-datacatalog-0.3",
-        version: "0.3-RELEASE-2019_07_01",
-        description: "Bioschemas DataCatalog 0.3-RELEASE (a schema:DataCatalog)",
-        conforms_to: bioschemas_iris!("DataCatalog/0.3-RELEASE-2019_07_01"),
-        target_types: &["http://schema.org/DataCatalog"],
         family: "DataCatalog",
+        release: "0.3-RELEASE",
+        dated: "2019_07_01",
+        a: "schema:DataCatalog",
+        target_types: &["http://schema.org/DataCatalog"],
         default_for_type: true,
-        shapes: shapes_file!("bioschemas/DataCatalog-0.3-RELEASE.ttl"),
-        shapes_file: "bioschemas/DataCatalog-0.3-RELEASE.ttl",
-        contexts: &[],
-        native: Native::None,
-    },
-    Profile {
+    }),
+    profile!(Bioschemas {
         id: "bioschemas-dataset-1.0",
-        version: "1.0-RELEASE",
-        description: "Bioschemas Dataset 1.0-RELEASE (a schema:Dataset)",
-        conforms_to: bioschemas_iris!("Dataset/1.0-RELEASE"),
-        target_types: DATASET,
         family: "Dataset",
+        release: "1.0-RELEASE",
+        a: "schema:Dataset",
+        target_types: DATASET,
         default_for_type: true,
-        shapes: shapes_file!("bioschemas/Dataset-1.0-RELEASE.ttl"),
-        shapes_file: "bioschemas/Dataset-1.0-RELEASE.ttl",
-        contexts: &[],
-        native: Native::None,
-    },
-    Profile {
+    }),
+    profile!(Bioschemas {
         id: "bioschemas-dataset-1.1",
-        version: "1.1-DRAFT",
-        description: "Bioschemas Dataset 1.1-DRAFT (a schema:Dataset)",
-        conforms_to: bioschemas_iris!("Dataset/1.1-DRAFT"),
-        target_types: DATASET,
         family: "Dataset",
+        release: "1.1-DRAFT",
+        a: "schema:Dataset",
+        target_types: DATASET,
         default_for_type: false,
-        shapes: shapes_file!("bioschemas/Dataset-1.1-DRAFT.ttl"),
-        shapes_file: "bioschemas/Dataset-1.1-DRAFT.ttl",
-        contexts: &[],
-        native: Native::None,
-    },
-    Profile {
+    }),
+    profile!(Bioschemas {
         id: "bioschemas-trainingmaterial-1.0",
-        version: "1.0-RELEASE",
-        description: "Bioschemas TrainingMaterial 1.0-RELEASE (a schema:LearningResource)",
-        conforms_to: bioschemas_iris!("TrainingMaterial/1.0-RELEASE"),
-        target_types: &["http://schema.org/LearningResource"],
         family: "TrainingMaterial",
+        release: "1.0-RELEASE",
+        a: "schema:LearningResource",
+        target_types: &["http://schema.org/LearningResource"],
         default_for_type: true,
-        shapes: shapes_file!("bioschemas/TrainingMaterial-1.0-RELEASE.ttl"),
-        shapes_file: "bioschemas/TrainingMaterial-1.0-RELEASE.ttl",
-        contexts: &[],
-        native: Native::None,
-    },
-    Profile {
+    }),
+    profile!(Bioschemas {
         id: "bioschemas-sample-0.2",
-        version: "0.2-RELEASE-2018_11_10",
-        description: "Bioschemas Sample 0.2-RELEASE (a bioschemas:BioSample / Sample)",
-        conforms_to: bioschemas_iris!("Sample/0.2-RELEASE-2018_11_10"),
-        target_types: SAMPLE,
         family: "Sample",
+        release: "0.2-RELEASE",
+        dated: "2018_11_10",
+        a: "bioschemas:BioSample / Sample",
+        target_types: SAMPLE,
         default_for_type: true,
-        shapes: shapes_file!("bioschemas/Sample-0.2-RELEASE.ttl"),
-        shapes_file: "bioschemas/Sample-0.2-RELEASE.ttl",
-        contexts: &[],
-        native: Native::None,
-    },
-    Profile {
+    }),
+    profile!(Shacl {
         id: "codemeta-3.0",
+        family: "CodeMeta",
         version: "3.0",
-        description: "CodeMeta 3.0 research software metadata (a schema:SoftwareSourceCode or SoftwareApplication)",
+        shapes_dir: "codemeta",
+        what: "research software metadata (a schema:SoftwareSourceCode or SoftwareApplication)",
         conforms_to: &[
             "https://w3id.org/codemeta/3.0",
             "https://w3id.org/codemeta/v3.0",
         ],
         target_types: CODEMETA,
-        family: "CodeMeta",
-        default_for_type: true,
-        shapes: shapes_file!("codemeta/CodeMeta-3.0.ttl"),
-        shapes_file: "codemeta/CodeMeta-3.0.ttl",
         contexts: &["CodeMeta 3.0 context"],
-        native: Native::None,
-    },
-    Profile {
+        default_for_type: true,
+    }),
+    profile!(Shacl {
         id: "codemeta-2.0",
+        family: "CodeMeta",
         version: "2.0",
-        description: "CodeMeta 2.0 research software metadata (a schema:SoftwareSourceCode or SoftwareApplication)",
+        shapes_dir: "codemeta",
+        what: "research software metadata (a schema:SoftwareSourceCode or SoftwareApplication)",
         conforms_to: &[
             "https://doi.org/10.5063/schema/codemeta-2.0",
             "https://w3id.org/codemeta/2.0",
             "https://purl.org/codemeta/2.0",
         ],
         target_types: CODEMETA,
-        family: "CodeMeta",
-        default_for_type: false,
-        shapes: shapes_file!("codemeta/CodeMeta-2.0.ttl"),
-        shapes_file: "codemeta/CodeMeta-2.0.ttl",
         contexts: &["CodeMeta 2.0 context"],
-        native: Native::None,
-    },
-    Profile {
+        default_for_type: false,
+    }),
+    profile!(RoCrate {
         id: "ro-crate-1.2",
         version: "1.2",
-        description: "RO-Crate 1.2: the metadata descriptor, root data entity and data entity linkage requirements (MUST / SHOULD / MAY)",
-        conforms_to: &["https://w3id.org/ro/crate/1.2"],
-        target_types: &[],
-        family: "RO-Crate",
-        default_for_type: true,
-        shapes: "",
-        shapes_file: "",
         contexts: &["RO-Crate 1.2 context", "RO-Crate 1.3 context"],
-        native: Native::RoCrate("1.2"),
-    },
-    Profile {
+        default_for_type: true,
+    }),
+    profile!(RoCrate {
         id: "ro-crate-1.1",
         version: "1.1",
-        description: "RO-Crate 1.1: the metadata descriptor, root data entity and data entity linkage requirements (MUST / SHOULD / MAY)",
-        conforms_to: &["https://w3id.org/ro/crate/1.1"],
-        target_types: &[],
-        family: "RO-Crate",
-        default_for_type: false,
-        shapes: "",
-        shapes_file: "",
         contexts: &["RO-Crate 1.1 context"],
-        native: Native::RoCrate("1.1"),
-    },
-    Profile {
+        default_for_type: false,
+    }),
+    profile!(Shacl {
         id: "dcat-ap-3.0.1",
+        family: "DCAT-AP",
         version: "3.0.1",
-        description: "DCAT-AP 3.0.1 (a dcat:Catalog, Dataset, DatasetSeries, Distribution or DataService)",
+        shapes_dir: "dcat-ap",
+        what: "(a dcat:Catalog, Dataset, DatasetSeries, Distribution or DataService)",
         conforms_to: &[
             "http://data.europa.eu/r5r/",
             "https://semiceu.github.io/DCAT-AP/releases/3.0.1/",
             "https://semiceu.github.io/DCAT-AP/releases/3.0.1/dcat-ap-SHACL.ttl",
         ],
         target_types: DCAT,
-        family: "DCAT-AP",
-        default_for_type: true,
-        shapes: shapes_file!("dcat-ap/DCAT-AP-3.0.1.ttl"),
-        shapes_file: "dcat-ap/DCAT-AP-3.0.1.ttl",
         contexts: &[],
-        native: Native::None,
-    },
+        default_for_type: true,
+    }),
 ];
 
 /// The profile with identifier `id`.

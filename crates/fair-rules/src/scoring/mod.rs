@@ -12,7 +12,15 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-const CATALOGUE: &str = include_str!("../data/indicators.json");
+mod docs;
+mod evidence;
+
+pub use docs::scoring_docs;
+
+use evidence::evidence;
+pub use evidence::is_persistent;
+
+const CATALOGUE: &str = include_str!("../../data/indicators.json");
 
 /// Priority of an indicator in the RDA FAIR Data Maturity Model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -327,7 +335,15 @@ pub fn assess(cx: &Context<'_>) -> Assessment {
     };
     let indicators: Vec<IndicatorResult> =
         cat.indicators.iter().map(|i| assess_one(i, cx)).collect();
+    Assessment {
+        scores: scores(cat, &indicators),
+        top_fixes: top_fixes(cat, &indicators, cx.findings),
+        indicators,
+    }
+}
 
+/// The F, A, I, R and total scores of the assessed `indicators`.
+fn scores(cat: &Catalogue, indicators: &[IndicatorResult]) -> Scores {
     let score = |filter: &dyn Fn(&IndicatorResult) -> bool| -> Option<f64> {
         let (mut got, mut total) = (0u32, 0u32);
         for r in indicators.iter().filter(|r| filter(r)) {
@@ -344,26 +360,29 @@ pub fn assess(cx: &Context<'_>) -> Assessment {
         (total > 0).then(|| (f64::from(got) * 1000.0 / f64::from(total)).round() / 10.0)
     };
     let letter = |l: Letter| score(&|r: &IndicatorResult| r.principle.letter() == l);
-    let scores = Scores {
+    Scores {
         method: format!("{} {}", cat.method, cat.method_version),
         f: letter(Letter::F),
         a: letter(Letter::A),
         i: letter(Letter::I),
         r: letter(Letter::R),
         total: score(&|_| true),
-    };
+    }
+}
 
+/// The most valuable fixes: the failed indicators of highest priority first, at most three and
+/// one per principle, each with the fix of a finding that failed it or the indicator's own.
+fn top_fixes(cat: &Catalogue, indicators: &[IndicatorResult], findings: &[Finding]) -> Vec<TopFix> {
     let mut failed: Vec<(&Indicator, &IndicatorResult)> = cat
         .indicators
         .iter()
-        .zip(&indicators)
+        .zip(indicators)
         .filter(|(_, r)| r.status == Status::Fail)
         .collect();
     failed.sort_by_key(|(i, _)| std::cmp::Reverse(i.priority));
     let mut top_fixes: Vec<TopFix> = Vec::new();
     for (indicator, result) in failed {
-        let from_finding = cx
-            .findings
+        let from_finding = findings
             .iter()
             .find(|f| result.failed_by.contains(&f.code))
             .and_then(|f| f.fix.as_ref().map(|x| x.message.clone()));
@@ -388,11 +407,7 @@ pub fn assess(cx: &Context<'_>) -> Assessment {
             break;
         }
     }
-    Assessment {
-        scores,
-        indicators,
-        top_fixes,
-    }
+    top_fixes
 }
 
 fn assess_one(i: &Indicator, cx: &Context<'_>) -> IndicatorResult {
@@ -433,245 +448,6 @@ fn assess_one(i: &Indicator, cx: &Context<'_>) -> IndicatorResult {
     result.status = status;
     result.reason = reason;
     result
-}
-
-fn evidence(test: &Test, cx: &Context<'_>) -> (Status, Option<String>) {
-    let graph = cx.doc.graph();
-    let pass = |ok: bool| (if ok { Status::Pass } else { Status::Fail }, None);
-    let Some(main) = cx.main.as_ref() else {
-        return match test {
-            Test::Statements => pass(!graph.is_empty()),
-            Test::Typed => pass(false),
-            _ => (
-                Status::Fail,
-                Some("the document describes no resource to assess".to_owned()),
-            ),
-        };
-    };
-    let values = |properties: &[String]| -> Vec<TermRef<'_>> {
-        properties
-            .iter()
-            .flat_map(|p| {
-                std::iter::once(main.as_ref())
-                    .chain(cx.describers.iter().map(NamedOrBlankNode::as_ref))
-                    .flat_map(move |s| {
-                        graph.objects_for_subject_predicate(s, NamedNodeRef::new_unchecked(p))
-                    })
-            })
-            .collect()
-    };
-    match test {
-        Test::NotAssessed { .. } | Test::NotApplicable { .. } => (Status::NotAssessed, None),
-        Test::Statements => pass(!graph.is_empty()),
-        Test::Typed => pass(
-            graph
-                .objects_for_subject_predicate(
-                    main.as_ref(),
-                    NamedNodeRef::new_unchecked(vocab::RDF_TYPE),
-                )
-                .next()
-                .is_some(),
-        ),
-        Test::PersistentIdentifier { properties } => {
-            let own = match main {
-                NamedOrBlankNode::NamedNode(n) => is_persistent(n.as_str()),
-                NamedOrBlankNode::BlankNode(_) => false,
-            };
-            pass(
-                own || values(properties)
-                    .iter()
-                    .any(|v| is_persistent(term_text(*v))),
-            )
-        }
-        Test::UniqueIdentifier { properties } => {
-            let own = match main {
-                NamedOrBlankNode::NamedNode(n) => is_global_iri(n.as_str()),
-                NamedOrBlankNode::BlankNode(_) => false,
-            };
-            pass(own || !values(properties).is_empty())
-        }
-        Test::MinProperties { min, properties } => {
-            let present = properties
-                .iter()
-                .filter(|p| {
-                    graph
-                        .objects_for_subject_predicate(
-                            main.as_ref(),
-                            NamedNodeRef::new_unchecked(p),
-                        )
-                        .next()
-                        .is_some()
-                })
-                .count();
-            pass(present >= *min)
-        }
-        Test::AnyProperty { properties } => pass(!values(properties).is_empty()),
-        Test::AnyLink { properties } => pass(values(properties).iter().any(|v| match v {
-            TermRef::NamedNode(n) => is_global_iri(n.as_str()),
-            TermRef::Literal(l) => {
-                let s = l.value().trim();
-                (s.starts_with("https://") || s.starts_with("http://")) && !s.contains(' ')
-            }
-            _ => false,
-        })),
-        Test::VocabularyTerms { namespaces } => pass(graph.iter().any(|t| {
-            match t.object {
-                TermRef::NamedNode(n) => namespaces
-                    .iter()
-                    .any(|ns| n.as_str().starts_with(ns.as_str())),
-                _ => false,
-            }
-        })),
-        Test::NamespaceProperties { namespaces } => pass(graph.iter().any(|t| {
-            namespaces
-                .iter()
-                .any(|ns| t.predicate.as_str().starts_with(ns.as_str()))
-        })),
-        Test::ProfileConformance => {
-            if !cx.community_profile {
-                return (
-                    Status::Indeterminate,
-                    Some(
-                        "no community profile applies to this record (only the core checks ran)"
-                            .to_owned(),
-                    ),
-                );
-            }
-            pass(
-                !cx.findings
-                    .iter()
-                    .any(|f| f.severity == Severity::Error && f.source.shape.is_some()),
-            )
-        }
-    }
-}
-
-fn term_text(t: TermRef<'_>) -> &str {
-    match t {
-        TermRef::NamedNode(n) => n.as_str(),
-        TermRef::Literal(l) => l.value(),
-        _ => "",
-    }
-}
-
-/// An absolute IRI that identifies something globally (not a file path fairlint invented as a
-/// base for relative references).
-fn is_global_iri(iri: &str) -> bool {
-    !iri.starts_with("file:") && iri.contains(':')
-}
-
-/// DOI, Handle, ARK, PURL, w3id, identifiers.org / n2t resolvers and URN:NBN, in URI or
-/// prefixed form.
-pub fn is_persistent(value: &str) -> bool {
-    let v = value.trim().to_ascii_lowercase();
-    let v = v
-        .strip_prefix("https://")
-        .or_else(|| v.strip_prefix("http://"))
-        .unwrap_or(&v);
-    const RESOLVERS: &[&str] = &[
-        "doi.org/10.",
-        "dx.doi.org/10.",
-        "hdl.handle.net/",
-        "n2t.net/",
-        "identifiers.org/",
-        "purl.org/",
-        "purl.obolibrary.org/",
-        "w3id.org/",
-        "nbn-resolving.org/",
-        "arks.org/ark:",
-    ];
-    RESOLVERS.iter().any(|r| v.starts_with(r))
-        || v.starts_with("doi:10.")
-        || v.starts_with("10.") && v.contains('/')
-        || v.starts_with("hdl:")
-        || v.starts_with("ark:/")
-        || v.starts_with("urn:nbn:")
-}
-
-/// The scoring method as Markdown, tables generated from the catalogue (`docs/scoring.md`).
-pub fn scoring_docs() -> String {
-    use std::fmt::Write;
-    let Some(cat) = catalogue() else {
-        return String::new();
-    };
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Scoring: how fairlint computes F, A, I, R and total\n"
-    );
-    let _ = writeln!(
-        out,
-        "<!-- Generated from crates/fair-rules/data/indicators.json by `scoring_docs()`; a test fails when this file is stale. Regenerate: `FAIRLINT_UPDATE_DOCS=1 cargo test -p fair-core --test docs`. -->\n"
-    );
-    let _ = writeln!(out, "Method: **{} {}**. Every report names the method and version that produced its scores (`scores.method`).\n", cat.method, cat.method_version);
-    let _ = writeln!(out, "Indicators: {}.\n", cat.source);
-    out.push_str(
-        "## Method\n\n1. The record's **main resource** is found: a typed node no other statement points to (named nodes first, then N-Triples order); for an RO-Crate, the root data entity its metadata descriptor is about (the descriptor's own statements about it, such as `conformsTo`, count as the root's).\n2. Each of the 41 indicators is **assessed** and ends as `pass`, `fail`, `indeterminate`, `not_assessed` or `not_applicable`:\n   - `not_assessed`: the indicator needs the network (resolving identifiers, fetching the record) or the deposited data object. fairlint is offline, so these are never failed; they are listed in the report with the reason.\n   - otherwise the indicator **fails** if the report has a finding (warning or error) with one of its `fails_on` codes;\n   - else its **test** runs on the main resource (below) and gives `pass` or `fail` (`indeterminate` when the record does not let fairlint decide, e.g. R1.3-01M when no community profile applies).\n3. **Scores**: for each letter, the weighted share of its assessed indicators that pass, 0–100 with one decimal: `100 × Σ weight(pass) / Σ weight(pass or fail)`. `not_assessed`, `not_applicable` and `indeterminate` indicators are left out of the denominator (and listed). A letter with no assessed indicator has score `null`. The total uses all assessed indicators the same way.\n4. **Fix first** (`top_fixes`): the failed indicators of highest priority, at most three, one per principle, with the fix of the finding that failed them or the indicator's own advice.\n\n",
-    );
-    let _ = writeln!(
-        out,
-        "## Weights\n\n| priority | weight | indicators |\n|---|---|---|"
-    );
-    for (name, p, w) in [
-        ("essential", Priority::Essential, cat.weights.essential),
-        ("important", Priority::Important, cat.weights.important),
-        ("useful", Priority::Useful, cat.weights.useful),
-    ] {
-        let n = cat.indicators.iter().filter(|i| i.priority == p).count();
-        let _ = writeln!(out, "| {name} | {w} | {n} |");
-    }
-    let _ = writeln!(out, "\n## Tests\n\n| test | passes when |\n|---|---|");
-    for (kind, text) in [
-        ("statements", "the document yields at least one RDF statement"),
-        ("typed", "the main resource has an rdf:type"),
-        ("persistent_identifier", "the main resource's IRI, or a value of one of the listed properties, is a DOI, Handle, ARK, PURL, w3id, identifiers.org/n2t or URN:NBN identifier"),
-        ("unique_identifier", "the main resource has an absolute IRI (not a relative reference) or one of the listed identifier properties"),
-        ("min_properties", "the main resource has at least `min` of the listed properties"),
-        ("any_property", "the main resource has one of the listed properties"),
-        ("any_link", "the main resource links to an IRI (or an absolute http(s) URL) through one of the listed properties"),
-        ("vocabulary_terms", "some object IRI of the document is a term of one of the listed vocabularies (EDAM, OBO, identifiers.org, ...)"),
-        ("namespace_properties", "some predicate of the document is in one of the listed namespaces"),
-        ("profile_conformance", "a community profile (not only `core`) was checked and its shapes report no error; `indeterminate` when only `core` applies"),
-        ("not_assessed", "never: needs the network or the data object (reason given)"),
-    ] {
-        let _ = writeln!(out, "| `{kind}` | {text} |");
-    }
-    let _ = writeln!(
-        out,
-        "\n## Indicators\n\n| indicator | principle | priority | weight | F-UJI | assessed by | fails on |\n|---|---|---|---|---|---|---|"
-    );
-    for i in &cat.indicators {
-        let test = match &i.test {
-            Test::NotAssessed { reason } => format!("not assessed: {reason}"),
-            Test::NotApplicable { reason } => format!("not applicable: {reason}"),
-            Test::MinProperties { min, properties } => {
-                format!(
-                    "`min_properties` ({min} of {} properties)",
-                    properties.len()
-                )
-            }
-            other => {
-                let v = serde_json::to_value(other).unwrap_or_default();
-                format!(
-                    "`{}`",
-                    v.get("kind").and_then(|k| k.as_str()).unwrap_or("?")
-                )
-            }
-        };
-        let _ = writeln!(
-            out,
-            "| {} {} | {} | {:?} | {} | {} | {} | {} |",
-            i.id,
-            i.description,
-            i.principle,
-            i.priority,
-            cat.weights.of(i.priority),
-            i.fuji.join(", "),
-            test,
-            i.fails_on.join(", ")
-        );
-    }
-    out
 }
 
 #[cfg(test)]
