@@ -9,7 +9,6 @@ use crate::format::Format;
 use crate::limits::{Limits, MAX_JSON_DEPTH_SETTING};
 use crate::profiles::{self, Profile};
 use crate::report::{Counts, ProfileInfo, Report, Resource, SCHEMA_VERSION};
-use crate::rules;
 use fair_ingest::{NoResolver, Resolver};
 use fair_rules::profiles::shacl::ShapeSet;
 use fair_rules::sink::FindingSink;
@@ -183,7 +182,7 @@ impl Config {
             let well_formed = code.len() == 4
                 && code.starts_with(['F', 'A', 'I', 'R', 'X'])
                 && code.chars().skip(1).all(|c| c.is_ascii_digit());
-            if rules::rule(code).is_none() && !well_formed {
+            if fair_rules::registry::template(code).is_none() && !well_formed {
                 return Err(ConfigError::new(
                     "severity/ignore",
                     format!("unknown code '{code}'"),

@@ -49,11 +49,31 @@ pub struct Rule {
     pub summary: &'static str,
 }
 
+/// What the sink needs of a rule at run time: the part of [`Rule`] without its documentation
+/// (status, version, summary). Kept apart so that a build that never lists the rules (the
+/// WebAssembly package) does not embed their documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct Template {
+    /// Stable code.
+    pub code: &'static str,
+    /// Kebab-case name.
+    pub slug: &'static str,
+    /// The FAIR principle it bears on.
+    pub principle: Principle,
+    /// Default severity.
+    pub severity: Severity,
+    /// Message template.
+    pub message: &'static str,
+    /// Fix template.
+    pub fix: &'static str,
+}
+
 /// Base of the rule documentation pages; a finding's `url` is this plus the code.
 pub const DOCS_BASE: &str = "https://fairlint.readthedocs.io/en/latest/rules/";
 
 /// Declares a rule family's rules: for each, a public [`Code`] constant documented by its
-/// summary, and one `RULES` slice with the metadata, in the order written (code order).
+/// summary; and the family's `RULES` slice (the whole metadata, for listings and docs) and
+/// `TEMPLATES` slice (what reporting needs), in the order written (code order).
 ///
 /// ```text
 /// crate::registry::rules! {
@@ -95,11 +115,24 @@ macro_rules! rules {
                 summary: $summary,
             },
         )*];
+
+        /// This family's rules as the sink needs them, in code order.
+        pub const TEMPLATES: &[$crate::registry::Template] = &[$(
+            $crate::registry::Template {
+                code: $code,
+                slug: $slug,
+                principle: fair_model::Principle::$principle,
+                severity: fair_model::Severity::$severity,
+                message: $message,
+                fix: $fix,
+            },
+        )*];
     };
 }
 pub(crate) use rules;
 
-/// Every rule family's rules. A new family adds its `RULES` here.
+/// Every rule family's rules. A new family adds its `RULES` here and its `TEMPLATES` to
+/// [`TEMPLATE_FAMILIES`].
 pub const FAMILIES: &[&[Rule]] = &[
     crate::structural::RULES,
     crate::identifiers::RULES,
@@ -112,34 +145,62 @@ pub const FAMILIES: &[&[Rule]] = &[
     crate::profiles::rocrate::RULES,
 ];
 
+/// Every rule family's templates, in the order of [`FAMILIES`] (a test checks they agree).
+pub const TEMPLATE_FAMILIES: &[&[Template]] = &[
+    crate::structural::TEMPLATES,
+    crate::identifiers::TEMPLATES,
+    crate::edam::TEMPLATES,
+    crate::ontology::TEMPLATES,
+    crate::schemaorg::TEMPLATES,
+    crate::licences::TEMPLATES,
+    crate::crosswalk::TEMPLATES,
+    crate::shapes::TEMPLATES,
+    crate::profiles::rocrate::TEMPLATES,
+];
+
+/// The families' slices, each in code order (a test checks it), merged into one in code order.
+/// A merge rather than a sort keeps a sort implementation out of the WebAssembly build.
+fn merged<T: Copy>(families: &[&'static [T]], code: impl Fn(&T) -> &'static str) -> Vec<T> {
+    let mut rest: Vec<&[T]> = families.to_vec();
+    let mut all = Vec::with_capacity(rest.iter().map(|f| f.len()).sum());
+    while let Some(family) = rest
+        .iter_mut()
+        .filter(|f| !f.is_empty())
+        .min_by_key(|f| f.first().map(&code))
+    {
+        if let Some((first, tail)) = family.split_first() {
+            all.push(*first);
+            *family = tail;
+        }
+    }
+    all
+}
+
+fn find<T>(all: &'static [T], code: &str, key: impl Fn(&T) -> &'static str) -> Option<&'static T> {
+    all.binary_search_by(|r| key(r).cmp(code))
+        .ok()
+        .and_then(|i| all.get(i))
+}
+
 /// Every rule, ordered by code.
 pub fn all() -> &'static [Rule] {
     static ALL: OnceLock<Vec<Rule>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        // Each family is in code order (a test checks it): merge them, which also keeps a
-        // sort implementation out of the WebAssembly build.
-        let mut rest: Vec<&[Rule]> = FAMILIES.to_vec();
-        let mut all = Vec::with_capacity(rest.iter().map(|f| f.len()).sum());
-        while let Some(family) = rest
-            .iter_mut()
-            .filter(|f| !f.is_empty())
-            .min_by_key(|f| f.first().map(|r| r.code))
-        {
-            if let Some((first, tail)) = family.split_first() {
-                all.push(*first);
-                *family = tail;
-            }
-        }
-        all
-    })
+    ALL.get_or_init(|| merged(FAMILIES, |r| r.code))
 }
 
 /// The rule for `code`.
 pub fn rule(code: &str) -> Option<&'static Rule> {
-    let all = all();
-    all.binary_search_by(|r| r.code.cmp(code))
-        .ok()
-        .and_then(|i| all.get(i))
+    find(all(), code, |r| r.code)
+}
+
+/// The template of the rule `code` (see [`Template`]); `None` for a code no family declares.
+pub fn template(code: &str) -> Option<&'static Template> {
+    static ALL: OnceLock<Vec<Template>> = OnceLock::new();
+    find(
+        ALL.get_or_init(|| merged(TEMPLATE_FAMILIES, |t| t.code)),
+        code,
+        |t| t.code,
+    )
 }
 
 /// The rule of a declared code. Every [`Code`] a family declares is registered (a test checks
@@ -177,6 +238,24 @@ mod tests {
                 family.iter().map(|r| r.code).collect::<Vec<_>>()
             );
         }
+    }
+
+    #[test]
+    fn templates_are_the_rules_without_their_docs() {
+        assert_eq!(FAMILIES.len(), TEMPLATE_FAMILIES.len());
+        for (rules, templates) in FAMILIES.iter().zip(TEMPLATE_FAMILIES) {
+            assert_eq!(rules.len(), templates.len());
+            for (r, t) in rules.iter().zip(templates.iter()) {
+                assert_eq!(
+                    (r.code, r.slug, r.principle, r.severity, r.message, r.fix),
+                    (t.code, t.slug, t.principle, t.severity, t.message, t.fix)
+                );
+            }
+        }
+        for r in all() {
+            assert_eq!(template(r.code).map(|t| t.code), Some(r.code));
+        }
+        assert!(template("F999").is_none());
     }
 
     #[test]

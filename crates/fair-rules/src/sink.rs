@@ -147,7 +147,7 @@ impl<'a> FindingSink<'a> {
         if self.ignore.iter().any(|c| c == code) {
             return;
         }
-        let Some(rule) = registry::rule(code) else {
+        let Some(rule) = registry::template(code) else {
             return;
         };
         let mut context: BTreeMap<String, serde_json::Value> = match context {
