@@ -147,12 +147,7 @@ fn crosswalk(
     )?;
     b.link(&main, "url", t.get("homepage"), &p("/homepage"))?;
     if let Some(iri) = &iri {
-        b.link(
-            &main,
-            "identifier",
-            Some(&Value::from(iri.as_str())),
-            &p("/biotoolsID"),
-        )?;
+        b.link_str(&main, "identifier", iri, &p("/biotoolsID"))?;
     }
     // Lists of plain values.
     for (field, property) in [
@@ -233,11 +228,10 @@ fn crosswalk(
             .and_then(Value::as_str)
             .filter(|id| biotools_id(id))
         {
-            let other = Value::from(format!("https://bio.tools/{other}"));
-            b.link(
+            b.link_str(
                 &main,
                 property,
-                Some(&other),
+                &format!("https://bio.tools/{other}"),
                 &p(&format!("/relation/{i}/biotoolsID")),
             )?;
         }
@@ -297,8 +291,7 @@ fn parameter(
     pointer: &str,
 ) -> Result<(), LimitError> {
     let node = b.blank();
-    b.add(main, &sdo(direction), Obj::Node(node.clone()), pointer)?;
-    b.typed(&node, "FormalParameter", pointer)?;
+    b.add_node(main, direction, &node, "FormalParameter", pointer)?;
     if let Some(data) = io.get("data") {
         b.text(
             &node,
@@ -334,19 +327,14 @@ fn citation(
         } else {
             format!("doi:{doi}")
         };
-        return b.link(
-            main,
-            "citation",
-            Some(&Value::from(value)),
-            &format!("{pointer}/doi"),
-        );
+        return b.link_str(main, "citation", &value, &format!("{pointer}/doi"));
     }
     // PubMed and PubMed Central ids as identifiers.org IRIs (checked against the Bioregistry
     // patterns of `pubmed` / `pmc`).
     for (key, prefix) in [("pmid", "pubmed"), ("pmcid", "pmc")] {
         if let Some(id) = text(key) {
-            let value = Value::from(format!("https://identifiers.org/{prefix}:{id}"));
-            return b.link(main, "citation", Some(&value), &format!("{pointer}/{key}"));
+            let value = format!("https://identifiers.org/{prefix}:{id}");
+            return b.link_str(main, "citation", &value, &format!("{pointer}/{key}"));
         }
     }
     Ok(())

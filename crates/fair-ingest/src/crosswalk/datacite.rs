@@ -293,12 +293,7 @@ fn crosswalk(b: &mut GraphBuilder<'_>, r: &Value) -> Result<NamedOrBlankNode, Li
         .and_then(|t| str_of(t, "resourceTypeGeneral"));
     b.typed(&main, class(resource_type), "")?;
     if let Some(doi) = &doi {
-        b.link(
-            &main,
-            "identifier",
-            Some(&Value::from(doi.as_str())),
-            "/doi",
-        )?;
+        b.link_str(&main, "identifier", doi, "/doi")?;
     }
     b.link(&main, "url", r.get("url"), "/url")?;
     // The record states the standard it follows: the DataCite kernel namespace (XML) or
@@ -352,13 +347,7 @@ fn crosswalk(b: &mut GraphBuilder<'_>, r: &Value) -> Result<NamedOrBlankNode, Li
     }
     if let Some(p) = r.get("publisher").filter(|p| p.is_object()) {
         let node = b.node(str_of(p, "publisherIdentifier"));
-        b.add(
-            &main,
-            &sdo("publisher"),
-            Obj::Node(node.clone()),
-            "/publisher",
-        )?;
-        b.typed(&node, "Organization", "/publisher")?;
+        b.add_node(&main, "publisher", &node, "Organization", "/publisher")?;
         b.text(&node, "name", p.get("name"), "/publisher/name")?;
     }
     let mut published = false;
@@ -446,8 +435,7 @@ fn crosswalk(b: &mut GraphBuilder<'_>, r: &Value) -> Result<NamedOrBlankNode, Li
     for (i, f) in items(r.get("fundingReferences")) {
         let p = format!("/fundingReferences/{i}");
         let node = b.node(str_of(f, "funderIdentifier"));
-        b.add(&main, &sdo("funder"), Obj::Node(node.clone()), &p)?;
-        b.typed(&node, "Organization", &p)?;
+        b.add_node(&main, "funder", &node, "Organization", &p)?;
         b.text(
             &node,
             "name",
@@ -459,8 +447,7 @@ fn crosswalk(b: &mut GraphBuilder<'_>, r: &Value) -> Result<NamedOrBlankNode, Li
         if let Some(place) = g.get("geoLocationPlace").filter(|v| v.is_string()) {
             let p = format!("/geoLocations/{i}/geoLocationPlace");
             let node = b.blank();
-            b.add(&main, &sdo("spatialCoverage"), Obj::Node(node.clone()), &p)?;
-            b.typed(&node, "Place", &p)?;
+            b.add_node(&main, "spatialCoverage", &node, "Place", &p)?;
             b.text(&node, "name", Some(place), &p)?;
         }
     }
@@ -514,16 +501,12 @@ fn agent(
         .iter()
         .find_map(|(k, iri)| iri.as_ref().map(|i| (*k, i.clone())));
     let node = b.node(named.as_ref().map(|(_, i)| i.as_str()));
-    b.add(main, &sdo(property), Obj::Node(node.clone()), pointer)?;
-    b.typed(
-        &node,
-        if organisation {
-            "Organization"
-        } else {
-            "Person"
-        },
-        pointer,
-    )?;
+    let class = if organisation {
+        "Organization"
+    } else {
+        "Person"
+    };
+    b.add_node(main, property, &node, class, pointer)?;
     b.text(&node, "name", c.get("name"), &format!("{pointer}/name"))?;
     b.text(
         &node,
@@ -541,7 +524,7 @@ fn agent(
         let p = format!("{pointer}/nameIdentifiers/{k}/nameIdentifier");
         match iri {
             Some(iri) if Some(*k) != named.as_ref().map(|(n, _)| *n) => {
-                b.link(&node, "identifier", Some(&Value::from(iri.as_str())), &p)?;
+                b.link_str(&node, "identifier", iri, &p)?;
             }
             Some(_) => {}
             None => {
@@ -563,8 +546,7 @@ fn agent(
             )
         });
         let org = b.node(iri.as_deref());
-        b.add(&node, &sdo("affiliation"), Obj::Node(org.clone()), &p)?;
-        b.typed(&org, "Organization", &p)?;
+        b.add_node(&node, "affiliation", &org, "Organization", &p)?;
         b.text(&org, "name", a.get("name"), &format!("{p}/name"))?;
     }
     Ok(())

@@ -314,6 +314,20 @@ impl<'c> GraphBuilder<'c> {
         Ok(())
     }
 
+    /// `subject schema:<property> node` and `node rdf:type schema:<class>`, both located at
+    /// `pointer`.
+    pub(crate) fn add_node(
+        &mut self,
+        subject: &NamedOrBlankNode,
+        property: &str,
+        node: &NamedOrBlankNode,
+        class: &str,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        self.add(subject, &schema(property), Obj::Node(node.clone()), pointer)?;
+        self.typed(node, class, pointer)
+    }
+
     /// `subject rdf:type schema:<class>`.
     pub(crate) fn typed(
         &mut self,
@@ -347,9 +361,25 @@ impl<'c> GraphBuilder<'c> {
         value: Option<&Value>,
         pointer: &str,
     ) -> Result<(), LimitError> {
-        let Some(s) = non_empty(value) else {
+        match non_empty(value) {
+            Some(s) => self.link_str(subject, property, s, pointer),
+            None => Ok(()),
+        }
+    }
+
+    /// `subject schema:<property> <iri>` when the trimmed `text` is an absolute IRI, else the
+    /// text (nothing when it is empty): [`GraphBuilder::link`] for a computed value.
+    pub(crate) fn link_str(
+        &mut self,
+        subject: &NamedOrBlankNode,
+        property: &str,
+        text: &str,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        let s = text.trim();
+        if s.is_empty() {
             return Ok(());
-        };
+        }
         let object = match absolute_iri(s) {
             Some(n) => Obj::Iri(n),
             None => Obj::Text(s.to_owned()),
