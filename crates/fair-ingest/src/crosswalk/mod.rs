@@ -388,6 +388,163 @@ impl<'c> GraphBuilder<'c> {
     }
 }
 
+/// How a field's value is taken from its record.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Shape {
+    /// The value as it is (an absent field gives nothing).
+    One,
+    /// The value when it is a JSON object.
+    Object,
+    /// Each item of a list (a single object or string counts as one), located at
+    /// `<field>/<index>`.
+    Each,
+}
+
+/// One field of a crosswalked record: its key, which schema.org properties of the record's
+/// main resource it becomes, and how. A format's crosswalk is a table of fields, run in order
+/// (the order matters: blank nodes are numbered, and values located, as they appear).
+pub(crate) struct Field<K: 'static> {
+    /// The field's key in its record (or in the enclosing field's value).
+    pub key: &'static str,
+    /// How its value is taken.
+    pub shape: Shape,
+    /// The schema.org properties (local names) it can give the record's main resource: the
+    /// first is the one simple kinds write.
+    pub properties: &'static [&'static str],
+    /// How a value becomes triples.
+    pub kind: K,
+}
+
+impl<K> Field<K> {
+    /// A field taken as it is.
+    pub(crate) const fn one(
+        key: &'static str,
+        properties: &'static [&'static str],
+        kind: K,
+    ) -> Self {
+        Self {
+            key,
+            shape: Shape::One,
+            properties,
+            kind,
+        }
+    }
+
+    /// A field taken when it is an object.
+    pub(crate) const fn object(
+        key: &'static str,
+        properties: &'static [&'static str],
+        kind: K,
+    ) -> Self {
+        Self {
+            key,
+            shape: Shape::Object,
+            properties,
+            kind,
+        }
+    }
+
+    /// A list field, taken item by item.
+    pub(crate) const fn each(
+        key: &'static str,
+        properties: &'static [&'static str],
+        kind: K,
+    ) -> Self {
+        Self {
+            key,
+            shape: Shape::Each,
+            properties,
+            kind,
+        }
+    }
+}
+
+/// A format's kinds of field: how one value becomes triples.
+pub(crate) trait Convert: Sized + 'static {
+    /// Adds the triples of `value`, a value of a field whose (first) property is `property`,
+    /// located at `pointer`.
+    fn convert(
+        &self,
+        w: &mut Walk<'_, '_>,
+        property: &'static str,
+        value: &Value,
+        pointer: &str,
+    ) -> Result<(), LimitError>;
+}
+
+/// One record being crosswalked: the builder, the record's main resource (the subject of the
+/// fields' triples) and the record.
+pub(crate) struct Walk<'w, 'c> {
+    /// Where the triples go.
+    pub b: &'w mut GraphBuilder<'c>,
+    /// The record's main resource.
+    pub main: NamedOrBlankNode,
+    /// The record (for a field that depends on another).
+    pub record: &'w Value,
+}
+
+impl Walk<'_, '_> {
+    /// Runs the field table `fields` on `value` (the record, or a field's value), located
+    /// under `base`.
+    pub(crate) fn run<K: Convert>(
+        &mut self,
+        fields: &'static [Field<K>],
+        value: &Value,
+        base: &str,
+    ) -> Result<(), LimitError> {
+        for field in fields {
+            let property = field.properties.first().copied().unwrap_or_default();
+            let pointer = format!("{base}/{}", field.key);
+            let v = value.get(field.key);
+            match field.shape {
+                Shape::One | Shape::Object => {
+                    let object = matches!(field.shape, Shape::Object);
+                    if let Some(v) = v.filter(|v| !object || v.is_object()) {
+                        field.kind.convert(self, property, v, &pointer)?;
+                    }
+                }
+                Shape::Each => {
+                    for (i, item) in items(v) {
+                        let pointer = format!("{pointer}/{i}");
+                        field.kind.convert(self, property, item, &pointer)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `main schema:<property> "text"` ([`GraphBuilder::text`]).
+    pub(crate) fn text(
+        &mut self,
+        property: &str,
+        value: Option<&Value>,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        self.b.text(&self.main, property, value, pointer)
+    }
+
+    /// `main schema:<property>` an IRI or the text ([`GraphBuilder::link`]).
+    pub(crate) fn link(
+        &mut self,
+        property: &str,
+        value: Option<&Value>,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        self.b.link(&self.main, property, value, pointer)
+    }
+
+    /// `main schema:<property>` an IRI or the text ([`GraphBuilder::link_str`]).
+    pub(crate) fn link_str(
+        &mut self,
+        property: &str,
+        text: &str,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        self.b.link_str(&self.main, property, text, pointer)
+    }
+}
+
 /// `subject schema:license` for a licence written as an id: the SPDX licence IRI when it is
 /// an SPDX id (current or deprecated; the licence checks judge it), else the text.
 pub(crate) fn licence(
