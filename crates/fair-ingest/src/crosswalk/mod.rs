@@ -403,6 +403,7 @@ pub(crate) enum Shape {
 /// One field of a crosswalked record: its key, which schema.org properties of the record's
 /// main resource it becomes, and how. A format's crosswalk is a table of fields, run in order
 /// (the order matters: blank nodes are numbered, and values located, as they appear).
+#[derive(Debug)]
 pub(crate) struct Field<K: 'static> {
     /// The field's key in its record (or in the enclosing field's value).
     pub key: &'static str,
