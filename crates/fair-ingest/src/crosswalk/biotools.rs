@@ -160,6 +160,11 @@ const FUNCTION: &[Field<Kind>] = &[
     Field::each("output", &["output"], Kind::Parameter),
 ];
 
+/// The schema.org properties (local names) the crosswalk can give a tool.
+pub(super) fn properties() -> Vec<&'static str> {
+    super::properties(FIELDS)
+}
+
 /// `credit.typeRole` → property; other roles are `contributor`.
 const ROLES: &[(&str, &str)] = &[
     ("Developer", "author"),
@@ -237,6 +242,13 @@ impl Convert for Kind {
             Kind::Credit => credit(w, value, pointer),
             Kind::Relation => relation(w, value, pointer),
             Kind::Fields(fields) => w.run(fields, value, pointer),
+        }
+    }
+
+    fn nested(&self) -> &'static [Field<Self>] {
+        match self {
+            Kind::Fields(fields) => fields,
+            _ => &[],
         }
     }
 }
@@ -425,6 +437,23 @@ mod tests {
             &json!({"@context": "https://schema.org/", "biotoolsID": "x"})
         ));
         assert!(!looks_like(&json!({"name": "x"})));
+    }
+
+    /// The properties of a field of [`FIELDS`].
+    fn listed(key: &str) -> &'static [&'static str] {
+        FIELDS.iter().find(|f| f.key == key).unwrap().properties
+    }
+
+    #[test]
+    fn fields_list_the_properties_of_their_tables() {
+        let roles = ROLES.iter().map(|(_, p)| p);
+        for property in roles.chain(&["funder", "contributor"]) {
+            assert!(listed("credit").contains(property), "{property}");
+        }
+        for (_, property) in RELATIONS {
+            assert!(listed("relation").contains(property), "{property}");
+        }
+        assert!(properties().contains(&"featureList"));
     }
 
     #[test]

@@ -316,6 +316,11 @@ const FIELDS: &[Field<Kind>] = &[
     Field::each("geoLocations", &["spatialCoverage"], Kind::Place),
 ];
 
+/// The schema.org properties (local names) the crosswalk can give a record's main resource.
+pub(super) fn properties() -> Vec<&'static str> {
+    super::properties(FIELDS)
+}
+
 /// `dateType` → property (of several Issued dates, the first is `datePublished`).
 const DATE_TYPES: &[(&str, &str)] = &[
     ("Issued", "datePublished"),
@@ -734,6 +739,24 @@ mod tests {
                 .as_deref(),
             Some("/data/attributes/identifiers/1")
         );
+    }
+
+    /// The properties of a field of [`FIELDS`].
+    fn listed(key: &str) -> &'static [&'static str] {
+        FIELDS.iter().find(|f| f.key == key).unwrap().properties
+    }
+
+    #[test]
+    fn fields_list_the_properties_of_their_tables() {
+        for (_, property) in DATE_TYPES {
+            assert!(listed("dates").contains(property), "{property}");
+        }
+        for (_, property) in RELATIONS {
+            assert!(
+                listed("relatedIdentifiers").contains(property),
+                "{property}"
+            );
+        }
     }
 
     #[test]

@@ -18,74 +18,22 @@ use fair_model::{Code, RawFinding};
 use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 pub use schema::resources;
 
-/// The schema.org properties (local names) each crosswalk can give a record's main resource.
-/// A profile property outside the list has no field in the format, so "add it to the record"
-/// cannot be done there; [`no_field_fix`] says so in the finding's fix.
-const DATACITE_FIELDS: &[&str] = &[
-    "about",
-    "alternateName",
-    "citation",
-    "contributor",
-    "creator",
-    "dateCreated",
-    "dateModified",
-    "datePublished",
-    "description",
-    "encodingFormat",
-    "funder",
-    "hasPart",
-    "identifier",
-    "inLanguage",
-    "isBasedOn",
-    "isPartOf",
-    "keywords",
-    "license",
-    "name",
-    "publisher",
-    "spatialCoverage",
-    "url",
-    "version",
-];
-const BIOTOOLS_FIELDS: &[&str] = &[
-    "applicationCategory",
-    "applicationSubCategory",
-    "author",
-    "citation",
-    "codeRepository",
-    "contributor",
-    "dateCreated",
-    "dateModified",
-    "description",
-    "downloadUrl",
-    "featureList",
-    "funder",
-    "hasPart",
-    "identifier",
-    "input",
-    "isBasedOn",
-    "isPartOf",
-    "license",
-    "maintainer",
-    "name",
-    "operatingSystem",
-    "output",
-    "programmingLanguage",
-    "provider",
-    "softwareHelp",
-    "softwareRequirements",
-    "softwareVersion",
-    "url",
-];
+/// The schema.org properties (local names) each crosswalk can give a record's main resource,
+/// from its field table. A profile property outside the list has no field in the format, so
+/// "add it to the record" cannot be done there; [`no_field_fix`] says so in the finding's fix.
+static DATACITE_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(datacite::properties);
+static BIOTOOLS_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(biotools::properties);
 
 /// The schema.org properties (local names) the crosswalk of `format` can give a record's main
 /// resource; empty for formats that are not crosswalked.
 pub fn fields(format: Format) -> &'static [&'static str] {
     match format {
-        Format::DataCite => DATACITE_FIELDS,
-        Format::BioTools => BIOTOOLS_FIELDS,
+        Format::DataCite => &DATACITE_FIELDS,
+        Format::BioTools => &BIOTOOLS_FIELDS,
         _ => &[],
     }
 }
@@ -93,11 +41,12 @@ pub fn fields(format: Format) -> &'static [&'static str] {
 /// For a crosswalked `format` with no field that becomes the schema.org property `predicate`
 /// (a full IRI): the fix of a finding that the property is missing.
 pub(crate) fn no_field_fix(format: Format, predicate: &str) -> Option<String> {
-    let (name, fields) = match format {
-        Format::DataCite => ("DataCite metadata", DATACITE_FIELDS),
-        Format::BioTools => ("A bio.tools record", BIOTOOLS_FIELDS),
+    let name = match format {
+        Format::DataCite => "DataCite metadata",
+        Format::BioTools => "A bio.tools record",
         _ => return None,
     };
+    let fields = fields(format);
     let local = predicate.strip_prefix(vocab::SCHEMA)?;
     (!fields.contains(&local)).then(|| {
         format!(
@@ -471,6 +420,27 @@ pub(crate) trait Convert: Sized + 'static {
         value: &Value,
         pointer: &str,
     ) -> Result<(), LimitError>;
+
+    /// The fields within a value of this kind that are crosswalked onto the main resource too.
+    fn nested(&self) -> &'static [Field<Self>] {
+        &[]
+    }
+}
+
+/// The schema.org properties (local names) a field table can give a record's main resource,
+/// sorted.
+pub(crate) fn properties<K: Convert>(fields: &'static [Field<K>]) -> Vec<&'static str> {
+    fn collect<K: Convert>(fields: &'static [Field<K>], out: &mut Vec<&'static str>) {
+        for field in fields {
+            out.extend(field.properties);
+            collect(field.kind.nested(), out);
+        }
+    }
+    let mut out = Vec::new();
+    collect(fields, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// One record being crosswalked: the builder, the record's main resource (the subject of the
@@ -631,6 +601,74 @@ mod tests {
             .insert("/titles/0".into(), Location::line_column(7, 5));
         assert_eq!(l.locate("/titles/0/title").line, Some(7));
         assert_eq!(l.locate("/creators").line, Some(1));
+    }
+
+    #[test]
+    fn field_lists_come_from_the_tables() {
+        assert_eq!(
+            fields(Format::DataCite),
+            [
+                "about",
+                "alternateName",
+                "citation",
+                "contributor",
+                "creator",
+                "dateCreated",
+                "dateModified",
+                "datePublished",
+                "description",
+                "encodingFormat",
+                "funder",
+                "hasPart",
+                "identifier",
+                "inLanguage",
+                "isBasedOn",
+                "isPartOf",
+                "keywords",
+                "license",
+                "name",
+                "publisher",
+                "spatialCoverage",
+                "url",
+                "version",
+            ]
+        );
+        assert_eq!(
+            fields(Format::BioTools),
+            [
+                "applicationCategory",
+                "applicationSubCategory",
+                "author",
+                "citation",
+                "codeRepository",
+                "contributor",
+                "dateCreated",
+                "dateModified",
+                "description",
+                "downloadUrl",
+                "featureList",
+                "funder",
+                "hasPart",
+                "identifier",
+                "input",
+                "isBasedOn",
+                "isPartOf",
+                "license",
+                "maintainer",
+                "name",
+                "operatingSystem",
+                "output",
+                "programmingLanguage",
+                "provider",
+                "softwareHelp",
+                "softwareRequirements",
+                "softwareVersion",
+                "url",
+            ]
+        );
+        assert!(fields(Format::Turtle).is_empty());
+        assert!(no_field_fix(Format::DataCite, &schema("name")).is_none());
+        assert!(no_field_fix(Format::DataCite, &schema("codeRepository")).is_some());
     }
 
     #[test]
