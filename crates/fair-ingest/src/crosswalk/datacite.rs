@@ -147,60 +147,67 @@ fn normalise(record: &Map<String, Value>, locator: &mut Locator) -> Value {
         if BOOKKEEPING.contains(&key.as_str()) {
             continue;
         }
-        match (key.as_str(), value) {
-            ("types", Value::Object(types)) => {
-                let kept = types
-                    .iter()
-                    .filter(|(k, _)| !DERIVED_TYPES.contains(&k.as_str()))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                out.insert(key.clone(), Value::Object(kept));
-            }
+        let value = match (key.as_str(), value) {
+            ("types", Value::Object(types)) => own_types(types),
             ("publisher", Value::String(name)) => {
-                let mut p = Map::new();
-                p.insert("name".to_owned(), Value::from(name.as_str()));
-                out.insert(key.clone(), Value::Object(p));
-                moved.push((
-                    "/publisher/name".to_owned(),
-                    Location::pointer(original(key)),
-                ));
+                let at = Location::pointer(original(key));
+                moved.push(("/publisher/name".to_owned(), at));
+                serde_json::json!({ "name": name.as_str() })
             }
-            ("publicationYear", Value::Number(n)) => {
-                out.insert(key.clone(), Value::from(n.to_string()));
-            }
-            ("identifiers", _) => {}
-            ("doi", Value::String(doi)) => {
-                out.insert(key.clone(), Value::from(bare_doi(doi)));
-            }
+            ("publicationYear", Value::Number(n)) => Value::from(n.to_string()),
+            ("identifiers", _) => continue,
+            ("doi", Value::String(doi)) => Value::from(bare_doi(doi)),
             ("creators" | "contributors", Value::Array(people)) => {
-                let people = people
-                    .iter()
-                    .map(|p| match p {
-                        Value::Object(o) => {
-                            let mut o = o.clone();
-                            if let Some(Value::Array(affiliations)) = o.get_mut("affiliation") {
-                                for a in affiliations.iter_mut() {
-                                    if let Value::String(name) = a {
-                                        *a = serde_json::json!({ "name": name.as_str() });
-                                    }
-                                }
-                            }
-                            Value::Object(o)
-                        }
-                        other => other.clone(),
-                    })
-                    .collect();
-                out.insert(key.clone(), Value::Array(people));
+                Value::Array(people.iter().map(affiliations_as_objects).collect())
             }
-            _ => {
-                out.insert(key.clone(), value.clone());
+            _ => value.clone(),
+        };
+        out.insert(key.clone(), value);
+    }
+    let at = original("identifiers");
+    split_identifiers(record.get("identifiers"), &at, &mut out, &mut moved);
+    for (pointer, location) in moved {
+        locator.explicit.insert(pointer, location);
+    }
+    Value::Object(out)
+}
+
+/// `types` without the entries derived for other vocabularies.
+fn own_types(types: &Map<String, Value>) -> Value {
+    let kept = types
+        .iter()
+        .filter(|(k, _)| !DERIVED_TYPES.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    Value::Object(kept)
+}
+
+/// A creator or contributor with its affiliations given as names made objects.
+fn affiliations_as_objects(person: &Value) -> Value {
+    let Value::Object(o) = person else {
+        return person.clone();
+    };
+    let mut o = o.clone();
+    if let Some(Value::Array(affiliations)) = o.get_mut("affiliation") {
+        for a in affiliations.iter_mut() {
+            if let Value::String(name) = a {
+                *a = serde_json::json!({ "name": name.as_str() });
             }
         }
     }
-    // The 4.3 `identifiers`: the DOI becomes `doi` (unless given), the others follow the
-    // record's own `alternateIdentifiers`.
-    for (i, id) in items(record.get("identifiers")) {
-        let at = Location::pointer(format!("{}/{i}", original("identifiers")));
+    Value::Object(o)
+}
+
+/// The 4.3 `identifiers` (at `at` in the input): the DOI becomes `doi` (unless given), the
+/// others follow the record's own `alternateIdentifiers`.
+fn split_identifiers(
+    identifiers: Option<&Value>,
+    at: &str,
+    out: &mut Map<String, Value>,
+    moved: &mut Vec<(String, Location)>,
+) {
+    for (i, id) in items(identifiers) {
+        let at = Location::pointer(format!("{at}/{i}"));
         let Some(o) = id.as_object() else {
             continue;
         };
@@ -230,10 +237,6 @@ fn normalise(record: &Map<String, Value>, locator: &mut Locator) -> Value {
             a.push(Value::Object(alt));
         }
     }
-    for (pointer, location) in moved {
-        locator.explicit.insert(pointer, location);
-    }
-    Value::Object(out)
 }
 
 /// A DOI without its resolver or `doi:` prefix.
