@@ -17,12 +17,12 @@
 //! | relation | `isBasedOn` (isNewVersionOf), `softwareRequirements` (uses), `hasPart` (includes), `isPartOf` (includedIn) |
 //! | additionDate, lastUpdate | `dateCreated`, `dateModified` |
 
-use super::{items, schema as sdo, GraphBuilder, Locator, Obj};
+use super::{items, schema as sdo, Convert, Field, GraphBuilder, Locator, Obj, Walk};
 use crate::document::{Collector, ParseOptions};
 use crate::error::{LimitError, ParseError, ValidateError};
 use crate::format::Format;
 use oxrdf::{NamedNode, NamedOrBlankNode};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// Whether a parsed JSON value looks like bio.tools JSON (used by content sniffing).
 pub(crate) fn looks_like(value: &Value) -> bool {
@@ -89,12 +89,11 @@ pub(crate) fn parse(
     for (base, tool) in tools {
         // A list item that is not an object has no resource: its violations go to the
         // document's focus.
-        let name = match tool.as_object() {
-            Some(t) => {
-                let main = crosswalk(&mut builder, t, &base)?;
-                Some(builder.name(&main))
-            }
-            None => None,
+        let name = if tool.is_object() {
+            let main = crosswalk(&mut builder, tool, &base)?;
+            Some(builder.name(&main))
+        } else {
+            None
         };
         if let Some(v) = validator {
             let mut violations =
@@ -119,17 +118,147 @@ fn biotools_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || "-._".contains(c))
 }
 
+/// The IRI `https://bio.tools/<id>` of a valid bio.tools id.
+fn tool_iri(id: &Value) -> Option<String> {
+    id.as_str()
+        .filter(|id| biotools_id(id))
+        .map(|id| format!("https://bio.tools/{id}"))
+}
+
+/// The crosswalk of a bio.tools tool: its fields in the order their triples are added (the
+/// mapping of the module docs). The node and type of the main resource come first, from
+/// `biotoolsID`.
+#[rustfmt::skip]
+const FIELDS: &[Field<Kind>] = &[
+    Field::one("name", &["name"], Kind::Text),
+    Field::one("description", &["description"], Kind::Text),
+    Field::one("homepage", &["url"], Kind::Link),
+    Field::one("biotoolsID", &["identifier"], Kind::Tool),
+    Field::each("version", &["softwareVersion"], Kind::Text),
+    Field::each("toolType", &["applicationCategory"], Kind::Text),
+    Field::each("operatingSystem", &["operatingSystem"], Kind::Text),
+    Field::each("language", &["programmingLanguage"], Kind::Text),
+    Field::each("otherID", &["identifier"], Kind::TextAt("value")),
+    Field::each("topic", &["applicationSubCategory"], Kind::EdamTerm),
+    Field::each("function", &[], Kind::Fields(FUNCTION)),
+    Field::one("license", &["license"], Kind::Licence),
+    Field::each("link", &["codeRepository"], Kind::Repository),
+    Field::each("download", &["downloadUrl"], Kind::LinkAt("url")),
+    Field::each("documentation", &["softwareHelp"], Kind::LinkAt("url")),
+    Field::each("publication", &["citation"], Kind::Citation),
+    Field::each("credit", &["author", "maintainer", "provider", "funder", "contributor"], Kind::Credit),
+    Field::each("relation", &["isBasedOn", "softwareRequirements", "hasPart", "isPartOf"], Kind::Relation),
+    Field::one("additionDate", &["dateCreated"], Kind::Text),
+    Field::one("lastUpdate", &["dateModified"], Kind::Text),
+];
+
+/// The fields of a `function`, each function's in turn.
+#[rustfmt::skip]
+const FUNCTION: &[Field<Kind>] = &[
+    Field::each("operation", &["featureList"], Kind::EdamTerm),
+    Field::each("input", &["input"], Kind::Parameter),
+    Field::each("output", &["output"], Kind::Parameter),
+];
+
+/// The schema.org properties (local names) the crosswalk can give a tool.
+pub(super) fn properties() -> Vec<&'static str> {
+    super::properties(FIELDS)
+}
+
+/// `credit.typeRole` → property; other roles are `contributor`.
+const ROLES: &[(&str, &str)] = &[
+    ("Developer", "author"),
+    ("Primary contact", "maintainer"),
+    ("Maintainer", "maintainer"),
+    ("Support", "maintainer"),
+    ("Provider", "provider"),
+];
+
+/// `relation.type` → property; other relations are left out.
+const RELATIONS: &[(&str, &str)] = &[
+    ("isNewVersionOf", "isBasedOn"),
+    ("uses", "softwareRequirements"),
+    ("includes", "hasPart"),
+    ("includedIn", "isPartOf"),
+];
+
+/// Publication ids other than the DOI, by preference, with their identifiers.org prefix
+/// (checked against the Bioregistry patterns of `pubmed` / `pmc`).
+const PUBLICATION_IDS: &[(&str, &str)] = &[("pmid", "pubmed"), ("pmcid", "pmc")];
+
+/// How a bio.tools field becomes triples of the main resource.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    /// The text.
+    Text,
+    /// The IRI, else the text.
+    Link,
+    /// The text under a key of the value.
+    TextAt(&'static str),
+    /// The IRI (else the text) under a key of the value.
+    LinkAt(&'static str),
+    /// A bio.tools id as the tool's IRI.
+    Tool,
+    /// The SPDX licence IRI, else the text.
+    Licence,
+    /// An EDAM `{uri, term}`: a `DefinedTerm`.
+    EdamTerm,
+    /// A function input or output: a `FormalParameter`.
+    Parameter,
+    /// A link of type `Repository`: its URL.
+    Repository,
+    /// A publication: its DOI, else its PubMed (Central) id, as an IRI.
+    Citation,
+    /// A credit: a `Person` or `Organization`, by role ([`ROLES`]).
+    Credit,
+    /// A relation to another tool, by type ([`RELATIONS`]).
+    Relation,
+    /// An object whose own fields are crosswalked (onto the main resource).
+    Fields(&'static [Field<Kind>]),
+}
+
+impl Convert for Kind {
+    fn convert(
+        &self,
+        w: &mut Walk<'_, '_>,
+        property: &'static str,
+        value: &Value,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        match *self {
+            Kind::Text => w.text(property, Some(value), pointer),
+            Kind::Link => w.link(property, Some(value), pointer),
+            Kind::TextAt(key) => w.text(property, value.get(key), &format!("{pointer}/{key}")),
+            Kind::LinkAt(key) => w.link(property, value.get(key), &format!("{pointer}/{key}")),
+            Kind::Tool => match tool_iri(value) {
+                Some(iri) => w.link_str(property, &iri, pointer),
+                None => Ok(()),
+            },
+            Kind::Licence => super::licence(w.b, &w.main, Some(value), pointer),
+            Kind::EdamTerm => edam_term(w, property, value, pointer),
+            Kind::Parameter => parameter(w, property, value, pointer),
+            Kind::Repository => repository(w, property, value, pointer),
+            Kind::Citation => citation(w, property, value, pointer),
+            Kind::Credit => credit(w, value, pointer),
+            Kind::Relation => relation(w, value, pointer),
+            Kind::Fields(fields) => w.run(fields, value, pointer),
+        }
+    }
+
+    fn nested(&self) -> &'static [Field<Self>] {
+        match self {
+            Kind::Fields(fields) => fields,
+            _ => &[],
+        }
+    }
+}
+
 fn crosswalk(
     b: &mut GraphBuilder<'_>,
-    t: &Map<String, Value>,
+    tool: &Value,
     base: &str,
 ) -> Result<NamedOrBlankNode, LimitError> {
-    let p = |rest: &str| format!("{base}{rest}");
-    let id = t
-        .get("biotoolsID")
-        .and_then(Value::as_str)
-        .filter(|id| biotools_id(id));
-    let iri = id.map(|id| format!("https://bio.tools/{id}"));
+    let iri = tool.get("biotoolsID").and_then(tool_iri);
     let main = b.node(iri.as_deref());
     b.typed(&main, "SoftwareApplication", base)?;
     b.add(
@@ -138,130 +267,19 @@ fn crosswalk(
         Obj::Iri(NamedNode::new_unchecked(super::schema::BIOTOOLS_SCHEMA_IRI)),
         base,
     )?;
-    b.text(&main, "name", t.get("name"), &p("/name"))?;
-    b.text(
-        &main,
-        "description",
-        t.get("description"),
-        &p("/description"),
-    )?;
-    b.link(&main, "url", t.get("homepage"), &p("/homepage"))?;
-    if let Some(iri) = &iri {
-        b.link(
-            &main,
-            "identifier",
-            Some(&Value::from(iri.as_str())),
-            &p("/biotoolsID"),
-        )?;
-    }
-    // Lists of plain values.
-    for (field, property) in [
-        ("version", "softwareVersion"),
-        ("toolType", "applicationCategory"),
-        ("operatingSystem", "operatingSystem"),
-        ("language", "programmingLanguage"),
-    ] {
-        for (i, v) in items(t.get(field)) {
-            b.text(&main, property, Some(v), &p(&format!("/{field}/{i}")))?;
-        }
-    }
-    for (i, v) in items(t.get("otherID")) {
-        b.text(
-            &main,
-            "identifier",
-            v.get("value"),
-            &p(&format!("/otherID/{i}/value")),
-        )?;
-    }
-    for (i, topic) in items(t.get("topic")) {
-        edam_term(
-            b,
-            &main,
-            "applicationSubCategory",
-            topic,
-            &p(&format!("/topic/{i}")),
-        )?;
-    }
-    for (i, f) in items(t.get("function")) {
-        let fp = p(&format!("/function/{i}"));
-        for (j, op) in items(f.get("operation")) {
-            edam_term(b, &main, "featureList", op, &format!("{fp}/operation/{j}"))?;
-        }
-        for direction in ["input", "output"] {
-            for (j, io) in items(f.get(direction)) {
-                parameter(b, &main, direction, io, &format!("{fp}/{direction}/{j}"))?;
-            }
-        }
-    }
-    super::licence(b, &main, t.get("license"), &p("/license"))?;
-    for (i, l) in items(t.get("link")) {
-        let repository = items(l.get("type")).any(|(_, ty)| ty.as_str() == Some("Repository"));
-        if repository {
-            b.link(
-                &main,
-                "codeRepository",
-                l.get("url"),
-                &p(&format!("/link/{i}/url")),
-            )?;
-        }
-    }
-    for (field, property) in [
-        ("download", "downloadUrl"),
-        ("documentation", "softwareHelp"),
-    ] {
-        for (i, d) in items(t.get(field)) {
-            let pointer = p(&format!("/{field}/{i}/url"));
-            b.link(&main, property, d.get("url"), &pointer)?;
-        }
-    }
-    for (i, publication) in items(t.get("publication")) {
-        citation(b, &main, publication, &p(&format!("/publication/{i}")))?;
-    }
-    for (i, c) in items(t.get("credit")) {
-        credit(b, &main, c, &p(&format!("/credit/{i}")))?;
-    }
-    for (i, r) in items(t.get("relation")) {
-        let property = match r.get("type").and_then(Value::as_str) {
-            Some("isNewVersionOf") => "isBasedOn",
-            Some("uses") => "softwareRequirements",
-            Some("includes") => "hasPart",
-            Some("includedIn") => "isPartOf",
-            _ => continue,
-        };
-        if let Some(other) = r
-            .get("biotoolsID")
-            .and_then(Value::as_str)
-            .filter(|id| biotools_id(id))
-        {
-            let other = Value::from(format!("https://bio.tools/{other}"));
-            b.link(
-                &main,
-                property,
-                Some(&other),
-                &p(&format!("/relation/{i}/biotoolsID")),
-            )?;
-        }
-    }
-    b.text(
-        &main,
-        "dateCreated",
-        t.get("additionDate"),
-        &p("/additionDate"),
-    )?;
-    b.text(
-        &main,
-        "dateModified",
-        t.get("lastUpdate"),
-        &p("/lastUpdate"),
-    )?;
-    Ok(main)
+    let mut w = Walk {
+        b,
+        main,
+        record: tool,
+    };
+    w.run(FIELDS, tool, base)?;
+    Ok(w.main)
 }
 
 /// An EDAM `{uri, term}` object: the term's IRI as the value of `property`, described as a
 /// `DefinedTerm` named by the term (so a wrong label is reported); the term alone as text.
 fn edam_term(
-    b: &mut GraphBuilder<'_>,
-    main: &NamedOrBlankNode,
+    w: &mut Walk<'_, '_>,
     property: &str,
     term: &Value,
     pointer: &str,
@@ -270,59 +288,61 @@ fn edam_term(
     match uri.and_then(super::absolute_iri) {
         Some(iri) => {
             let node: NamedOrBlankNode = iri.into();
-            b.add(
-                main,
-                &sdo(property),
-                Obj::Node(node.clone()),
-                &format!("{pointer}/uri"),
-            )?;
-            b.typed(&node, "DefinedTerm", pointer)?;
-            b.text(&node, "name", term.get("term"), &format!("{pointer}/term"))?;
+            let object = Obj::Node(node.clone());
+            w.b.add(&w.main, &sdo(property), object, &format!("{pointer}/uri"))?;
+            w.b.typed(&node, "DefinedTerm", pointer)?;
+            w.b.text(&node, "name", term.get("term"), &format!("{pointer}/term"))
         }
-        None => match uri {
-            Some(_) => b.text(main, property, term.get("uri"), &format!("{pointer}/uri"))?,
-            None => b.text(main, property, term.get("term"), &format!("{pointer}/term"))?,
-        },
+        None => {
+            let key = if uri.is_some() { "uri" } else { "term" };
+            w.text(property, term.get(key), &format!("{pointer}/{key}"))
+        }
     }
-    Ok(())
 }
 
 /// A function input or output: a `FormalParameter` typed by its EDAM data concept, with its
 /// EDAM formats as `encodingFormat`.
 fn parameter(
-    b: &mut GraphBuilder<'_>,
-    main: &NamedOrBlankNode,
+    w: &mut Walk<'_, '_>,
     direction: &str,
     io: &Value,
     pointer: &str,
 ) -> Result<(), LimitError> {
-    let node = b.blank();
-    b.add(main, &sdo(direction), Obj::Node(node.clone()), pointer)?;
-    b.typed(&node, "FormalParameter", pointer)?;
+    let node = w.b.blank();
+    w.b.add_node(&w.main, direction, &node, "FormalParameter", pointer)?;
     if let Some(data) = io.get("data") {
-        b.text(
-            &node,
-            "name",
-            data.get("term"),
-            &format!("{pointer}/data/term"),
-        )?;
-        b.link(
+        let p = format!("{pointer}/data");
+        w.b.text(&node, "name", data.get("term"), &format!("{p}/term"))?;
+        w.b.link(
             &node,
             "additionalType",
             data.get("uri"),
-            &format!("{pointer}/data/uri"),
+            &format!("{p}/uri"),
         )?;
     }
     for (k, format) in items(io.get("format")) {
         let fp = format!("{pointer}/format/{k}/uri");
-        b.link(&node, "encodingFormat", format.get("uri"), &fp)?;
+        w.b.link(&node, "encodingFormat", format.get("uri"), &fp)?;
+    }
+    Ok(())
+}
+
+/// A link's URL, when it is a `Repository`.
+fn repository(
+    w: &mut Walk<'_, '_>,
+    property: &str,
+    link: &Value,
+    pointer: &str,
+) -> Result<(), LimitError> {
+    if items(link.get("type")).any(|(_, ty)| ty.as_str() == Some("Repository")) {
+        w.link(property, link.get("url"), &format!("{pointer}/url"))?;
     }
     Ok(())
 }
 
 fn citation(
-    b: &mut GraphBuilder<'_>,
-    main: &NamedOrBlankNode,
+    w: &mut Walk<'_, '_>,
+    property: &str,
     publication: &Value,
     pointer: &str,
 ) -> Result<(), LimitError> {
@@ -334,51 +354,27 @@ fn citation(
         } else {
             format!("doi:{doi}")
         };
-        return b.link(
-            main,
-            "citation",
-            Some(&Value::from(value)),
-            &format!("{pointer}/doi"),
-        );
+        return w.link_str(property, &value, &format!("{pointer}/doi"));
     }
-    // PubMed and PubMed Central ids as identifiers.org IRIs (checked against the Bioregistry
-    // patterns of `pubmed` / `pmc`).
-    for (key, prefix) in [("pmid", "pubmed"), ("pmcid", "pmc")] {
+    for (key, prefix) in PUBLICATION_IDS {
         if let Some(id) = text(key) {
-            let value = Value::from(format!("https://identifiers.org/{prefix}:{id}"));
-            return b.link(main, "citation", Some(&value), &format!("{pointer}/{key}"));
+            let value = format!("https://identifiers.org/{prefix}:{id}");
+            return w.link_str(property, &value, &format!("{pointer}/{key}"));
         }
     }
     Ok(())
 }
 
-fn credit(
-    b: &mut GraphBuilder<'_>,
-    main: &NamedOrBlankNode,
-    c: &Value,
-    pointer: &str,
-) -> Result<(), LimitError> {
-    let entity = c.get("typeEntity").and_then(Value::as_str);
-    // Credits without a type are people more often than not.
-    let person = matches!(entity, Some("Person") | None);
-    let iri = if person {
-        c.get("orcidid").and_then(Value::as_str).map(str::to_owned)
-    } else {
-        c.get("rorid")
-            .and_then(Value::as_str)
-            .map(|r| format!("https://ror.org/{r}"))
-    };
-    let node = b.node(iri.as_deref());
-    let roles: Vec<&str> = items(c.get("typeRole"))
+/// The properties a credit gives the tool: by role, `funder` for a funding agency, else
+/// `contributor`.
+fn credit_properties(entity: Option<&str>, c: &Value) -> Vec<&'static str> {
+    let mut properties: Vec<&str> = items(c.get("typeRole"))
         .filter_map(|(_, r)| r.as_str())
-        .collect();
-    let mut properties: Vec<&str> = roles
-        .iter()
-        .map(|r| match *r {
-            "Developer" => "author",
-            "Primary contact" | "Maintainer" | "Support" => "maintainer",
-            "Provider" => "provider",
-            _ => "contributor",
+        .map(|r| {
+            ROLES
+                .iter()
+                .find(|(role, _)| *role == r)
+                .map_or("contributor", |(_, p)| p)
         })
         .collect();
     if entity == Some("Funding agency") {
@@ -389,18 +385,40 @@ fn credit(
     }
     properties.sort_unstable();
     properties.dedup();
-    for property in properties {
-        b.add(main, &sdo(property), Obj::Node(node.clone()), pointer)?;
+    properties
+}
+
+fn credit(w: &mut Walk<'_, '_>, c: &Value, pointer: &str) -> Result<(), LimitError> {
+    let entity = c.get("typeEntity").and_then(Value::as_str);
+    // Credits without a type are people more often than not.
+    let person = matches!(entity, Some("Person") | None);
+    let iri = if person {
+        c.get("orcidid").and_then(Value::as_str).map(str::to_owned)
+    } else {
+        c.get("rorid")
+            .and_then(Value::as_str)
+            .map(|r| format!("https://ror.org/{r}"))
+    };
+    let node = w.b.node(iri.as_deref());
+    for property in credit_properties(entity, c) {
+        w.b.add(&w.main, &sdo(property), Obj::Node(node.clone()), pointer)?;
     }
-    b.typed(
-        &node,
-        if person { "Person" } else { "Organization" },
-        pointer,
-    )?;
-    b.text(&node, "name", c.get("name"), &format!("{pointer}/name"))?;
-    b.text(&node, "email", c.get("email"), &format!("{pointer}/email"))?;
-    b.link(&node, "url", c.get("url"), &format!("{pointer}/url"))?;
-    Ok(())
+    let class = if person { "Person" } else { "Organization" };
+    w.b.typed(&node, class, pointer)?;
+    w.b.text(&node, "name", c.get("name"), &format!("{pointer}/name"))?;
+    w.b.text(&node, "email", c.get("email"), &format!("{pointer}/email"))?;
+    w.b.link(&node, "url", c.get("url"), &format!("{pointer}/url"))
+}
+
+fn relation(w: &mut Walk<'_, '_>, r: &Value, pointer: &str) -> Result<(), LimitError> {
+    let kind = r.get("type").and_then(Value::as_str);
+    let Some((_, property)) = RELATIONS.iter().find(|(t, _)| Some(*t) == kind) else {
+        return Ok(());
+    };
+    match r.get("biotoolsID").and_then(tool_iri) {
+        Some(iri) => w.link_str(property, &iri, &format!("{pointer}/biotoolsID")),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -419,6 +437,23 @@ mod tests {
             &json!({"@context": "https://schema.org/", "biotoolsID": "x"})
         ));
         assert!(!looks_like(&json!({"name": "x"})));
+    }
+
+    /// The properties of a field of [`FIELDS`].
+    fn listed(key: &str) -> &'static [&'static str] {
+        FIELDS.iter().find(|f| f.key == key).unwrap().properties
+    }
+
+    #[test]
+    fn fields_list_the_properties_of_their_tables() {
+        let roles = ROLES.iter().map(|(_, p)| p);
+        for property in roles.chain(&["funder", "contributor"]) {
+            assert!(listed("credit").contains(property), "{property}");
+        }
+        for (_, property) in RELATIONS {
+            assert!(listed("relation").contains(property), "{property}");
+        }
+        assert!(properties().contains(&"featureList"));
     }
 
     #[test]

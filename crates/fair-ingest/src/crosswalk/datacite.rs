@@ -19,7 +19,7 @@
 //! | alternateIdentifiers, language, formats, version, url | `identifier`, `inLanguage`, `encodingFormat`, `version`, `url` |
 //! | fundingReferences, geoLocations | `funder`, `spatialCoverage` (`Place` by name) |
 
-use super::{items, schema as sdo, GraphBuilder, Locator, Obj};
+use super::{items, schema as sdo, Convert, Field, GraphBuilder, Locator, Obj, Walk};
 use crate::document::{Collector, ParseOptions};
 use crate::error::{LimitError, Location, ParseError, ValidateError};
 use crate::format::Format;
@@ -147,60 +147,67 @@ fn normalise(record: &Map<String, Value>, locator: &mut Locator) -> Value {
         if BOOKKEEPING.contains(&key.as_str()) {
             continue;
         }
-        match (key.as_str(), value) {
-            ("types", Value::Object(types)) => {
-                let kept = types
-                    .iter()
-                    .filter(|(k, _)| !DERIVED_TYPES.contains(&k.as_str()))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                out.insert(key.clone(), Value::Object(kept));
-            }
+        let value = match (key.as_str(), value) {
+            ("types", Value::Object(types)) => own_types(types),
             ("publisher", Value::String(name)) => {
-                let mut p = Map::new();
-                p.insert("name".to_owned(), Value::from(name.as_str()));
-                out.insert(key.clone(), Value::Object(p));
-                moved.push((
-                    "/publisher/name".to_owned(),
-                    Location::pointer(original(key)),
-                ));
+                let at = Location::pointer(original(key));
+                moved.push(("/publisher/name".to_owned(), at));
+                serde_json::json!({ "name": name.as_str() })
             }
-            ("publicationYear", Value::Number(n)) => {
-                out.insert(key.clone(), Value::from(n.to_string()));
-            }
-            ("identifiers", _) => {}
-            ("doi", Value::String(doi)) => {
-                out.insert(key.clone(), Value::from(bare_doi(doi)));
-            }
+            ("publicationYear", Value::Number(n)) => Value::from(n.to_string()),
+            ("identifiers", _) => continue,
+            ("doi", Value::String(doi)) => Value::from(bare_doi(doi)),
             ("creators" | "contributors", Value::Array(people)) => {
-                let people = people
-                    .iter()
-                    .map(|p| match p {
-                        Value::Object(o) => {
-                            let mut o = o.clone();
-                            if let Some(Value::Array(affiliations)) = o.get_mut("affiliation") {
-                                for a in affiliations.iter_mut() {
-                                    if let Value::String(name) = a {
-                                        *a = serde_json::json!({ "name": name.as_str() });
-                                    }
-                                }
-                            }
-                            Value::Object(o)
-                        }
-                        other => other.clone(),
-                    })
-                    .collect();
-                out.insert(key.clone(), Value::Array(people));
+                Value::Array(people.iter().map(affiliations_as_objects).collect())
             }
-            _ => {
-                out.insert(key.clone(), value.clone());
+            _ => value.clone(),
+        };
+        out.insert(key.clone(), value);
+    }
+    let at = original("identifiers");
+    split_identifiers(record.get("identifiers"), &at, &mut out, &mut moved);
+    for (pointer, location) in moved {
+        locator.explicit.insert(pointer, location);
+    }
+    Value::Object(out)
+}
+
+/// `types` without the entries derived for other vocabularies.
+fn own_types(types: &Map<String, Value>) -> Value {
+    let kept = types
+        .iter()
+        .filter(|(k, _)| !DERIVED_TYPES.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    Value::Object(kept)
+}
+
+/// A creator or contributor with its affiliations given as names made objects.
+fn affiliations_as_objects(person: &Value) -> Value {
+    let Value::Object(o) = person else {
+        return person.clone();
+    };
+    let mut o = o.clone();
+    if let Some(Value::Array(affiliations)) = o.get_mut("affiliation") {
+        for a in affiliations.iter_mut() {
+            if let Value::String(name) = a {
+                *a = serde_json::json!({ "name": name.as_str() });
             }
         }
     }
-    // The 4.3 `identifiers`: the DOI becomes `doi` (unless given), the others follow the
-    // record's own `alternateIdentifiers`.
-    for (i, id) in items(record.get("identifiers")) {
-        let at = Location::pointer(format!("{}/{i}", original("identifiers")));
+    Value::Object(o)
+}
+
+/// The 4.3 `identifiers` (at `at` in the input): the DOI becomes `doi` (unless given), the
+/// others follow the record's own `alternateIdentifiers`.
+fn split_identifiers(
+    identifiers: Option<&Value>,
+    at: &str,
+    out: &mut Map<String, Value>,
+    moved: &mut Vec<(String, Location)>,
+) {
+    for (i, id) in items(identifiers) {
+        let at = Location::pointer(format!("{at}/{i}"));
         let Some(o) = id.as_object() else {
             continue;
         };
@@ -230,10 +237,6 @@ fn normalise(record: &Map<String, Value>, locator: &mut Locator) -> Value {
             a.push(Value::Object(alt));
         }
     }
-    for (pointer, location) in moved {
-        locator.explicit.insert(pointer, location);
-    }
-    Value::Object(out)
 }
 
 /// A DOI without its resolver or `doi:` prefix.
@@ -285,186 +288,294 @@ fn str_of<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     super::non_empty(v.get(key))
 }
 
+/// `dct:relation`: a related identifier whose relation has no schema.org property, or that is
+/// not an IRI.
+const DCT_RELATION: &str = "http://purl.org/dc/terms/relation";
+
+/// The crosswalk of a DataCite record: its fields in the order their triples are added (the
+/// mapping of the module docs). The node and type of the main resource come first, from `doi`
+/// and `types.resourceTypeGeneral`.
+#[rustfmt::skip]
+const FIELDS: &[Field<Kind>] = &[
+    Field::one("doi", &["identifier"], Kind::Doi),
+    Field::one("url", &["url"], Kind::Link),
+    Field::one("schemaVersion", &[], Kind::Standard),
+    Field::one("titles", &["name", "alternateName"], Kind::Titles),
+    Field::one("descriptions", &["description"], Kind::Abstract),
+    Field::each("creators", &["creator"], Kind::Agent),
+    Field::each("contributors", &["contributor"], Kind::Agent),
+    Field::object("publisher", &["publisher"], Kind::Organization("publisherIdentifier", "name")),
+    Field::one("dates", &["datePublished", "dateCreated", "dateModified"], Kind::Dates),
+    Field::one("publicationYear", &["datePublished"], Kind::UnlessIssued),
+    Field::each("subjects", &["keywords", "about"], Kind::Subject),
+    Field::one("language", &["inLanguage"], Kind::Text),
+    Field::each("alternateIdentifiers", &["identifier"], Kind::LinkAt("alternateIdentifier")),
+    Field::each("relatedIdentifiers", &["isPartOf", "hasPart", "citation", "isBasedOn"],
+        Kind::Related),
+    Field::each("formats", &["encodingFormat"], Kind::Text),
+    Field::one("version", &["version"], Kind::Text),
+    Field::each("rightsList", &["license"], Kind::Rights),
+    Field::each("fundingReferences", &["funder"], Kind::Organization("funderIdentifier", "funderName")),
+    Field::each("geoLocations", &["spatialCoverage"], Kind::Place),
+];
+
+/// The schema.org properties (local names) the crosswalk can give a record's main resource.
+pub(super) fn properties() -> Vec<&'static str> {
+    super::properties(FIELDS)
+}
+
+/// `dateType` → property (of several Issued dates, the first is `datePublished`).
+const DATE_TYPES: &[(&str, &str)] = &[
+    ("Issued", "datePublished"),
+    ("Created", "dateCreated"),
+    ("Updated", "dateModified"),
+];
+
+/// `relationType` → property; other relations are `dct:relation`.
+const RELATIONS: &[(&str, &str)] = &[
+    ("IsPartOf", "isPartOf"),
+    ("HasPart", "hasPart"),
+    ("Cites", "citation"),
+    ("References", "citation"),
+    ("IsDerivedFrom", "isBasedOn"),
+    ("IsNewVersionOf", "isBasedOn"),
+    ("IsVersionOf", "isBasedOn"),
+    ("IsVariantFormOf", "isBasedOn"),
+];
+
+/// How a DataCite field becomes triples of the main resource.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    /// The text.
+    Text,
+    /// The IRI, else the text.
+    Link,
+    /// The IRI (else the text) under a key of the value.
+    LinkAt(&'static str),
+    /// The DOI as its `https://doi.org/` IRI.
+    Doi,
+    /// The kernel namespace (`schemaVersion`) as `dct:conformsTo`.
+    Standard,
+    /// The first untyped title as `name`, the others as `alternateName`.
+    Titles,
+    /// The abstract, else the first description.
+    Abstract,
+    /// The dates by `dateType` ([`DATE_TYPES`]).
+    Dates,
+    /// The text, unless the record has an Issued date (`publicationYear`).
+    UnlessIssued,
+    /// A creator or contributor: a `Person` or `Organization`.
+    Agent,
+    /// An `Organization` named by the identifier under the first key, with the name under the
+    /// second.
+    Organization(&'static str, &'static str),
+    /// A subject: `keywords`, and its `valueUri` as `about`.
+    Subject,
+    /// A related identifier, by relation type ([`RELATIONS`]) and identifier type.
+    Related,
+    /// A rights statement: the SPDX licence, else `rightsUri`, else the text.
+    Rights,
+    /// A geolocation's place name: a `Place`.
+    Place,
+}
+
+impl Convert for Kind {
+    fn convert(
+        &self,
+        w: &mut Walk<'_, '_>,
+        property: &'static str,
+        value: &Value,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        match *self {
+            Kind::Text => w.text(property, Some(value), pointer),
+            Kind::Link => w.link(property, Some(value), pointer),
+            Kind::LinkAt(key) => w.link(property, value.get(key), &format!("{pointer}/{key}")),
+            Kind::Doi => match super::non_empty(Some(value)) {
+                Some(doi) => w.link_str(property, &doi_iri(doi), pointer),
+                None => Ok(()),
+            },
+            Kind::Standard => standard(w, value, pointer),
+            Kind::Titles => titles(w, value, pointer),
+            Kind::Abstract => abstract_(w, property, value, pointer),
+            Kind::Dates => dates(w, value, pointer),
+            Kind::UnlessIssued => match first_issued(w.record.get("dates")) {
+                Some(_) => Ok(()),
+                None => w.text(property, Some(value), pointer),
+            },
+            Kind::Agent => agent(w, property, value, pointer),
+            Kind::Organization(id, name) => organization(
+                w.b,
+                &w.main,
+                property,
+                str_of(value, id),
+                value.get(name),
+                [pointer, &format!("{pointer}/{name}")],
+            ),
+            Kind::Subject => subject(w, value, pointer),
+            Kind::Related => related(w, value, pointer),
+            Kind::Rights => rights(w, property, value, pointer),
+            Kind::Place => place(w, property, value, pointer),
+        }
+    }
+}
+
+fn doi_iri(doi: &str) -> String {
+    format!("https://doi.org/{}", bare_doi(doi))
+}
+
 fn crosswalk(b: &mut GraphBuilder<'_>, r: &Value) -> Result<NamedOrBlankNode, LimitError> {
-    let doi = str_of(r, "doi").map(|d| format!("https://doi.org/{}", bare_doi(d)));
+    let doi = str_of(r, "doi").map(doi_iri);
     let main = b.node(doi.as_deref());
     let resource_type = r
         .get("types")
         .and_then(|t| str_of(t, "resourceTypeGeneral"));
     b.typed(&main, class(resource_type), "")?;
-    if let Some(doi) = &doi {
-        b.link(
-            &main,
-            "identifier",
-            Some(&Value::from(doi.as_str())),
-            "/doi",
-        )?;
-    }
-    b.link(&main, "url", r.get("url"), "/url")?;
-    // The record states the standard it follows: the DataCite kernel namespace (XML) or
-    // `schemaVersion` (JSON). That is the community standard of RDA-R1.3-01M / -02M, so it
-    // becomes dct:conformsTo (profile selection then goes on by type: no bundled profile is
-    // named by a DataCite kernel IRI).
-    if let Some(iri) = str_of(r, "schemaVersion")
+    let mut w = Walk { b, main, record: r };
+    w.run(FIELDS, r, "")?;
+    Ok(w.main)
+}
+
+/// The record states the standard it follows: the DataCite kernel namespace (XML) or
+/// `schemaVersion` (JSON). That is the community standard of RDA-R1.3-01M / -02M, so it
+/// becomes dct:conformsTo (profile selection then goes on by type: no bundled profile is
+/// named by a DataCite kernel IRI).
+fn standard(w: &mut Walk<'_, '_>, version: &Value, pointer: &str) -> Result<(), LimitError> {
+    match super::non_empty(Some(version))
         .filter(|v| v.contains("datacite.org/schema/kernel-"))
         .and_then(super::absolute_iri)
     {
-        b.add(
-            &main,
+        Some(iri) => w.b.add(
+            &w.main,
             crate::vocab::DCT_CONFORMS_TO,
             Obj::Iri(iri),
-            "/schemaVersion",
-        )?;
+            pointer,
+        ),
+        None => Ok(()),
     }
+}
+
+fn titles(w: &mut Walk<'_, '_>, titles: &Value, pointer: &str) -> Result<(), LimitError> {
     let mut named = false;
-    for (i, t) in items(r.get("titles")) {
+    for (i, t) in items(Some(titles)) {
         let property = if !named && t.get("titleType").is_none() {
             named = true;
             "name"
         } else {
             "alternateName"
         };
-        b.text(
-            &main,
-            property,
-            t.get("title"),
-            &format!("/titles/{i}/title"),
-        )?;
+        w.text(property, t.get("title"), &format!("{pointer}/{i}/title"))?;
     }
-    let descriptions: Vec<(usize, &Value)> = items(r.get("descriptions")).collect();
+    Ok(())
+}
+
+fn abstract_(
+    w: &mut Walk<'_, '_>,
+    property: &str,
+    descriptions: &Value,
+    pointer: &str,
+) -> Result<(), LimitError> {
+    let descriptions: Vec<(usize, &Value)> = items(Some(descriptions)).collect();
     let abstract_ = descriptions
         .iter()
         .find(|(_, d)| str_of(d, "descriptionType") == Some("Abstract"))
         .or_else(|| descriptions.first());
-    if let Some((i, d)) = abstract_ {
-        b.text(
-            &main,
-            "description",
+    match abstract_ {
+        Some((i, d)) => w.text(
+            property,
             d.get("description"),
-            &format!("/descriptions/{i}/description"),
-        )?;
+            &format!("{pointer}/{i}/description"),
+        ),
+        None => Ok(()),
     }
-    for (i, c) in items(r.get("creators")) {
-        agent(b, &main, "creator", c, &format!("/creators/{i}"))?;
-    }
-    for (i, c) in items(r.get("contributors")) {
-        agent(b, &main, "contributor", c, &format!("/contributors/{i}"))?;
-    }
-    if let Some(p) = r.get("publisher").filter(|p| p.is_object()) {
-        let node = b.node(str_of(p, "publisherIdentifier"));
-        b.add(
-            &main,
-            &sdo("publisher"),
-            Obj::Node(node.clone()),
-            "/publisher",
-        )?;
-        b.typed(&node, "Organization", "/publisher")?;
-        b.text(&node, "name", p.get("name"), "/publisher/name")?;
-    }
-    let mut published = false;
-    for (i, d) in items(r.get("dates")) {
-        let property = match str_of(d, "dateType") {
-            Some("Issued") if !published => {
-                published = true;
-                "datePublished"
-            }
-            Some("Created") => "dateCreated",
-            Some("Updated") => "dateModified",
-            _ => continue,
+}
+
+/// The index of the first Issued date.
+fn first_issued(dates: Option<&Value>) -> Option<usize> {
+    items(dates)
+        .find(|(_, d)| str_of(d, "dateType") == Some("Issued"))
+        .map(|(i, _)| i)
+}
+
+fn dates(w: &mut Walk<'_, '_>, dates: &Value, pointer: &str) -> Result<(), LimitError> {
+    let issued = first_issued(Some(dates));
+    for (i, d) in items(Some(dates)) {
+        let date_type = str_of(d, "dateType");
+        let Some((t, property)) = DATE_TYPES.iter().find(|(t, _)| Some(*t) == date_type) else {
+            continue;
         };
-        b.text(&main, property, d.get("date"), &format!("/dates/{i}/date"))?;
-    }
-    if !published {
-        b.text(
-            &main,
-            "datePublished",
-            r.get("publicationYear"),
-            "/publicationYear",
-        )?;
-    }
-    for (i, s) in items(r.get("subjects")) {
-        b.text(
-            &main,
-            "keywords",
-            s.get("subject"),
-            &format!("/subjects/{i}/subject"),
-        )?;
-        if let Some(uri) = s.get("valueUri").and_then(Value::as_str) {
-            if let Some(iri) = super::absolute_iri(uri) {
-                b.add(
-                    &main,
-                    &sdo("about"),
-                    Obj::Iri(iri),
-                    &format!("/subjects/{i}/valueUri"),
-                )?;
-            }
+        if *t == "Issued" && issued != Some(i) {
+            continue;
         }
+        w.text(property, d.get("date"), &format!("{pointer}/{i}/date"))?;
     }
-    b.text(&main, "inLanguage", r.get("language"), "/language")?;
-    for (i, a) in items(r.get("alternateIdentifiers")) {
-        b.link(
-            &main,
-            "identifier",
-            a.get("alternateIdentifier"),
-            &format!("/alternateIdentifiers/{i}/alternateIdentifier"),
-        )?;
+    Ok(())
+}
+
+fn subject(w: &mut Walk<'_, '_>, s: &Value, pointer: &str) -> Result<(), LimitError> {
+    w.text("keywords", s.get("subject"), &format!("{pointer}/subject"))?;
+    match s
+        .get("valueUri")
+        .and_then(Value::as_str)
+        .and_then(super::absolute_iri)
+    {
+        Some(iri) => w.b.add(
+            &w.main,
+            &sdo("about"),
+            Obj::Iri(iri),
+            &format!("{pointer}/valueUri"),
+        ),
+        None => Ok(()),
     }
-    for (i, rel) in items(r.get("relatedIdentifiers")) {
-        related(b, &main, rel, &format!("/relatedIdentifiers/{i}"))?;
+}
+
+fn rights(
+    w: &mut Walk<'_, '_>,
+    property: &str,
+    rights: &Value,
+    pointer: &str,
+) -> Result<(), LimitError> {
+    let spdx =
+        str_of(rights, "rightsIdentifierScheme").is_some_and(|s| s.eq_ignore_ascii_case("SPDX"));
+    if spdx && str_of(rights, "rightsIdentifier").is_some() {
+        let id = rights.get("rightsIdentifier");
+        super::licence(w.b, &w.main, id, &format!("{pointer}/rightsIdentifier"))
+    } else if str_of(rights, "rightsUri").is_some() {
+        let uri = rights.get("rightsUri");
+        w.link(property, uri, &format!("{pointer}/rightsUri"))
+    } else {
+        w.text(property, rights.get("rights"), &format!("{pointer}/rights"))
     }
-    for (i, f) in items(r.get("formats")) {
-        b.text(&main, "encodingFormat", Some(f), &format!("/formats/{i}"))?;
-    }
-    b.text(&main, "version", r.get("version"), "/version")?;
-    for (i, rights) in items(r.get("rightsList")) {
-        let p = format!("/rightsList/{i}");
-        let spdx = str_of(rights, "rightsIdentifierScheme")
-            .is_some_and(|s| s.eq_ignore_ascii_case("SPDX"));
-        if spdx && str_of(rights, "rightsIdentifier").is_some() {
-            super::licence(
-                b,
-                &main,
-                rights.get("rightsIdentifier"),
-                &format!("{p}/rightsIdentifier"),
-            )?;
-        } else if str_of(rights, "rightsUri").is_some() {
-            b.link(
-                &main,
-                "license",
-                rights.get("rightsUri"),
-                &format!("{p}/rightsUri"),
-            )?;
-        } else {
-            b.text(
-                &main,
-                "license",
-                rights.get("rights"),
-                &format!("{p}/rights"),
-            )?;
-        }
-    }
-    for (i, f) in items(r.get("fundingReferences")) {
-        let p = format!("/fundingReferences/{i}");
-        let node = b.node(str_of(f, "funderIdentifier"));
-        b.add(&main, &sdo("funder"), Obj::Node(node.clone()), &p)?;
-        b.typed(&node, "Organization", &p)?;
-        b.text(
-            &node,
-            "name",
-            f.get("funderName"),
-            &format!("{p}/funderName"),
-        )?;
-    }
-    for (i, g) in items(r.get("geoLocations")) {
-        if let Some(place) = g.get("geoLocationPlace").filter(|v| v.is_string()) {
-            let p = format!("/geoLocations/{i}/geoLocationPlace");
-            let node = b.blank();
-            b.add(&main, &sdo("spatialCoverage"), Obj::Node(node.clone()), &p)?;
-            b.typed(&node, "Place", &p)?;
-            b.text(&node, "name", Some(place), &p)?;
-        }
-    }
-    Ok(main)
+}
+
+fn place(
+    w: &mut Walk<'_, '_>,
+    property: &str,
+    location: &Value,
+    pointer: &str,
+) -> Result<(), LimitError> {
+    let Some(place) = location.get("geoLocationPlace").filter(|v| v.is_string()) else {
+        return Ok(());
+    };
+    let p = format!("{pointer}/geoLocationPlace");
+    let node = w.b.blank();
+    w.b.add_node(&w.main, property, &node, "Place", &p)?;
+    w.b.text(&node, "name", Some(place), &p)
+}
+
+/// `subject schema:<property>` an `Organization`: the node `iri` (else a blank node) with the
+/// name `name`, located at `pointers` (the organisation, its name).
+fn organization(
+    b: &mut GraphBuilder<'_>,
+    subject: &NamedOrBlankNode,
+    property: &str,
+    iri: Option<&str>,
+    name: Option<&Value>,
+    [pointer, name_pointer]: [&str; 2],
+) -> Result<(), LimitError> {
+    let node = b.node(iri);
+    b.add_node(subject, property, &node, "Organization", pointer)?;
+    b.text(&node, "name", name, name_pointer)
 }
 
 /// The resolvable IRI of a name / affiliation identifier, by scheme.
@@ -489,59 +600,42 @@ fn identifier_iri(scheme: Option<&str>, scheme_uri: Option<&str>, id: &str) -> O
     super::absolute_iri(&iri).map(|_| iri)
 }
 
-/// A creator or contributor.
-fn agent(
-    b: &mut GraphBuilder<'_>,
-    main: &NamedOrBlankNode,
-    property: &str,
-    c: &Value,
-    pointer: &str,
-) -> Result<(), LimitError> {
-    let organisation = str_of(c, "nameType") == Some("Organizational");
+/// The IRI of the identifier under `key` of `v`, by the scheme under `<key>Scheme`.
+fn scheme_iri(v: &Value, key: &str) -> Option<String> {
+    str_of(v, key).and_then(|id| {
+        identifier_iri(
+            str_of(v, &format!("{key}Scheme")),
+            str_of(v, "schemeUri"),
+            id,
+        )
+    })
+}
+
+/// A creator or contributor: the node of its first name identifier that is an IRI (else a
+/// blank node), a `Person` or an `Organization`, with its names, its other identifiers and its
+/// affiliations.
+fn agent(w: &mut Walk<'_, '_>, property: &str, c: &Value, pointer: &str) -> Result<(), LimitError> {
     let ids: Vec<(usize, Option<String>)> = items(c.get("nameIdentifiers"))
-        .map(|(k, n)| {
-            let iri = str_of(n, "nameIdentifier").and_then(|id| {
-                identifier_iri(
-                    str_of(n, "nameIdentifierScheme"),
-                    str_of(n, "schemeUri"),
-                    id,
-                )
-            });
-            (k, iri)
-        })
+        .map(|(k, n)| (k, scheme_iri(n, "nameIdentifier")))
         .collect();
     let named = ids
         .iter()
-        .find_map(|(k, iri)| iri.as_ref().map(|i| (*k, i.clone())));
-    let node = b.node(named.as_ref().map(|(_, i)| i.as_str()));
-    b.add(main, &sdo(property), Obj::Node(node.clone()), pointer)?;
-    b.typed(
-        &node,
-        if organisation {
-            "Organization"
-        } else {
-            "Person"
-        },
-        pointer,
-    )?;
-    b.text(&node, "name", c.get("name"), &format!("{pointer}/name"))?;
-    b.text(
-        &node,
-        "givenName",
-        c.get("givenName"),
-        &format!("{pointer}/givenName"),
-    )?;
-    b.text(
-        &node,
-        "familyName",
-        c.get("familyName"),
-        &format!("{pointer}/familyName"),
-    )?;
+        .find_map(|(k, iri)| iri.as_deref().map(|i| (*k, i)));
+    let node = w.b.node(named.map(|(_, i)| i));
+    let class = if str_of(c, "nameType") == Some("Organizational") {
+        "Organization"
+    } else {
+        "Person"
+    };
+    w.b.add_node(&w.main, property, &node, class, pointer)?;
+    for key in ["name", "givenName", "familyName"] {
+        w.b.text(&node, key, c.get(key), &format!("{pointer}/{key}"))?;
+    }
     for (k, iri) in &ids {
         let p = format!("{pointer}/nameIdentifiers/{k}/nameIdentifier");
         match iri {
-            Some(iri) if Some(*k) != named.as_ref().map(|(n, _)| *n) => {
-                b.link(&node, "identifier", Some(&Value::from(iri.as_str())), &p)?;
+            Some(iri) if Some(*k) != named.map(|(n, _)| n) => {
+                w.b.link_str(&node, "identifier", iri, &p)?;
             }
             Some(_) => {}
             None => {
@@ -549,66 +643,51 @@ fn agent(
                     .get("nameIdentifiers")
                     .and_then(|n| n.get(*k))
                     .and_then(|n| n.get("nameIdentifier"));
-                b.text(&node, "identifier", id, &p)?;
+                w.b.text(&node, "identifier", id, &p)?;
             }
         }
     }
     for (k, a) in items(c.get("affiliation")) {
         let p = format!("{pointer}/affiliation/{k}");
-        let iri = str_of(a, "affiliationIdentifier").and_then(|id| {
-            identifier_iri(
-                str_of(a, "affiliationIdentifierScheme"),
-                str_of(a, "schemeUri"),
-                id,
-            )
-        });
-        let org = b.node(iri.as_deref());
-        b.add(&node, &sdo("affiliation"), Obj::Node(org.clone()), &p)?;
-        b.typed(&org, "Organization", &p)?;
-        b.text(&org, "name", a.get("name"), &format!("{p}/name"))?;
+        let iri = scheme_iri(a, "affiliationIdentifier");
+        let name = a.get("name");
+        organization(
+            w.b,
+            &node,
+            "affiliation",
+            iri.as_deref(),
+            name,
+            [&p, &format!("{p}/name")],
+        )?;
     }
     Ok(())
 }
 
-/// A related identifier, by relation type and identifier type.
-fn related(
-    b: &mut GraphBuilder<'_>,
-    main: &NamedOrBlankNode,
-    rel: &Value,
-    pointer: &str,
-) -> Result<(), LimitError> {
+/// A related identifier as an IRI by identifier type (DOI, Handle), under the property of its
+/// relation type; an identifier that is not an IRI (ISBN, arXiv, ...) goes to dct:relation
+/// whatever the relation, as schema.org's properties expect links.
+fn related(w: &mut Walk<'_, '_>, rel: &Value, pointer: &str) -> Result<(), LimitError> {
     let Some(id) = str_of(rel, "relatedIdentifier") else {
         return Ok(());
     };
-    let predicate = match str_of(rel, "relationType") {
-        Some("IsPartOf") => sdo("isPartOf"),
-        Some("HasPart") => sdo("hasPart"),
-        Some("Cites" | "References") => sdo("citation"),
-        Some("IsDerivedFrom" | "IsNewVersionOf" | "IsVersionOf" | "IsVariantFormOf") => {
-            sdo("isBasedOn")
-        }
-        _ => "http://purl.org/dc/terms/relation".to_owned(),
-    };
+    let relation = str_of(rel, "relationType");
     let value = match str_of(rel, "relatedIdentifierType") {
-        Some("DOI") => format!("https://doi.org/{}", bare_doi(id)),
+        Some("DOI") => doi_iri(id),
         Some("Handle") if !id.contains("://") => format!("https://hdl.handle.net/{id}"),
         _ => id.to_owned(),
     };
-    // Identifiers that are not IRIs (ISBN, arXiv, ...) go to dct:relation whatever the
-    // relation: schema.org's properties expect links.
     let (predicate, object) = match super::absolute_iri(&value).filter(|_| value.contains("://")) {
-        Some(iri) => (predicate, Obj::Iri(iri)),
-        None => (
-            "http://purl.org/dc/terms/relation".to_owned(),
-            Obj::Text(value),
-        ),
+        Some(iri) => {
+            let property = RELATIONS.iter().find(|(r, _)| Some(*r) == relation);
+            (
+                property.map_or(DCT_RELATION.to_owned(), |(_, p)| sdo(p)),
+                Obj::Iri(iri),
+            )
+        }
+        None => (DCT_RELATION.to_owned(), Obj::Text(value)),
     };
-    b.add(
-        main,
-        &predicate,
-        object,
-        &format!("{pointer}/relatedIdentifier"),
-    )
+    let pointer = format!("{pointer}/relatedIdentifier");
+    w.b.add(&w.main, &predicate, object, &pointer)
 }
 
 #[cfg(test)]
@@ -663,6 +742,24 @@ mod tests {
                 .as_deref(),
             Some("/data/attributes/identifiers/1")
         );
+    }
+
+    /// The properties of a field of [`FIELDS`].
+    fn listed(key: &str) -> &'static [&'static str] {
+        FIELDS.iter().find(|f| f.key == key).unwrap().properties
+    }
+
+    #[test]
+    fn fields_list_the_properties_of_their_tables() {
+        for (_, property) in DATE_TYPES {
+            assert!(listed("dates").contains(property), "{property}");
+        }
+        for (_, property) in RELATIONS {
+            assert!(
+                listed("relatedIdentifiers").contains(property),
+                "{property}"
+            );
+        }
     }
 
     #[test]

@@ -233,63 +233,118 @@ pub(crate) fn to_json(text: &str, limits: &Limits) -> Result<(Value, Locator), V
 type Attrs = &'static [(&'static str, &'static str)];
 
 const TITLE: Attrs = &[("titleType", "titleType"), ("lang", "lang")];
+const SUBJECT: Attrs = &[
+    ("subjectScheme", "subjectScheme"),
+    ("schemeURI", "schemeUri"),
+    ("valueURI", "valueUri"),
+    ("classificationCode", "classificationCode"),
+    ("lang", "lang"),
+];
+const DATE: Attrs = &[
+    ("dateType", "dateType"),
+    ("dateInformation", "dateInformation"),
+];
+const ALTERNATE_IDENTIFIER: Attrs = &[("alternateIdentifierType", "alternateIdentifierType")];
+const RELATED_IDENTIFIER: Attrs = &[
+    ("relatedIdentifierType", "relatedIdentifierType"),
+    ("relationType", "relationType"),
+    ("relatedMetadataScheme", "relatedMetadataScheme"),
+    ("schemeURI", "schemeUri"),
+    ("schemeType", "schemeType"),
+    ("resourceTypeGeneral", "resourceTypeGeneral"),
+];
+const RIGHTS: Attrs = &[
+    ("rightsURI", "rightsUri"),
+    ("rightsIdentifier", "rightsIdentifier"),
+    ("rightsIdentifierScheme", "rightsIdentifierScheme"),
+    ("schemeURI", "schemeUri"),
+    ("lang", "lang"),
+];
+const DESCRIPTION: Attrs = &[("descriptionType", "descriptionType"), ("lang", "lang")];
+const PUBLISHER: Attrs = &[
+    ("publisherIdentifier", "publisherIdentifier"),
+    ("publisherIdentifierScheme", "publisherIdentifierScheme"),
+    ("schemeURI", "schemeUri"),
+    ("lang", "lang"),
+];
+const RELATED_ITEM_ATTRS: Attrs = &[
+    ("relatedItemType", "relatedItemType"),
+    ("relationType", "relationType"),
+];
 
-/// Containers whose items are one element each: the element's text under the item's name, and
-/// its attributes (XML name, JSON key). The JSON key of the list is the container's name.
-const LISTS: &[(&str, &str, Attrs)] = &[
-    ("titles", "title", TITLE),
-    (
-        "subjects",
-        "subject",
-        &[
-            ("subjectScheme", "subjectScheme"),
-            ("schemeURI", "schemeUri"),
-            ("valueURI", "valueUri"),
-            ("classificationCode", "classificationCode"),
-            ("lang", "lang"),
-        ],
-    ),
-    (
-        "dates",
-        "date",
-        &[
-            ("dateType", "dateType"),
-            ("dateInformation", "dateInformation"),
-        ],
-    ),
-    (
-        "alternateIdentifiers",
-        "alternateIdentifier",
-        &[("alternateIdentifierType", "alternateIdentifierType")],
-    ),
-    (
-        "relatedIdentifiers",
-        "relatedIdentifier",
-        &[
-            ("relatedIdentifierType", "relatedIdentifierType"),
-            ("relationType", "relationType"),
-            ("relatedMetadataScheme", "relatedMetadataScheme"),
-            ("schemeURI", "schemeUri"),
-            ("schemeType", "schemeType"),
-            ("resourceTypeGeneral", "resourceTypeGeneral"),
-        ],
-    ),
-    (
-        "rightsList",
-        "rights",
-        &[
-            ("rightsURI", "rightsUri"),
-            ("rightsIdentifier", "rightsIdentifier"),
-            ("rightsIdentifierScheme", "rightsIdentifierScheme"),
-            ("schemeURI", "schemeUri"),
-            ("lang", "lang"),
-        ],
-    ),
-    (
-        "descriptions",
-        "description",
-        &[("descriptionType", "descriptionType"), ("lang", "lang")],
-    ),
+/// How a child element is read into the JSON model.
+#[derive(Clone, Copy)]
+enum Read {
+    /// A container: the list (under the container's name) of its children named by the first
+    /// value, each built by the second.
+    List(&'static str, Build),
+    /// Irregular: a named function of the JSON object, the element and the object's pointer.
+    With(fn(&mut Converter, &mut Map<String, Value>, &Element, &str)),
+}
+
+/// How one item of a container is built.
+#[derive(Debug, Clone, Copy)]
+enum Build {
+    /// The element's text.
+    Text,
+    /// An object: the element's text under the key, and its attributes ([`Converter::item`]).
+    Item(&'static str, Attrs),
+    /// A creator or contributor ([`Converter::agent`]).
+    Agent(&'static str),
+    /// A `geoLocation` ([`Converter::geo_location`]).
+    GeoLocation,
+    /// A `fundingReference` ([`Converter::funding`]).
+    Funding,
+    /// A `relatedItem` ([`Converter::related_item`]).
+    RelatedItem,
+}
+
+impl Build {
+    fn build(self, c: &mut Converter, el: &Element, p: &str) -> Value {
+        match self {
+            Build::Text => Value::from(el.all_text()),
+            Build::Item(key, attrs) => c.item(el, p, key, attrs),
+            Build::Agent(kind) => c.agent(el, p, kind),
+            Build::GeoLocation => c.geo_location(el, p),
+            Build::Funding => c.funding(el, p),
+            Build::RelatedItem => c.related_item(el, p),
+        }
+    }
+}
+
+/// The children of `<resource>`, by element name. Any other child (`publicationYear`,
+/// `language`, `version` and anything unknown) is its text under its name.
+#[rustfmt::skip]
+const RESOURCE: &[(&str, Read)] = &[
+    ("identifier", Read::With(Converter::identifier)),
+    ("creators", Read::List("creator", Build::Agent("creator"))),
+    ("contributors", Read::List("contributor", Build::Agent("contributor"))),
+    ("publisher", Read::With(Converter::publisher)),
+    ("resourceType", Read::With(Converter::resource_type)),
+    ("sizes", Read::List("size", Build::Text)),
+    ("formats", Read::List("format", Build::Text)),
+    ("titles", Read::List("title", Build::Item("title", TITLE))),
+    ("subjects", Read::List("subject", Build::Item("subject", SUBJECT))),
+    ("dates", Read::List("date", Build::Item("date", DATE))),
+    ("alternateIdentifiers", Read::List("alternateIdentifier",
+        Build::Item("alternateIdentifier", ALTERNATE_IDENTIFIER))),
+    ("relatedIdentifiers", Read::List("relatedIdentifier",
+        Build::Item("relatedIdentifier", RELATED_IDENTIFIER))),
+    ("rightsList", Read::List("rights", Build::Item("rights", RIGHTS))),
+    ("descriptions", Read::List("description", Build::Item("description", DESCRIPTION))),
+    ("geoLocations", Read::List("geoLocation", Build::GeoLocation)),
+    ("fundingReferences", Read::List("fundingReference", Build::Funding)),
+    ("relatedItems", Read::List("relatedItem", Build::RelatedItem)),
+];
+
+/// The children of a `<relatedItem>`, by element name; any other is its text.
+#[rustfmt::skip]
+const RELATED_ITEM: &[(&str, Read)] = &[
+    ("relatedItemIdentifier", Read::With(Converter::related_item_identifier)),
+    ("creators", Read::List("creator", Build::Agent("creator"))),
+    ("contributors", Read::List("contributor", Build::Agent("contributor"))),
+    ("titles", Read::List("title", Build::Item("title", TITLE))),
+    ("number", Read::With(Converter::item_number)),
 ];
 
 struct Converter {
@@ -352,128 +407,97 @@ impl Converter {
 
     fn resource(&mut self, root: &Element, namespace: &str) -> Value {
         let mut out = Map::new();
-        for child in &root.children {
-            match child.name.as_str() {
-                "identifier" => {
-                    if child.attr("identifierType") == Some("DOI") {
-                        self.text(&mut out, "doi", child, "");
-                        // XML has no landing-page field (the URL is registered with the DOI
-                        // through the API): the DOI's resolver URL, which leads there, stands
-                        // in as the record's URL, located at the identifier.
-                        let doi = child.all_text();
-                        let doi = doi.trim();
-                        if !doi.is_empty() {
-                            self.at("/url", child);
-                            out.insert(
-                                "url".into(),
-                                Value::from(format!(
-                                    "https://doi.org/{}",
-                                    super::datacite::bare_doi(doi)
-                                )),
-                            );
-                        }
-                    } else {
-                        let entry = out
-                            .entry("alternateIdentifiers")
-                            .or_insert_with(|| Value::Array(Vec::new()));
-                        if let Value::Array(a) = entry {
-                            let p = format!("/alternateIdentifiers/{}", a.len());
-                            let mut o = Map::new();
-                            o.insert("alternateIdentifier".into(), Value::from(child.all_text()));
-                            if let Some(t) = child.attr("identifierType") {
-                                o.insert("alternateIdentifierType".into(), Value::from(t));
-                            }
-                            a.push(Value::Object(o));
-                            self.at(&p, child);
-                        }
-                    }
-                }
-                "creators" => self.list(&mut out, "creators", child, "creator", "", |c, el, p| {
-                    c.agent(el, p, "creator")
-                }),
-                "contributors" => self.list(
-                    &mut out,
-                    "contributors",
-                    child,
-                    "contributor",
-                    "",
-                    |c, el, p| c.agent(el, p, "contributor"),
-                ),
-                "publisher" => {
-                    let mut p = Map::new();
-                    self.text(&mut p, "name", child, "/publisher");
-                    self.attrs(
-                        &mut p,
-                        child,
-                        &[
-                            ("publisherIdentifier", "publisherIdentifier"),
-                            ("publisherIdentifierScheme", "publisherIdentifierScheme"),
-                            ("schemeURI", "schemeUri"),
-                            ("lang", "lang"),
-                        ],
-                        "/publisher",
-                    );
-                    self.at("/publisher", child);
-                    out.insert("publisher".into(), Value::Object(p));
-                }
-                "resourceType" => {
-                    let mut t = Map::new();
-                    self.attrs(
-                        &mut t,
-                        child,
-                        &[("resourceTypeGeneral", "resourceTypeGeneral")],
-                        "/types",
-                    );
-                    let text = child.all_text();
-                    if !text.is_empty() {
-                        self.text(&mut t, "resourceType", child, "/types");
-                    }
-                    self.at("/types", child);
-                    out.insert("types".into(), Value::Object(t));
-                }
-                "sizes" => self.list(&mut out, "sizes", child, "size", "", |_, el, _| {
-                    Value::from(el.all_text())
-                }),
-                "formats" => self.list(&mut out, "formats", child, "format", "", |_, el, _| {
-                    Value::from(el.all_text())
-                }),
-                name if LISTS.iter().any(|(c, _, _)| *c == name) => {
-                    if let Some((_, item, attrs)) = LISTS.iter().find(|(c, _, _)| *c == name) {
-                        self.list(&mut out, name, child, item, "", |c, el, p| {
-                            c.item(el, p, item, attrs)
-                        });
-                    }
-                }
-                "geoLocations" => self.list(
-                    &mut out,
-                    "geoLocations",
-                    child,
-                    "geoLocation",
-                    "",
-                    Self::geo_location,
-                ),
-                "fundingReferences" => self.list(
-                    &mut out,
-                    "fundingReferences",
-                    child,
-                    "fundingReference",
-                    "",
-                    Self::funding,
-                ),
-                "relatedItems" => self.list(
-                    &mut out,
-                    "relatedItems",
-                    child,
-                    "relatedItem",
-                    "",
-                    Self::related_item,
-                ),
-                // publicationYear, language, version and anything unknown: the element's text.
-                name => self.text(&mut out, name, child, ""),
-            }
-        }
+        self.children(&mut out, root, RESOURCE, "");
         out.insert("schemaVersion".into(), Value::from(namespace));
         Value::Object(out)
+    }
+
+    /// Reads the children of `parent` into `out` by `table`; any other child is its text.
+    fn children(
+        &mut self,
+        out: &mut Map<String, Value>,
+        parent: &Element,
+        table: &[(&str, Read)],
+        base: &str,
+    ) {
+        for child in &parent.children {
+            match table.iter().find(|(name, _)| *name == child.name) {
+                Some((name, Read::List(item, build))) => {
+                    let build = *build;
+                    self.list(out, name, child, item, base, |c, el, p| {
+                        build.build(c, el, p)
+                    });
+                }
+                Some((_, Read::With(read))) => read(self, out, child, base),
+                None => self.text(out, &child.name, child, base),
+            }
+        }
+    }
+
+    /// `<identifier>`: the DOI, else an alternate identifier.
+    fn identifier(&mut self, out: &mut Map<String, Value>, el: &Element, base: &str) {
+        if el.attr("identifierType") == Some("DOI") {
+            self.doi(out, el, base);
+        } else {
+            self.alternate_identifier(out, el, base);
+        }
+    }
+
+    fn doi(&mut self, out: &mut Map<String, Value>, el: &Element, base: &str) {
+        self.text(out, "doi", el, base);
+        // XML has no landing-page field (the URL is registered with the DOI through the API):
+        // the DOI's resolver URL, which leads there, stands in as the record's URL, located at
+        // the identifier.
+        let doi = el.all_text();
+        let doi = doi.trim();
+        if !doi.is_empty() {
+            self.at(&format!("{base}/url"), el);
+            let url = format!("https://doi.org/{}", super::datacite::bare_doi(doi));
+            out.insert("url".into(), Value::from(url));
+        }
+    }
+
+    /// An `<identifier>` that is not a DOI, appended to `alternateIdentifiers`.
+    fn alternate_identifier(&mut self, out: &mut Map<String, Value>, el: &Element, base: &str) {
+        let entry = out
+            .entry("alternateIdentifiers")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(a) = entry {
+            let p = format!("{base}/alternateIdentifiers/{}", a.len());
+            let mut o = Map::new();
+            o.insert("alternateIdentifier".into(), Value::from(el.all_text()));
+            if let Some(t) = el.attr("identifierType") {
+                o.insert("alternateIdentifierType".into(), Value::from(t));
+            }
+            a.push(Value::Object(o));
+            self.at(&p, el);
+        }
+    }
+
+    fn publisher(&mut self, out: &mut Map<String, Value>, el: &Element, base: &str) {
+        let p = format!("{base}/publisher");
+        let mut o = Map::new();
+        self.text(&mut o, "name", el, &p);
+        self.attrs(&mut o, el, PUBLISHER, &p);
+        self.at(&p, el);
+        out.insert("publisher".into(), Value::Object(o));
+    }
+
+    /// `<resourceType>`: the `types` object.
+    fn resource_type(&mut self, out: &mut Map<String, Value>, el: &Element, base: &str) {
+        let p = format!("{base}/types");
+        let mut t = Map::new();
+        self.attrs(
+            &mut t,
+            el,
+            &[("resourceTypeGeneral", "resourceTypeGeneral")],
+            &p,
+        );
+        if !el.all_text().is_empty() {
+            self.text(&mut t, "resourceType", el, &p);
+        }
+        self.at(&p, el);
+        out.insert("types".into(), Value::Object(t));
     }
 
     /// An object with the element's text under `key` (when not empty) and its attributes.
@@ -657,52 +681,29 @@ impl Converter {
 
     fn related_item(&mut self, el: &Element, p: &str) -> Value {
         let mut o = Map::new();
-        self.attrs(
-            &mut o,
-            el,
-            &[
-                ("relatedItemType", "relatedItemType"),
-                ("relationType", "relationType"),
-            ],
-            p,
-        );
-        for child in &el.children {
-            match child.name.as_str() {
-                "relatedItemIdentifier" => {
-                    let ip = format!("{p}/relatedItemIdentifier");
-                    self.at(&ip, child);
-                    let mut i = Map::new();
-                    self.text(&mut i, "relatedItemIdentifier", child, &ip);
-                    self.attrs(
-                        &mut i,
-                        child,
-                        &[("relatedItemIdentifierType", "relatedItemIdentifierType")],
-                        &ip,
-                    );
-                    o.insert("relatedItemIdentifier".into(), Value::Object(i));
-                }
-                "creators" => self.list(&mut o, "creators", child, "creator", p, |c, el, p| {
-                    c.agent(el, p, "creator")
-                }),
-                "contributors" => self.list(
-                    &mut o,
-                    "contributors",
-                    child,
-                    "contributor",
-                    p,
-                    |c, el, p| c.agent(el, p, "contributor"),
-                ),
-                "titles" => self.list(&mut o, "titles", child, "title", p, |c, el, p| {
-                    c.item(el, p, "title", TITLE)
-                }),
-                "number" => {
-                    self.text(&mut o, "number", child, p);
-                    self.attrs(&mut o, child, &[("numberType", "numberType")], p);
-                }
-                name => self.text(&mut o, name, child, p),
-            }
-        }
+        self.attrs(&mut o, el, RELATED_ITEM_ATTRS, p);
+        self.children(&mut o, el, RELATED_ITEM, p);
         Value::Object(o)
+    }
+
+    fn related_item_identifier(&mut self, out: &mut Map<String, Value>, el: &Element, base: &str) {
+        let p = format!("{base}/relatedItemIdentifier");
+        self.at(&p, el);
+        let mut i = Map::new();
+        self.text(&mut i, "relatedItemIdentifier", el, &p);
+        self.attrs(
+            &mut i,
+            el,
+            &[("relatedItemIdentifierType", "relatedItemIdentifierType")],
+            &p,
+        );
+        out.insert("relatedItemIdentifier".into(), Value::Object(i));
+    }
+
+    /// A related item's `<number>` (volume, issue, ...), with its type.
+    fn item_number(&mut self, out: &mut Map<String, Value>, el: &Element, base: &str) {
+        self.text(out, "number", el, base);
+        self.attrs(out, el, &[("numberType", "numberType")], base);
     }
 }
 

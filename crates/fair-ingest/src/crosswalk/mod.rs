@@ -18,74 +18,22 @@ use fair_model::{Code, RawFinding};
 use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 pub use schema::resources;
 
-/// The schema.org properties (local names) each crosswalk can give a record's main resource.
-/// A profile property outside the list has no field in the format, so "add it to the record"
-/// cannot be done there; [`no_field_fix`] says so in the finding's fix.
-const DATACITE_FIELDS: &[&str] = &[
-    "about",
-    "alternateName",
-    "citation",
-    "contributor",
-    "creator",
-    "dateCreated",
-    "dateModified",
-    "datePublished",
-    "description",
-    "encodingFormat",
-    "funder",
-    "hasPart",
-    "identifier",
-    "inLanguage",
-    "isBasedOn",
-    "isPartOf",
-    "keywords",
-    "license",
-    "name",
-    "publisher",
-    "spatialCoverage",
-    "url",
-    "version",
-];
-const BIOTOOLS_FIELDS: &[&str] = &[
-    "applicationCategory",
-    "applicationSubCategory",
-    "author",
-    "citation",
-    "codeRepository",
-    "contributor",
-    "dateCreated",
-    "dateModified",
-    "description",
-    "downloadUrl",
-    "featureList",
-    "funder",
-    "hasPart",
-    "identifier",
-    "input",
-    "isBasedOn",
-    "isPartOf",
-    "license",
-    "maintainer",
-    "name",
-    "operatingSystem",
-    "output",
-    "programmingLanguage",
-    "provider",
-    "softwareHelp",
-    "softwareRequirements",
-    "softwareVersion",
-    "url",
-];
+/// The schema.org properties (local names) each crosswalk can give a record's main resource,
+/// from its field table. A profile property outside the list has no field in the format, so
+/// "add it to the record" cannot be done there; [`no_field_fix`] says so in the finding's fix.
+static DATACITE_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(datacite::properties);
+static BIOTOOLS_FIELDS: LazyLock<Vec<&'static str>> = LazyLock::new(biotools::properties);
 
 /// The schema.org properties (local names) the crosswalk of `format` can give a record's main
 /// resource; empty for formats that are not crosswalked.
 pub fn fields(format: Format) -> &'static [&'static str] {
     match format {
-        Format::DataCite => DATACITE_FIELDS,
-        Format::BioTools => BIOTOOLS_FIELDS,
+        Format::DataCite => &DATACITE_FIELDS,
+        Format::BioTools => &BIOTOOLS_FIELDS,
         _ => &[],
     }
 }
@@ -93,11 +41,12 @@ pub fn fields(format: Format) -> &'static [&'static str] {
 /// For a crosswalked `format` with no field that becomes the schema.org property `predicate`
 /// (a full IRI): the fix of a finding that the property is missing.
 pub(crate) fn no_field_fix(format: Format, predicate: &str) -> Option<String> {
-    let (name, fields) = match format {
-        Format::DataCite => ("DataCite metadata", DATACITE_FIELDS),
-        Format::BioTools => ("A bio.tools record", BIOTOOLS_FIELDS),
+    let name = match format {
+        Format::DataCite => "DataCite metadata",
+        Format::BioTools => "A bio.tools record",
         _ => return None,
     };
+    let fields = fields(format);
     let local = predicate.strip_prefix(vocab::SCHEMA)?;
     (!fields.contains(&local)).then(|| {
         format!(
@@ -314,6 +263,20 @@ impl<'c> GraphBuilder<'c> {
         Ok(())
     }
 
+    /// `subject schema:<property> node` and `node rdf:type schema:<class>`, both located at
+    /// `pointer`.
+    pub(crate) fn add_node(
+        &mut self,
+        subject: &NamedOrBlankNode,
+        property: &str,
+        node: &NamedOrBlankNode,
+        class: &str,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        self.add(subject, &schema(property), Obj::Node(node.clone()), pointer)?;
+        self.typed(node, class, pointer)
+    }
+
     /// `subject rdf:type schema:<class>`.
     pub(crate) fn typed(
         &mut self,
@@ -347,14 +310,209 @@ impl<'c> GraphBuilder<'c> {
         value: Option<&Value>,
         pointer: &str,
     ) -> Result<(), LimitError> {
-        let Some(s) = non_empty(value) else {
+        match non_empty(value) {
+            Some(s) => self.link_str(subject, property, s, pointer),
+            None => Ok(()),
+        }
+    }
+
+    /// `subject schema:<property> <iri>` when the trimmed `text` is an absolute IRI, else the
+    /// text (nothing when it is empty): [`GraphBuilder::link`] for a computed value.
+    pub(crate) fn link_str(
+        &mut self,
+        subject: &NamedOrBlankNode,
+        property: &str,
+        text: &str,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        let s = text.trim();
+        if s.is_empty() {
             return Ok(());
-        };
+        }
         let object = match absolute_iri(s) {
             Some(n) => Obj::Iri(n),
             None => Obj::Text(s.to_owned()),
         };
         self.add(subject, &schema(property), object, pointer)
+    }
+}
+
+/// How a field's value is taken from its record.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Shape {
+    /// The value as it is (an absent field gives nothing).
+    One,
+    /// The value when it is a JSON object.
+    Object,
+    /// Each item of a list (a single object or string counts as one), located at
+    /// `<field>/<index>`.
+    Each,
+}
+
+/// One field of a crosswalked record: its key, which schema.org properties of the record's
+/// main resource it becomes, and how. A format's crosswalk is a table of fields, run in order
+/// (the order matters: blank nodes are numbered, and values located, as they appear).
+#[derive(Debug)]
+pub(crate) struct Field<K: 'static> {
+    /// The field's key in its record (or in the enclosing field's value).
+    pub key: &'static str,
+    /// How its value is taken.
+    pub shape: Shape,
+    /// The schema.org properties (local names) it can give the record's main resource: the
+    /// first is the one simple kinds write.
+    pub properties: &'static [&'static str],
+    /// How a value becomes triples.
+    pub kind: K,
+}
+
+impl<K> Field<K> {
+    /// A field taken as it is.
+    pub(crate) const fn one(
+        key: &'static str,
+        properties: &'static [&'static str],
+        kind: K,
+    ) -> Self {
+        Self {
+            key,
+            shape: Shape::One,
+            properties,
+            kind,
+        }
+    }
+
+    /// A field taken when it is an object.
+    pub(crate) const fn object(
+        key: &'static str,
+        properties: &'static [&'static str],
+        kind: K,
+    ) -> Self {
+        Self {
+            key,
+            shape: Shape::Object,
+            properties,
+            kind,
+        }
+    }
+
+    /// A list field, taken item by item.
+    pub(crate) const fn each(
+        key: &'static str,
+        properties: &'static [&'static str],
+        kind: K,
+    ) -> Self {
+        Self {
+            key,
+            shape: Shape::Each,
+            properties,
+            kind,
+        }
+    }
+}
+
+/// A format's kinds of field: how one value becomes triples.
+pub(crate) trait Convert: Sized + 'static {
+    /// Adds the triples of `value`, a value of a field whose (first) property is `property`,
+    /// located at `pointer`.
+    fn convert(
+        &self,
+        w: &mut Walk<'_, '_>,
+        property: &'static str,
+        value: &Value,
+        pointer: &str,
+    ) -> Result<(), LimitError>;
+
+    /// The fields within a value of this kind that are crosswalked onto the main resource too.
+    fn nested(&self) -> &'static [Field<Self>] {
+        &[]
+    }
+}
+
+/// The schema.org properties (local names) a field table can give a record's main resource,
+/// sorted.
+pub(crate) fn properties<K: Convert>(fields: &'static [Field<K>]) -> Vec<&'static str> {
+    fn collect<K: Convert>(fields: &'static [Field<K>], out: &mut Vec<&'static str>) {
+        for field in fields {
+            out.extend(field.properties);
+            collect(field.kind.nested(), out);
+        }
+    }
+    let mut out = Vec::new();
+    collect(fields, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// One record being crosswalked: the builder, the record's main resource (the subject of the
+/// fields' triples) and the record.
+pub(crate) struct Walk<'w, 'c> {
+    /// Where the triples go.
+    pub b: &'w mut GraphBuilder<'c>,
+    /// The record's main resource.
+    pub main: NamedOrBlankNode,
+    /// The record (for a field that depends on another).
+    pub record: &'w Value,
+}
+
+impl Walk<'_, '_> {
+    /// Runs the field table `fields` on `value` (the record, or a field's value), located
+    /// under `base`.
+    pub(crate) fn run<K: Convert>(
+        &mut self,
+        fields: &'static [Field<K>],
+        value: &Value,
+        base: &str,
+    ) -> Result<(), LimitError> {
+        for field in fields {
+            let property = field.properties.first().copied().unwrap_or_default();
+            let pointer = format!("{base}/{}", field.key);
+            let v = value.get(field.key);
+            match field.shape {
+                Shape::One | Shape::Object => {
+                    let object = matches!(field.shape, Shape::Object);
+                    if let Some(v) = v.filter(|v| !object || v.is_object()) {
+                        field.kind.convert(self, property, v, &pointer)?;
+                    }
+                }
+                Shape::Each => {
+                    for (i, item) in items(v) {
+                        let pointer = format!("{pointer}/{i}");
+                        field.kind.convert(self, property, item, &pointer)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `main schema:<property> "text"` ([`GraphBuilder::text`]).
+    pub(crate) fn text(
+        &mut self,
+        property: &str,
+        value: Option<&Value>,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        self.b.text(&self.main, property, value, pointer)
+    }
+
+    /// `main schema:<property>` an IRI or the text ([`GraphBuilder::link`]).
+    pub(crate) fn link(
+        &mut self,
+        property: &str,
+        value: Option<&Value>,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        self.b.link(&self.main, property, value, pointer)
+    }
+
+    /// `main schema:<property>` an IRI or the text ([`GraphBuilder::link_str`]).
+    pub(crate) fn link_str(
+        &mut self,
+        property: &str,
+        text: &str,
+        pointer: &str,
+    ) -> Result<(), LimitError> {
+        self.b.link_str(&self.main, property, text, pointer)
     }
 }
 
@@ -443,6 +601,74 @@ mod tests {
             .insert("/titles/0".into(), Location::line_column(7, 5));
         assert_eq!(l.locate("/titles/0/title").line, Some(7));
         assert_eq!(l.locate("/creators").line, Some(1));
+    }
+
+    #[test]
+    fn field_lists_come_from_the_tables() {
+        assert_eq!(
+            fields(Format::DataCite),
+            [
+                "about",
+                "alternateName",
+                "citation",
+                "contributor",
+                "creator",
+                "dateCreated",
+                "dateModified",
+                "datePublished",
+                "description",
+                "encodingFormat",
+                "funder",
+                "hasPart",
+                "identifier",
+                "inLanguage",
+                "isBasedOn",
+                "isPartOf",
+                "keywords",
+                "license",
+                "name",
+                "publisher",
+                "spatialCoverage",
+                "url",
+                "version",
+            ]
+        );
+        assert_eq!(
+            fields(Format::BioTools),
+            [
+                "applicationCategory",
+                "applicationSubCategory",
+                "author",
+                "citation",
+                "codeRepository",
+                "contributor",
+                "dateCreated",
+                "dateModified",
+                "description",
+                "downloadUrl",
+                "featureList",
+                "funder",
+                "hasPart",
+                "identifier",
+                "input",
+                "isBasedOn",
+                "isPartOf",
+                "license",
+                "maintainer",
+                "name",
+                "operatingSystem",
+                "output",
+                "programmingLanguage",
+                "provider",
+                "softwareHelp",
+                "softwareRequirements",
+                "softwareVersion",
+                "url",
+            ]
+        );
+        assert!(fields(Format::Turtle).is_empty());
+        assert!(no_field_fix(Format::DataCite, &schema("name")).is_none());
+        assert!(no_field_fix(Format::DataCite, &schema("codeRepository")).is_some());
     }
 
     #[test]
