@@ -246,11 +246,13 @@ macro_rules! shapes_file {
     };
 }
 
-/// The text of `shapes_file!(dir, family, version)`, embedded at compile time.
+/// The text of `shapes_file!(dir, family, version)`, embedded at compile time without its
+/// full-line comments (`build.rs`).
 macro_rules! include_shapes {
     ($dir:literal, $family:literal, $version:literal) => {
         include_str!(concat!(
-            "../../../../shapes/",
+            env!("OUT_DIR"),
+            "/shapes/",
             shapes_file!($dir, $family, $version)
         ))
     };
@@ -495,6 +497,39 @@ pub fn by_types<'a>(types: impl Iterator<Item = &'a str> + Clone) -> Option<&'st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn graph(text: &str) -> oxrdf::Graph {
+        let mut graph = oxrdf::Graph::new();
+        for t in oxttl::TurtleParser::new().for_slice(text.as_bytes()) {
+            graph.insert(&t.expect("bundled shapes parse"));
+        }
+        graph.canonicalize(oxrdf::graph::CanonicalizationAlgorithm::Unstable);
+        graph
+    }
+
+    #[test]
+    fn embedded_shapes_are_the_files_without_comments() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shapes");
+        let mut checked = 0;
+        for p in PROFILES.iter().filter(|p| !p.shapes.is_empty()) {
+            let file = std::fs::read_to_string(dir.join(p.shapes_file)).expect("shapes file");
+            assert!(
+                p.shapes.len() < file.len(),
+                "{}: comments kept",
+                p.shapes_file
+            );
+            assert!(
+                p.shapes.lines().all(|l| !l.trim_start().starts_with('#')),
+                "{}",
+                p.shapes_file
+            );
+            let (embedded, original) = (graph(p.shapes), graph(&file));
+            assert!(!original.is_empty());
+            assert_eq!(embedded, original, "{}", p.shapes_file);
+            checked += 1;
+        }
+        assert_eq!(checked, 11);
+    }
 
     #[test]
     fn ids_are_unique_and_families_have_one_default() {
