@@ -5,6 +5,7 @@
 #   - the shared test vectors and API tests on Node (node --test), every report compared with
 #     the Rust CLI's JSON report for the same input;
 #   - the TypeScript declarations, type-checked with tsc against a usage example;
+#   - the package's gzipped size against its budget (DESIGN.md section 7);
 #   - the validator page end to end in headless Chromium (playwright-core), which also prints
 #     engine construction and per-record validation times and saves target/e2e/validator.png.
 # Idempotent; re-runs skip installs that are already in place.
@@ -36,6 +37,15 @@ fi
 
 step "build the npm package (bindings-wasm/build.sh)"
 bash bindings-wasm/build.sh
+
+step "size: the WebAssembly package within its budget (DESIGN.md section 7: <= 1.5 MB gzipped)"
+WASM_BUDGET=1500000
+WASM_GZ=$(gzip -9 -c bindings-wasm/pkg/fairlint_wasm_bg.wasm | wc -c)
+echo "fairlint_wasm_bg.wasm: $WASM_GZ bytes gzip -9 (budget $WASM_BUDGET, margin $((WASM_BUDGET - WASM_GZ)))"
+if [ "$WASM_GZ" -gt "$WASM_BUDGET" ]; then
+  echo "the WebAssembly package is over its size budget" >&2
+  exit 1
+fi
 
 step "the fairlint CLI, for the Rust side of the report comparison"
 cargo build --quiet -p fair-cli
