@@ -1,5 +1,5 @@
 //! User-supplied ontologies (I110, I111): OWL / Turtle / RDF/XML (any RDF format fairlint
-//! parses) or OBO, loaded once at engine build time with [`crate::EngineBuilder::ontology`].
+//! parses) or OBO, loaded once at engine build time with `fair_core::EngineBuilder::ontology`.
 //!
 //! *What it checks*: every IRI of a record in one of the ontology's namespaces is a term the
 //! ontology declares (I110), and is not deprecated (`owl:deprecated true`, OBO `is_obsolete`),

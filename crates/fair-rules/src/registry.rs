@@ -1,14 +1,13 @@
 //! The rule registry: every code fairlint can report, with its meaning. Codes are never reused
 //! or renumbered; removed codes stay with status `Removed`.
 //!
-//! Each rule family declares its rules next to its checks with [`rules!`]: a typed
-//! [`Code`] constant per rule (what the checks report) and the family's `RULES` slice (what the
+//! Each rule family declares its rules next to its checks with `rules!`: a typed
+//! [`fair_model::Code`] constant per rule (what the checks report) and the family's `RULES` slice (what the
 //! code means). [`FAMILIES`] joins the families; [`all`] is every rule in code order, and
 //! `fairlint rules`, the SARIF rule table and the rule docs are generated from it. Adding a
 //! family is one new file with a `rules!` block plus one line in [`FAMILIES`].
 
 use crate::finding::{Principle, Severity};
-use fair_model::Code;
 use serde::Serialize;
 use std::sync::OnceLock;
 
@@ -71,7 +70,7 @@ pub struct Template {
 /// Base of the rule documentation pages; a finding's `url` is this plus the code.
 pub const DOCS_BASE: &str = "https://fairlint.readthedocs.io/en/latest/rules/";
 
-/// Declares a rule family's rules: for each, a public [`Code`] constant documented by its
+/// Declares a rule family's rules: for each, a public [`fair_model::Code`] constant documented by its
 /// summary; and the family's `RULES` slice (the whole metadata, for listings and docs) and
 /// `TEMPLATES` slice (what reporting needs), in the order written (code order).
 ///
@@ -203,12 +202,6 @@ pub fn template(code: &str) -> Option<&'static Template> {
     )
 }
 
-/// The rule of a declared code. Every [`Code`] a family declares is registered (a test checks
-/// it), so this finds one for every code the checks can name.
-pub fn of(code: Code) -> Option<&'static Rule> {
-    rule(code.as_str())
-}
-
 /// Fills `{name}` placeholders from `context`.
 pub fn render_message(
     template: &str,
@@ -265,7 +258,7 @@ mod tests {
         }
         assert!(rule("F999").is_none());
         assert_eq!(
-            of(crate::structural::NO_STATEMENTS).map(|r| r.code),
+            rule(crate::structural::NO_STATEMENTS.as_str()).map(|r| r.code),
             Some("I001")
         );
     }

@@ -86,15 +86,8 @@ impl<'a> FindingSink<'a> {
         if self.ignore.contains(&f.code) {
             return;
         }
-        let location = match (f.predicate.as_deref(), f.value.as_deref()) {
-            (Some(p), Some(v)) => self.doc.source_map().locate_value(&f.focus, p, v),
-            (p, _) => self.doc.locate(&f.focus, p),
-        }
-        .cloned();
-        let context = match f.context {
-            serde_json::Value::Object(map) => map.into_iter().collect(),
-            _ => BTreeMap::new(),
-        };
+        let location = self.locate(&f.focus, f.predicate.as_deref(), f.value.as_deref());
+        let context = context_map(f.context);
         let url = format!("{}{}", registry::DOCS_BASE, f.code);
         // A property the record's format cannot hold (DataCite has no measurementTechnique):
         // say where else it can go.
@@ -118,10 +111,7 @@ impl<'a> FindingSink<'a> {
             context,
             message: f.message,
             url,
-            fix: Some(Fix {
-                message: fix,
-                applicability: Applicability::DisplayOnly,
-            }),
+            fix: Some(display_only(fix)),
             source: FindingSource {
                 rule: None,
                 shape: Some(f.shape),
@@ -150,22 +140,13 @@ impl<'a> FindingSink<'a> {
         let Some(rule) = registry::template(code) else {
             return;
         };
-        let mut context: BTreeMap<String, serde_json::Value> = match context {
-            serde_json::Value::Object(map) => map.into_iter().collect(),
-            _ => BTreeMap::new(),
-        };
+        let mut context = context_map(context);
         let predicate = path
             .as_deref()
             .and_then(|p| p.strip_prefix('<'))
             .and_then(|p| p.strip_suffix('>'));
-        let location = location.or_else(|| {
-            let focus = focus.as_deref()?;
-            match (predicate, value.as_deref()) {
-                (Some(p), Some(v)) => self.doc.source_map().locate_value(focus, p, v),
-                _ => self.doc.locate(focus, predicate),
-            }
-            .cloned()
-        });
+        let location =
+            location.or_else(|| self.locate(focus.as_deref()?, predicate, value.as_deref()));
         let message = registry::render_message(rule.message, &context);
         let fix = registry::render_message(rule.fix, &context);
         let (value, message) = if self.include_values {
@@ -191,16 +172,45 @@ impl<'a> FindingSink<'a> {
             context,
             message,
             url: format!("{}{}", registry::DOCS_BASE, rule.code),
-            fix: Some(Fix {
-                message: fix,
-                applicability: Applicability::DisplayOnly,
-            }),
+            fix: Some(display_only(fix)),
             source: FindingSource {
                 rule: Some(rule.slug.to_owned()),
                 ..FindingSource::default()
             },
             location,
         }));
+    }
+}
+
+impl FindingSink<'_> {
+    /// Where `focus` (with `predicate`, and `value` of it) is in the input.
+    fn locate(
+        &self,
+        focus: &str,
+        predicate: Option<&str>,
+        value: Option<&str>,
+    ) -> Option<fair_model::Location> {
+        match (predicate, value) {
+            (Some(p), Some(v)) => self.doc.source_map().locate_value(focus, p, v),
+            (p, _) => self.doc.locate(focus, p),
+        }
+        .cloned()
+    }
+}
+
+/// A finding's context: the JSON object's entries (anything else gives none).
+fn context_map(context: serde_json::Value) -> BTreeMap<String, serde_json::Value> {
+    match context {
+        serde_json::Value::Object(map) => map.into_iter().collect(),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// A fix fairlint shows but does not apply.
+fn display_only(message: String) -> Fix {
+    Fix {
+        message,
+        applicability: Applicability::DisplayOnly,
     }
 }
 

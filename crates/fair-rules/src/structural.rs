@@ -101,12 +101,8 @@ fn check(doc: &Document, subject: &Subject, profile: &Profile, sink: &mut Findin
     }
     let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
 
-    // Typed resources, and the "main" ones: typed and not the object of another statement.
-    let typed: BTreeSet<String> = graph
-        .triples_for_predicate(rdf_type)
-        .map(|t| t.subject.to_string())
-        .collect();
-    if typed.is_empty() {
+    // The subject has a typed main resource exactly when some resource is typed.
+    if subject.typed().is_none() {
         sink.report(NO_TYPED_RESOURCE)
             .context(json!({ "triples": graph.len() }))
             .emit();

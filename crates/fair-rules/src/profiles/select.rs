@@ -44,10 +44,8 @@ pub fn select(
     if let Some(p) = by_context(doc.info().contexts.iter().map(String::as_str)) {
         return (p, ProfileSelection::Type);
     }
-    if subject.typed().is_some() {
-        if let Some(p) = by_types(subject.types().iter().map(String::as_str)) {
-            return (p, ProfileSelection::Type);
-        }
+    if let Some(p) = by_types(subject.types().iter().map(String::as_str)) {
+        return (p, ProfileSelection::Type);
     }
     (default_profile(), ProfileSelection::Default)
 }
