@@ -41,5 +41,60 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
+    upstream_rocrate(
+        &shapes,
+        &Path::new(&std::env::var("OUT_DIR")?).join("rocrate_upstream.rs"),
+    )?;
+    Ok(())
+}
+
+/// rocrate-validator's profiles (`shapes/rocrate-validator/profiles/<profile>/{must,should,may}/
+/// *.ttl` and `<profile>/ontology.ttl`), without full-line comments, as a generated table
+/// `UPSTREAM_FILES: &[UpstreamFile]` sorted by path. Empty when the `rocrate-validator`
+/// feature is off (the WebAssembly package, see docs/architecture.md).
+fn upstream_rocrate(shapes: &Path, table: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let root = shapes.join("rocrate-validator/profiles");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let out = Path::new(&std::env::var("OUT_DIR")?).join("shapes/rocrate-validator");
+    let mut files = Vec::new();
+    if std::env::var_os("CARGO_FEATURE_ROCRATE_VALIDATOR").is_some() {
+        collect(&root, &root, &mut files)?;
+    }
+    files.sort();
+    let mut code = String::from("pub(crate) static UPSTREAM_FILES: &[UpstreamFile] = &[\n");
+    for rel in &files {
+        let text = std::fs::read_to_string(root.join(rel))?;
+        let dst = out.join(rel);
+        std::fs::create_dir_all(dst.parent().ok_or("no parent")?)?;
+        std::fs::write(&dst, strip_comments(&text))?;
+        code.push_str(&format!(
+            "    UpstreamFile {{ path: {rel:?}, text: include_str!({:?}) }},\n",
+            dst.display().to_string()
+        ));
+    }
+    code.push_str("];\n");
+    std::fs::write(table, code)?;
+    Ok(())
+}
+
+fn collect(
+    root: &Path,
+    dir: &Path,
+    files: &mut Vec<String>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect(root, &path, files)?;
+        } else if path.extension().is_some_and(|e| e == "ttl")
+            && path.file_name().is_some_and(|n| n != "profile.ttl")
+        {
+            let rel = path
+                .strip_prefix(root)?
+                .to_string_lossy()
+                .replace('\\', "/");
+            files.push(rel);
+        }
+    }
     Ok(())
 }

@@ -79,6 +79,8 @@ pub struct Document {
     /// Findings of the reading itself: for bio.tools and DataCite records, the schema
     /// violations found before the crosswalk (R301 / R302).
     ingest_findings: Vec<fair_model::RawFinding>,
+    /// The base IRI its relative IRIs resolved against.
+    base: String,
 }
 
 const DEFAULT_BASE: &str = "file:///";
@@ -179,11 +181,17 @@ impl Document {
             }
         }
         let mut doc = collector.finish(format, contexts_used.into_iter().collect(), script_blocks);
+        doc.base = base.to_owned();
         if let Some(crosswalked) = crosswalked {
             doc.ingest_findings = crate::crosswalk::findings(&crosswalked);
             doc.info.schema = Some(crosswalked.schema);
         }
         Ok(doc)
+    }
+
+    /// The base IRI the document's relative IRIs resolved against.
+    pub fn base(&self) -> &str {
+        &self.base
     }
 
     /// What reading the input found wrong before any check ran (a crosswalked record's schema
@@ -376,6 +384,7 @@ impl Collector {
             graph: self.graph,
             source_map: self.source.finish(),
             ingest_findings: Vec::new(),
+            base: DEFAULT_BASE.to_owned(),
         }
     }
 }

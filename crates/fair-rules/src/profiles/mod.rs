@@ -24,7 +24,10 @@ use serde::Serialize;
 pub fn run(cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) -> Option<Level> {
     let profile = cx.profile;
     if let Native::RoCrate(version) = profile.native {
-        return Some(rocrate::check(cx.doc, cx.subject, version, sink));
+        let native = rocrate::check(cx.doc, cx.subject, version, sink);
+        let upstream =
+            rocrate::upstream::check(cx.doc, profile.upstream, cx.max_sparql_steps, sink);
+        return Some(native.min(upstream));
     }
     let index = PROFILES.iter().position(|p| p.id == profile.id)?;
     let shapes = shacl::bundled_profile_shapes(index)?;
@@ -136,6 +139,10 @@ pub struct Profile {
     /// Native checks of the profile.
     #[serde(skip)]
     pub native: Native,
+    /// rocrate-validator profile folders whose shapes the profile runs (its own and the
+    /// profiles it inherits from), see [`rocrate::upstream`]; empty for the others.
+    #[serde(skip)]
+    pub upstream: &'static [&'static str],
 }
 
 /// A bundled profile, each fact written once and the rest derived from it:
@@ -172,6 +179,7 @@ macro_rules! profile {
             shapes_file: shapes_file!("bioschemas", $family, $release),
             contexts: &[],
             native: Native::None,
+            upstream: &[],
         }
     };
     (Shacl {
@@ -197,12 +205,38 @@ macro_rules! profile {
             shapes_file: shapes_file!($dir, $family, $version),
             contexts: $contexts,
             native: Native::None,
+            upstream: &[],
+        }
+    };
+    (RoCrateFamily {
+        id: $id:literal,
+        family: $family:literal,
+        version: $version:literal,
+        spec: $spec:literal,
+        what: $what:literal,
+        conforms_to: $conforms_to:expr,
+        upstream: $upstream:expr $(,)?
+    }) => {
+        Profile {
+            id: $id,
+            version: $version,
+            description: concat!($family, " ", $version, ": ", $what, " (rocrate-validator's profile, MUST / SHOULD / MAY)"),
+            conforms_to: $conforms_to,
+            target_types: &[],
+            family: $family,
+            default_for_type: false,
+            shapes: "",
+            shapes_file: "",
+            contexts: &[],
+            native: Native::RoCrate($spec),
+            upstream: $upstream,
         }
     };
     (RoCrate {
         id: $id:literal,
         version: $version:literal,
         contexts: $contexts:expr,
+        upstream: $upstream:expr,
         default_for_type: $default:literal $(,)?
     }) => {
         Profile {
@@ -222,6 +256,7 @@ macro_rules! profile {
             shapes_file: "",
             contexts: $contexts,
             native: Native::RoCrate($version),
+            upstream: $upstream,
         }
     };
 }
@@ -306,6 +341,7 @@ pub static PROFILES: &[Profile] = &[
         shapes_file: "",
         contexts: &[],
         native: Native::None,
+        upstream: &[],
     },
     profile!(Bioschemas {
         id: "bioschemas-computationalworkflow-1.0",
@@ -406,13 +442,75 @@ pub static PROFILES: &[Profile] = &[
         id: "ro-crate-1.2",
         version: "1.2",
         contexts: &["RO-Crate 1.2 context", "RO-Crate 1.3 context"],
+        upstream: &["ro-crate/1.2"],
         default_for_type: true,
     }),
     profile!(RoCrate {
         id: "ro-crate-1.1",
         version: "1.1",
         contexts: &["RO-Crate 1.1 context"],
+        upstream: &["ro-crate/1.1"],
         default_for_type: false,
+    }),
+    profile!(RoCrateFamily {
+        id: "workflow-ro-crate-1.0",
+        family: "Workflow RO-Crate",
+        version: "1.0",
+        spec: "1.1",
+        what: "an RO-Crate whose main entity is a computational workflow (WorkflowHub)",
+        conforms_to: &["https://w3id.org/workflowhub/workflow-ro-crate/1.0"],
+        upstream: &["ro-crate/1.1", "workflow-ro-crate"],
+    }),
+    profile!(RoCrateFamily {
+        id: "process-run-crate-0.5",
+        family: "Process Run Crate",
+        version: "0.5",
+        spec: "1.1",
+        what: "the execution of one or more tools (Workflow Run RO-Crate)",
+        conforms_to: &["https://w3id.org/ro/wfrun/process/0.5"],
+        upstream: &["ro-crate/1.1", "process-run-crate"],
+    }),
+    profile!(RoCrateFamily {
+        id: "workflow-run-crate-0.5",
+        family: "Workflow Run Crate",
+        version: "0.5",
+        spec: "1.1",
+        what: "the execution of a computational workflow (Workflow Run RO-Crate)",
+        conforms_to: &["https://w3id.org/ro/wfrun/workflow/0.5"],
+        upstream: &["ro-crate/1.1", "process-run-crate", "workflow-ro-crate", "workflow-run-crate"],
+    }),
+    profile!(RoCrateFamily {
+        id: "provenance-run-crate-0.5",
+        family: "Provenance Run Crate",
+        version: "0.5",
+        spec: "1.1",
+        what: "a workflow execution with its steps' executions (Workflow Run RO-Crate)",
+        conforms_to: &["https://w3id.org/ro/wfrun/provenance/0.5"],
+        upstream: &[
+            "ro-crate/1.1",
+            "process-run-crate",
+            "workflow-ro-crate",
+            "workflow-run-crate",
+            "provenance-run-crate",
+        ],
+    }),
+    profile!(RoCrateFamily {
+        id: "workflow-testing-ro-crate-0.1",
+        family: "Workflow Testing RO-Crate",
+        version: "0.1",
+        spec: "1.1",
+        what: "a workflow with its test suites, instances and definitions",
+        conforms_to: &["https://w3id.org/ro/wftest/0.1"],
+        upstream: &["ro-crate/1.1", "workflow-ro-crate", "workflow-testing-ro-crate"],
+    }),
+    profile!(RoCrateFamily {
+        id: "isa-ro-crate-1.0",
+        family: "ISA RO-Crate",
+        version: "1.0",
+        spec: "1.1",
+        what: "an ISA investigation, its studies and assays (nfdi4plants)",
+        conforms_to: &["https://github.com/nfdi4plants/isa-ro-crate-profile"],
+        upstream: &["ro-crate/1.1", "isa-ro-crate"],
     }),
     profile!(Shacl {
         id: "dcat-ap-3.0.1",

@@ -37,8 +37,21 @@ pub fn select(
     claimed.sort_by_key(|(subject, iri)| {
         (Some(subject) != main.as_ref(), subject.clone(), iri.clone())
     });
-    if let Some(p) = claimed.iter().find_map(|(_, iri)| by_conforms_to(iri)) {
-        return (p, ProfileSelection::ConformsTo);
+    let mut named = claimed.iter().filter_map(|(_, iri)| by_conforms_to(iri));
+    if let Some(first) = named.next() {
+        // An RO-Crate names its spec version on the descriptor and its profiles (Workflow
+        // RO-Crate, Process Run Crate, ...) on the root: the most specific one (the one that
+        // inherits the most) is checked, with everything it inherits.
+        let best = named
+            .filter(|p| p.upstream.len() > first.upstream.len() && !first.upstream.is_empty())
+            .fold(first, |best, p| {
+                if p.upstream.len() > best.upstream.len() {
+                    p
+                } else {
+                    best
+                }
+            });
+        return (best, ProfileSelection::ConformsTo);
     }
     // A bundled context that names its profile (CodeMeta, RO-Crate) counts as the record's shape.
     if let Some(p) = by_context(doc.info().contexts.iter().map(String::as_str)) {

@@ -27,14 +27,101 @@ struct ShapeMeta {
 pub struct ShapeSet {
     shapes: Shapes,
     meta: HashMap<String, ShapeMeta>,
+    /// The source file (index) that defines each shape (its first triple).
+    origin: HashMap<String, usize>,
+    /// Per source file: its shapes run but their results are not reported.
+    muted: Vec<bool>,
+}
+
+/// One shapes file of [`ShapeSet::build_sources`].
+#[derive(Debug, Clone)]
+pub struct Source<'a> {
+    /// Name, for errors.
+    pub name: &'a str,
+    /// Content.
+    pub bytes: &'a [u8],
+    /// Syntax.
+    pub format: Format,
+    /// Base IRI its relative IRIs resolve against.
+    pub base: Option<&'a str>,
+    /// The severity of its shapes that declare none (a property shape takes its node shape's
+    /// declared one first), e.g. rocrate-validator's `should/` folder: `sh:Warning`.
+    pub default_severity: Option<shacl::Severity>,
+    /// Its shapes run (their rules infer, other shapes may refer to them) but their results are
+    /// not reported.
+    pub muted: bool,
+}
+
+/// Gives every shape of `file` without `sh:severity` one: its parent node shape's declared
+/// severity for a property shape, else `severity`.
+fn default_severities(file: &mut Graph, severity: &shacl::Severity) {
+    const SH: &str = "http://www.w3.org/ns/shacl#";
+    let iri = |local: &str| oxrdf::NamedNode::new_unchecked(format!("{SH}{local}"));
+    let (sh_severity, sh_property, sh_path) = (iri("severity"), iri("property"), iri("path"));
+    let rdf_type = oxrdf::NamedNode::new_unchecked(vocab::RDF_TYPE);
+    let default = match severity {
+        shacl::Severity::Warning => iri("Warning"),
+        shacl::Severity::Info => iri("Info"),
+        shacl::Severity::Violation | shacl::Severity::Other(_) => iri("Violation"),
+    };
+    let declared = |g: &Graph, s: oxrdf::NamedOrBlankNodeRef<'_>| -> Option<Term> {
+        g.object_for_subject_predicate(s, &sh_severity)
+            .map(TermRef::into_owned)
+    };
+    let mut shapes: Vec<NamedOrBlankNode> = Vec::new();
+    for class in ["NodeShape", "PropertyShape"] {
+        let class = iri(class);
+        shapes.extend(
+            file.subjects_for_predicate_object(&rdf_type, &class)
+                .map(|s| s.into_owned()),
+        );
+    }
+    shapes.extend(
+        file.triples_for_predicate(&sh_path)
+            .map(|t| t.subject.into_owned()),
+    );
+    let mut additions: Vec<Triple> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for shape in shapes {
+        if !seen.insert(shape.clone()) || declared(file, shape.as_ref()).is_some() {
+            continue;
+        }
+        let inherited = file
+            .subjects_for_predicate_object(&sh_property, shape.as_ref())
+            .find_map(|parent| declared(file, parent));
+        let value = inherited.unwrap_or_else(|| Term::NamedNode(default.clone()));
+        additions.push(Triple::new(shape, sh_severity.clone(), value));
+    }
+    for t in &additions {
+        file.insert(t);
+    }
 }
 
 impl ShapeSet {
     /// Parses and merges shapes graphs (`(name, bytes, format)`), then compiles them once.
     /// Blank nodes of different files never merge.
     pub fn build(sources: &[(String, Vec<u8>, Format)]) -> Result<Self, ShapesError> {
+        let sources: Vec<Source<'_>> = sources
+            .iter()
+            .map(|(name, bytes, format)| Source {
+                name,
+                bytes,
+                format: *format,
+                base: None,
+                default_severity: None,
+                muted: false,
+            })
+            .collect();
+        Self::build_sources(&sources)
+    }
+
+    /// Like [`ShapeSet::build`], with a base IRI, a default severity and muting per file.
+    pub fn build_sources(sources: &[Source<'_>]) -> Result<Self, ShapesError> {
         let mut graph = Graph::new();
-        for (index, (name, bytes, format)) in sources.iter().enumerate() {
+        let mut origin: HashMap<String, usize> = HashMap::new();
+        for (index, source) in sources.iter().enumerate() {
+            let name = source.name;
+            let mut file = Graph::new();
             // Blank nodes are relabelled per file, in order of appearance, so labels are
             // deterministic and never merge across files.
             let mut labels: HashMap<String, BlankNode> = HashMap::new();
@@ -61,10 +148,16 @@ impl ShapeSet {
                 };
                 graph.insert(&Triple::new(subject, https_schema(t.predicate), object));
             };
-            if *format == Format::Turtle {
+            if source.format == Format::Turtle {
                 // Straight from the parser: no source map or intermediate graph is needed for
                 // shapes, and bundled profiles are compiled at every first engine build.
-                for t in oxttl::TurtleParser::new().for_slice(bytes.as_slice()) {
+                let mut parser = oxttl::TurtleParser::new();
+                if let Some(base) = source.base {
+                    parser = parser.with_base_iri(base).map_err(|e| {
+                        ShapesError::syntax(format!("{name}: base IRI '{base}': {e}"))
+                    })?;
+                }
+                for t in parser.for_slice(source.bytes) {
                     let t = t.map_err(|e| {
                         let at = e.location().start;
                         ShapesError::syntax(format!(
@@ -74,16 +167,24 @@ impl ShapeSet {
                             e.message()
                         ))
                     })?;
-                    add(t.as_ref(), &mut graph);
+                    add(t.as_ref(), &mut file);
                 }
             } else {
-                let doc = Document::parse(bytes, *format)
+                let doc = Document::parse(source.bytes, source.format)
                     .map_err(|e| ShapesError::syntax(format!("{name}: {e}")))?;
                 for t in doc.graph() {
-                    add(t, &mut graph);
+                    add(t, &mut file);
                 }
             }
+            if let Some(severity) = &source.default_severity {
+                default_severities(&mut file, severity);
+            }
+            for t in &file {
+                origin.entry(t.subject.to_string()).or_insert(index);
+                graph.insert(t);
+            }
         }
+        let muted: Vec<bool> = sources.iter().map(|s| s.muted).collect();
         let shapes = Shapes::from_graph(&graph)?;
         let mut meta: HashMap<String, ShapeMeta> = HashMap::new();
         for (predicate, set) in [
@@ -107,7 +208,12 @@ impl ShapeSet {
                 }
             }
         }
-        Ok(Self { shapes, meta })
+        Ok(Self {
+            shapes,
+            meta,
+            origin,
+            muted,
+        })
     }
 
     /// Validates a document against the shapes, SPARQL constraints within `max_sparql_steps`.
@@ -116,10 +222,26 @@ impl ShapeSet {
             .validate_with_budget(doc.graph(), max_sparql_steps)
     }
 
-    /// Adds a finding for every validation result.
+    /// Validates a graph against the shapes (rules first), SPARQL within `max_sparql_steps`.
+    pub fn validate_graph(&self, graph: &Graph, max_sparql_steps: u64) -> ValidationReport {
+        self.shapes.validate_with_budget(graph, max_sparql_steps)
+    }
+
+    /// Whether a result comes from a shape of a muted source file.
+    pub fn is_muted(&self, result: &ValidationResult) -> bool {
+        self.origin
+            .get(&result.source_shape.to_string())
+            .and_then(|i| self.muted.get(*i))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Adds a finding for every validation result (but those of muted files).
     pub fn report_findings(&self, report: &ValidationReport, sink: &mut FindingSink<'_>) {
         for result in &report.results {
-            self.report_result(result, sink);
+            if !self.is_muted(result) {
+                self.report_result(result, sink);
+            }
         }
     }
 

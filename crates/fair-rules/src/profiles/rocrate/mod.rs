@@ -21,6 +21,7 @@ use serde_json::json;
 
 mod dates;
 mod root;
+pub mod upstream;
 
 use dates::{digits, iso8601};
 use root::check_root;
