@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Agreement of fairlint with rocrate-validator's labelled test crates.
 
-Usage: rocrate_agreement.py FAIRLINT_BINARY CORPUS_DIR [--list] [--extra-args ...]
+Usage: rocrate-agreement.py FAIRLINT_BINARY CORPUS_DIR [--list] [--by-group] [--extra-args ...]
 
 Labels come from folder names: invalid/** must give an error finding (a refusal
 (parse_error/resolve_error) counts as agreement only in invalid/0_file_descriptor_format/*),
@@ -21,10 +21,24 @@ def label_of(rel):
         return "valid"
     return None
 
+# rocrate-validator's tests check each invalid/<group> crate against the profile the group is
+# about (`profile_identifier=` in its pytest files); with --by-group the harness does the same.
+GROUP_PROFILE = {
+    "0_main_workflow": "workflow-ro-crate-1.0",
+    "1_wroc_crate": "workflow-ro-crate-1.0",
+    "3_process_run_crate": "process-run-crate-0.5",
+    "4_workflow_run_crate": "workflow-run-crate-0.5",
+    "5_provenance_run_crate": "provenance-run-crate-0.5",
+    "5_workflow_testing_ro_crate": "workflow-testing-ro-crate-0.1",
+    "ro-crate-1.2": "ro-crate-1.2",
+}
+
+
 def main():
     exe, corpus = sys.argv[1], sys.argv[2]
     show = "--list" in sys.argv
     extra = sys.argv[sys.argv.index("--extra-args") + 1:] if "--extra-args" in sys.argv else []
+    sys.argv = sys.argv[:sys.argv.index("--extra-args")] if "--extra-args" in sys.argv else sys.argv
     rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(corpus, "index.tsv"))][1:]
     stats = collections.Counter()
     per_group = collections.defaultdict(collections.Counter)
@@ -42,7 +56,10 @@ def main():
                 break
         if os.environ.get("ROCRATE_AGREEMENT_DIRS"):
             target = d
-        p = subprocess.run([exe, "check", "--format", "ndjson", "--fail-on", "never", "--no-progress", *extra, target],
+        args = list(extra)
+        if "--by-group" in sys.argv and rel.startswith("invalid/"):
+            args += ["--profile", GROUP_PROFILE.get(rel.split("/")[1], "ro-crate-1.1")]
+        p = subprocess.run([exe, "check", "--format", "ndjson", "--fail-on", "never", "--no-progress", *args, target],
                            capture_output=True, text=True)
         reports = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
         refused = any("error" in r and "findings" not in r for r in reports)

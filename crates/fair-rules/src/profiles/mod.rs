@@ -5,8 +5,11 @@
 //! with their minimum / recommended / optional marginality as Violation / Warning / Info.
 //! DCAT-AP 3.0.1 and CodeMeta 2.0 / 3.0 are SHACL profiles too (`shapes/dcat-ap/`,
 //! `shapes/codemeta/`, mandatory / recommended / optional likewise); RO-Crate 1.1 / 1.2 are
-//! checked by a native rule module (`rules::rocrate`) written from the requirements of the
-//! RO-Crate specification as rocrate-validator implements them (`shapes/ro-crate/README.md`).
+//! checked by a native rule module (`rocrate`) written from the requirements of the
+//! RO-Crate specification as rocrate-validator implements them, together with
+//! rocrate-validator's own SHACL profiles (`rocrate::upstream`), which also give the RO-Crate
+//! family: Workflow RO-Crate, Process / Workflow / Provenance Run Crate, Workflow Testing
+//! RO-Crate and ISA RO-Crate.
 
 pub mod rocrate;
 mod select;
@@ -65,7 +68,11 @@ pub fn resources() -> Vec<fair_model::Resource> {
         (
             "RO-Crate profiles (native rules)",
             "ro-crate-",
-            "fair-core/src/rules/rocrate.rs, from the RO-Crate specification and rocrate-validator 0.13.0 (shapes/ro-crate)",
+            if rocrate::upstream::available() {
+                "crates/fair-rules/src/profiles/rocrate, from the RO-Crate specification and rocrate-validator 0.13.0; with rocrate-validator's SHACL profiles (shapes/rocrate-validator)"
+            } else {
+                "crates/fair-rules/src/profiles/rocrate, from the RO-Crate specification and rocrate-validator 0.13.0"
+            },
         ),
     ] {
         resources.push(fair_model::Resource {
@@ -77,6 +84,19 @@ pub fn resources() -> Vec<fair_model::Resource> {
                 .collect::<Vec<_>>()
                 .join(", "),
             source: source.to_owned(),
+        });
+    }
+    if rocrate::upstream::available() {
+        resources.push(fair_model::Resource {
+            name: "RO-Crate family profiles (rocrate-validator SHACL)".to_owned(),
+            version: PROFILES
+                .iter()
+                .filter(|p| !p.upstream.is_empty() && !p.id.starts_with("ro-crate-"))
+                .map(|p| format!("{} {}", p.family, p.version))
+                .collect::<Vec<_>>()
+                .join(", "),
+            source: "shapes/rocrate-validator, PyPI roc-validator 0.13.0 (Apache-2.0), unchanged"
+                .to_owned(),
         });
     }
     resources

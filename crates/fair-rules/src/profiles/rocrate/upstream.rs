@@ -274,4 +274,67 @@ mod tests {
             UPSTREAM_FILES.iter().map(|f| f.path).collect();
         assert_eq!(listed, embedded);
     }
+
+    fn graph(text: &str) -> Graph {
+        let mut graph = Graph::new();
+        let parser = oxttl::TurtleParser::new()
+            .with_base_iri("file:///crate/")
+            .expect("base");
+        for t in parser.for_slice(text.as_bytes()) {
+            graph.insert(&t.expect("upstream file parses"));
+        }
+        graph.canonicalize(oxrdf::graph::CanonicalizationAlgorithm::Unstable);
+        graph
+    }
+
+    /// Stripping full-line comments at build time changes no file's graph.
+    #[test]
+    fn embedded_files_are_the_files_without_comments() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shapes/rocrate-validator/profiles");
+        for f in UPSTREAM_FILES {
+            let file = std::fs::read_to_string(dir.join(f.path)).expect("upstream file");
+            assert_eq!(graph(f.text), graph(&file), "{}", f.path);
+        }
+    }
+
+    fn crate_doc(root_conforms_to: &str) -> Document {
+        let text = format!(
+            r#"{{"@context": "https://w3id.org/ro/crate/1.1/context", "@graph": [
+              {{"@id": "ro-crate-metadata.json", "@type": "CreativeWork",
+                "conformsTo": [{{"@id": "https://w3id.org/ro/crate/1.1"}},
+                               {{"@id": "https://w3id.org/workflowhub/workflow-ro-crate/1.0"}}],
+                "about": {{"@id": "./"}}}},
+              {{"@id": "./", "@type": "Dataset", "name": "x",
+                "conformsTo": {root_conforms_to}}}]}}"#
+        );
+        Document::parse(text.as_bytes(), Format::JsonLd).expect("crate parses")
+    }
+
+    /// The most specific profile a crate claims (on its descriptor or root) is selected.
+    #[test]
+    fn most_specific_claimed_profile_is_selected() {
+        let cases = [
+            (
+                r#"{"@id": "https://w3id.org/ro/wfrun/provenance/0.5"}"#,
+                "provenance-run-crate-0.5",
+            ),
+            (
+                r#"[{"@id": "https://w3id.org/ro/wfrun/process/0.5"}, {"@id": "https://w3id.org/ro/wfrun/workflow/0.5"}]"#,
+                "workflow-run-crate-0.5",
+            ),
+            (
+                r#"{"@id": "https://w3id.org/ro/wftest/0.1"}"#,
+                "workflow-testing-ro-crate-0.1",
+            ),
+            ("[]", "workflow-ro-crate-1.0"),
+        ];
+        for (claims, expected) in cases {
+            let doc = crate_doc(claims);
+            let subject = crate::subject::Subject::of(&doc);
+            let (profile, how) = crate::profiles::select(&doc, &subject, None);
+            assert_eq!(profile.id, expected, "{claims}");
+            assert_eq!(how, crate::profiles::ProfileSelection::ConformsTo);
+        }
+    }
 }
