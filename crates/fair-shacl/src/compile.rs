@@ -20,7 +20,6 @@ mod value_type;
 use std::collections::{HashMap, HashSet};
 
 use oxrdf::{Graph, Literal, NamedNode, Term};
-use regex::Regex;
 
 use super::error::ShapesError;
 use super::graph::instances_of;
@@ -90,7 +89,7 @@ pub(crate) enum Constraint {
     Range(RangeKind, Literal),
     MinLength(u64),
     MaxLength(u64),
-    Pattern(Regex),
+    Pattern(super::pattern::Pattern),
     LanguageIn(Vec<String>),
     UniqueLang,
     Pair(PairKind, NamedNode),
@@ -120,6 +119,8 @@ pub(crate) enum Target {
     Class(Term),
     SubjectsOf(NamedNode),
     ObjectsOf(NamedNode),
+    /// `sh:target` (SHACL-AF): a `sh:SPARQLTarget` or a custom `sh:SPARQLTargetType`.
+    Sparql(Box<super::advanced::SparqlTarget>),
 }
 
 /// A compiled shape.
@@ -143,10 +144,14 @@ pub(crate) struct CompiledShapes {
     /// The IRI `$shapesGraph` is bound to.
     pub shapes_graph_name: NamedNode,
     pub uses_sparql: bool,
+    /// The shapes that have rules, in execution order (`sh:order` of the shape, then label).
+    pub rules: Vec<super::advanced::ShapeRules>,
 }
 
 pub(crate) struct Ctx<'a> {
     pub graph: &'a Graph,
+    /// The shapes graph's base IRI, for relative `sh:namespace` values.
+    pub base: Option<&'a oxiri::Iri<String>>,
     pub index: HashMap<Term, usize>,
     pub components: Vec<sparql::ComponentDef>,
 }
@@ -164,12 +169,21 @@ fn shape_nodes(graph: &Graph) -> Result<Vec<Term>, ShapesError> {
         v::TARGET_OBJECTS_OF,
         v::PATH,
         v::SPARQL,
+        v::TARGET,
+        v::RULE,
     ] {
         for t in graph.triples_for_predicate(p) {
             set.insert(t.subject.into_owned().into());
         }
     }
-    for p in [v::NODE, v::PROPERTY, v::NOT, v::QUALIFIED_VALUE_SHAPE] {
+    for p in [
+        v::NODE,
+        v::PROPERTY,
+        v::NOT,
+        v::QUALIFIED_VALUE_SHAPE,
+        v::CONDITION,
+        v::FILTER_SHAPE,
+    ] {
         for t in graph.triples_for_predicate(p) {
             set.insert(t.object.into_owned());
         }
@@ -196,7 +210,10 @@ fn shape_nodes(graph: &Graph) -> Result<Vec<Term>, ShapesError> {
     Ok(nodes)
 }
 
-pub(crate) fn compile(graph: &Graph) -> Result<CompiledShapes, ShapesError> {
+pub(crate) fn compile(
+    graph: &Graph,
+    base: Option<&oxiri::Iri<String>>,
+) -> Result<CompiledShapes, ShapesError> {
     let nodes = shape_nodes(graph)?;
     let index: HashMap<Term, usize> = nodes
         .iter()
@@ -204,9 +221,10 @@ pub(crate) fn compile(graph: &Graph) -> Result<CompiledShapes, ShapesError> {
         .enumerate()
         .map(|(i, t)| (t, i))
         .collect();
-    let components = sparql::component_defs(graph)?;
+    let components = sparql::component_defs(graph, base)?;
     let ctx = Ctx {
         graph,
+        base,
         index,
         components,
     };
@@ -218,18 +236,43 @@ pub(crate) fn compile(graph: &Graph) -> Result<CompiledShapes, ShapesError> {
             .constraints
             .iter()
             .any(|c| matches!(c, Constraint::Sparql(_) | Constraint::Component(_)));
+        uses_sparql |= shape.targets.iter().any(|t| matches!(t, Target::Sparql(_)));
         shapes.push(shape);
     }
+    let mut rules = Vec::new();
+    for node in &nodes {
+        if let Some(r) = super::advanced::compile_rules(graph, base, &ctx.index, node)? {
+            uses_sparql |= r
+                .rules
+                .iter()
+                .any(|r| matches!(r.kind, super::advanced::RuleKind::Sparql(_)));
+            rules.push(r);
+        }
+    }
+    // Stable: shapes of equal order keep the order of their labels.
+    rules.sort_by(|a, b| a.order.total_cmp(&b.order));
     let uses_shapes_graph = shapes.iter().flat_map(|s| &s.constraints).any(|c| match c {
         Constraint::Sparql(c) => c.query.uses_shapes_graph,
         Constraint::Component(c) => c.query.uses_shapes_graph,
         _ => false,
     });
+    let uses_shapes_graph = uses_shapes_graph
+        || shapes.iter().flat_map(|s| &s.targets).any(|t| match t {
+            Target::Sparql(t) => t.query.uses_shapes_graph,
+            _ => false,
+        })
+        || rules.iter().flat_map(|r| &r.rules).any(|r| match &r.kind {
+            super::advanced::RuleKind::Sparql(queries) => {
+                queries.iter().any(|q| q.uses_shapes_graph)
+            }
+            super::advanced::RuleKind::Triple { .. } => false,
+        });
     Ok(CompiledShapes {
         shapes,
         shapes_graph: uses_shapes_graph.then(|| graph.clone()),
         shapes_graph_name: NamedNode::new_unchecked(sparql::SHAPES_GRAPH_IRI),
         uses_sparql,
+        rules,
     })
 }
 
@@ -311,6 +354,9 @@ fn compile_targets(params: &Params<'_>) -> Result<Vec<Target>, ShapesError> {
     }
     for t in params.vals(v::TARGET_OBJECTS_OF) {
         targets.push(Target::ObjectsOf(iri(id, v::TARGET_OBJECTS_OF, t)?));
+    }
+    for t in super::advanced::compile_targets(g, params.ctx.base, id)? {
+        targets.push(Target::Sparql(Box::new(t)));
     }
     if let Some(s) = as_subject(id) {
         let is_class = g.contains(oxrdf::TripleRef::new(s, v::RDF_TYPE, v::RDFS_CLASS))

@@ -36,6 +36,18 @@ pub enum ShapesError {
         /// What is wrong.
         message: String,
     },
+    /// A SHACL Advanced Features construct the engine does not run (a node expression other
+    /// than `sh:this`, constants, paths, `sh:filterShape`, `sh:intersection` and `sh:union`; a
+    /// target or rule of an unknown type).
+    #[error("shape {shape}: unsupported at {node}: {message}")]
+    Unsupported {
+        /// The shape (N-Triples syntax).
+        shape: String,
+        /// The target, rule or node expression (N-Triples syntax).
+        node: String,
+        /// What is not supported.
+        message: String,
+    },
 }
 
 impl ShapesError {
@@ -50,7 +62,8 @@ impl ShapesError {
             Self::Syntax { .. } => None,
             Self::MalformedPath { shape, .. }
             | Self::InvalidParameter { shape, .. }
-            | Self::Sparql { shape, .. } => Some(shape),
+            | Self::Sparql { shape, .. }
+            | Self::Unsupported { shape, .. } => Some(shape),
         }
     }
 
@@ -61,6 +74,7 @@ impl ShapesError {
             Self::MalformedPath { .. } => "shapes_malformed_path",
             Self::InvalidParameter { .. } => "shapes_invalid_parameter",
             Self::Sparql { .. } => "shapes_invalid_sparql",
+            Self::Unsupported { .. } => "shapes_unsupported",
         }
     }
 }

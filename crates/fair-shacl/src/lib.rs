@@ -56,14 +56,17 @@
 //! - **WebAssembly.** SPARQL evaluation asks `oxsdatatypes` for the current time (for `NOW()`);
 //!   on `wasm32-unknown-unknown` the final binary must enable `oxsdatatypes/js`.
 
+mod advanced;
 mod compile;
 mod dataset;
 mod error;
 mod graph;
 mod literal;
 mod path;
+mod pattern;
 mod prebind;
 mod results;
+mod rules;
 mod sparql;
 mod validate;
 mod vocab;
@@ -73,11 +76,13 @@ use std::sync::Arc;
 use oxrdf::{Graph, NamedNode};
 
 pub use error::ShapesError;
+pub use rules::RuleError;
 
 /// The SPARQL evaluation steps that [`Shapes::validate`] gives all the SPARQL-based
 /// constraints of one validation (fairlint's `Limits::max_sparql_steps` defaults to it).
 pub const DEFAULT_MAX_SPARQL_STEPS: u64 = 1_000_000;
 pub use path::Path;
+pub use pattern::PATTERN_BACKTRACK_LIMIT;
 pub use results::write_turtle;
 pub use results::{ValidationReport, ValidationResult};
 
@@ -129,8 +134,20 @@ pub struct Shapes {
 impl Shapes {
     /// Compiles the shapes found in `graph` (the shapes graph).
     pub fn from_graph(graph: &Graph) -> Result<Self, ShapesError> {
+        Self::compile(graph, None)
+    }
+
+    /// Compiles the shapes found in `graph`, whose base IRI is `base`: a relative
+    /// `sh:namespace` in a prefix declaration (rocrate-validator's `"./"`) resolves against it.
+    pub fn from_graph_with_base(graph: &Graph, base: &str) -> Result<Self, ShapesError> {
+        let base = oxiri::Iri::parse(base.to_owned())
+            .map_err(|e| ShapesError::syntax(format!("invalid base IRI {base:?}: {e}")))?;
+        Self::compile(graph, Some(&base))
+    }
+
+    fn compile(graph: &Graph, base: Option<&oxiri::Iri<String>>) -> Result<Self, ShapesError> {
         Ok(Self {
-            inner: Arc::new(compile::compile(graph)?),
+            inner: Arc::new(compile::compile(graph, base)?),
         })
     }
 
@@ -138,6 +155,7 @@ impl Shapes {
     pub fn parse_turtle(turtle: &str, base: Option<&str>) -> Result<Self, ShapesError> {
         let mut parser = oxttl::TurtleParser::new();
         if let Some(base) = base {
+            // Checked here, so the base given to compile below is an IRI.
             parser = parser
                 .with_base_iri(base)
                 .map_err(|e| ShapesError::syntax(e.to_string()))?;
@@ -147,7 +165,10 @@ impl Shapes {
             let triple = triple.map_err(|e| ShapesError::syntax(e.to_string()))?;
             graph.insert(&triple);
         }
-        Self::from_graph(&graph)
+        match base {
+            Some(base) => Self::from_graph_with_base(&graph, base),
+            None => Self::from_graph(&graph),
+        }
     }
 
     /// Number of shapes in the compiled shapes graph.
@@ -177,8 +198,74 @@ impl Shapes {
     /// When the budget is spent, the constraint that ran out and every later SPARQL-based
     /// constraint yield a result whose message names `max_sparql_steps`, so the report does
     /// not conform: a stopped check is never a silent pass.
+    ///
+    /// When the shapes have rules ([`Shapes::has_rules`]), they are applied first to a copy of
+    /// `data` ([`Shapes::infer`]), and the copy is validated; a rule that fails yields a result
+    /// (focus node: the rule, component: its type) and validation goes on with what was
+    /// inferred before it.
     pub fn validate_with_budget(&self, data: &Graph, max_sparql_steps: u64) -> ValidationReport {
-        validate::validate(&self.inner, data, max_sparql_steps)
+        let budget = dataset::Budget::new(max_sparql_steps);
+        if self.inner.rules.is_empty() {
+            return validate::validate(&self.inner, data, &budget, Vec::new());
+        }
+        let mut inferred = data.clone();
+        let mut results = Vec::new();
+        if let Err(e) = rules::apply(&self.inner, &mut inferred, &budget) {
+            results.push(self.rule_failure(&e));
+        }
+        validate::validate(&self.inner, &inferred, &budget, results)
+    }
+
+    /// Whether the shapes graph has rules (`sh:rule`, SHACL Advanced Features) that are not
+    /// deactivated.
+    pub fn has_rules(&self) -> bool {
+        !self.inner.rules.is_empty()
+    }
+
+    /// Applies the rules (`sh:TripleRule`, `sh:SPARQLRule`) to `data` in place, as pySHACL
+    /// does with `advanced=True, iterate_rules=True`: shapes by `sh:order`, each shape's rules
+    /// by `sh:order`, each repeated until it adds nothing (at most 100 passes). SPARQL rules
+    /// share `max_sparql_steps` evaluation steps. Returns the number of triples added; on an
+    /// error, the triples added before it stay in `data`.
+    pub fn infer(&self, data: &mut Graph, max_sparql_steps: u64) -> Result<usize, RuleError> {
+        rules::apply(&self.inner, data, &dataset::Budget::new(max_sparql_steps))
+    }
+
+    fn rule_failure(&self, e: &RuleError) -> ValidationResult {
+        let rule = self
+            .inner
+            .rules
+            .iter()
+            .flat_map(|g| g.rules.iter().map(move |r| (g.shape, r)))
+            .find(|(_, r)| r.node.to_string() == e.rule);
+        let (shape, node, kind) = match rule {
+            Some((shape, r)) => (
+                self.inner.shapes.get(shape),
+                r.node.clone(),
+                match r.kind {
+                    advanced::RuleKind::Triple { .. } => vocab::TRIPLE_RULE,
+                    advanced::RuleKind::Sparql(_) => vocab::SPARQL_RULE,
+                },
+            ),
+            None => (
+                None,
+                NamedNode::new_unchecked("urn:x-fairlint:rule").into(),
+                vocab::TRIPLE_RULE,
+            ),
+        };
+        ValidationResult {
+            focus_node: node.clone(),
+            path: None,
+            value: None,
+            source_shape: shape.map_or(node, |s| s.id.clone()),
+            source_constraint_component: kind.into_owned(),
+            source_constraint: None,
+            severity: shape.map_or(Severity::Violation, |s| s.severity.clone()),
+            messages: vec![oxrdf::Literal::new_simple_literal(format!(
+                "rule failed: {}",
+                e.message
+            ))],
+        }
     }
 }
 
@@ -399,5 +486,208 @@ mod tests {
         ttl.push_str("ex:n2000 ex:next ex:n0 .\n");
         let report = s.validate(&data(&ttl));
         assert!(report.conforms, "{:?}", report.results.first());
+    }
+
+    #[test]
+    fn sparql_target_finds_nodes() {
+        let s = shapes(
+            "ex:S a sh:NodeShape ;\n\
+               sh:target [ a sh:SPARQLTarget ; sh:prefixes ex:decl ;\n\
+                 sh:select \"SELECT ?this WHERE { ?this ex:p ?o . FILTER(?o > 1) }\" ] ;\n\
+               sh:property [ sh:path ex:name ; sh:minCount 1 ] .\n\
+             ex:decl sh:declare [ sh:prefix \"ex\" ; sh:namespace \"http://example.org/\"^^xsd:anyURI ] .",
+        )
+        .unwrap();
+        assert!(s.uses_sparql());
+        let report = s.validate(&data(
+            "ex:a ex:p 1 . ex:b ex:p 2 . ex:c ex:p 3 ; ex:name \"c\" .",
+        ));
+        let focus: Vec<String> = report
+            .results
+            .iter()
+            .map(|r| r.focus_node.to_string())
+            .collect();
+        assert_eq!(focus, ["<http://example.org/b>"]);
+    }
+
+    #[test]
+    fn custom_target_type_binds_its_parameters() {
+        let s = shapes(
+            "ex:BornIn a sh:SPARQLTargetType ; sh:parameter [ sh:path ex:country ] ;\n\
+               sh:select \"SELECT ?this WHERE { ?this <http://example.org/bornIn> $country }\" .\n\
+             ex:S a sh:NodeShape ; sh:target [ a ex:BornIn ; ex:country ex:de ] ;\n\
+               sh:class ex:German .",
+        )
+        .unwrap();
+        let report = s.validate(&data(
+            "ex:a ex:bornIn ex:de . ex:b ex:bornIn ex:us . ex:c ex:bornIn ex:de ; a ex:German .",
+        ));
+        let focus: Vec<String> = report
+            .results
+            .iter()
+            .map(|r| r.focus_node.to_string())
+            .collect();
+        assert_eq!(focus, ["<http://example.org/a>"]);
+    }
+
+    #[test]
+    fn triple_rule_with_condition_infers_a_triple_a_later_shape_sees() {
+        let s = shapes(
+            "ex:R a sh:NodeShape ; sh:targetClass ex:Person ;\n\
+               sh:rule [ a sh:TripleRule ; sh:subject sh:this ; sh:predicate <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ;\n\
+                 sh:object ex:Author ;\n\
+                 sh:condition [ sh:property [ sh:path ex:wrote ; sh:minCount 1 ] ] ] .\n\
+             ex:A a sh:NodeShape ; sh:targetClass ex:Author ;\n\
+               sh:property [ sh:path ex:name ; sh:minCount 1 ] .",
+        )
+        .unwrap();
+        assert!(s.has_rules());
+        let d = data("ex:a a ex:Person ; ex:wrote ex:book . ex:b a ex:Person .");
+        let report = s.validate(&d);
+        let focus: Vec<String> = report
+            .results
+            .iter()
+            .map(|r| r.focus_node.to_string())
+            .collect();
+        // Only ex:a wrote something, so only ex:a became an ex:Author without a name.
+        assert_eq!(focus, ["<http://example.org/a>"]);
+        let mut inferred = d.clone();
+        assert_eq!(s.infer(&mut inferred, DEFAULT_MAX_SPARQL_STEPS), Ok(1));
+        assert_eq!(inferred.len(), d.len() + 1);
+    }
+
+    #[test]
+    fn rules_run_in_order_and_see_earlier_inferences() {
+        // Rule order 2 copies ex:q to ex:r; rule order 1 derives ex:q from ex:p. Running by
+        // sh:order gives ex:r in one pass; the shape order puts ex:Late after ex:Early.
+        let s = shapes(
+            "ex:Early a sh:NodeShape ; sh:targetNode ex:a ; sh:order 1 ;\n\
+               sh:rule [ a sh:TripleRule ; sh:order 2 ; sh:subject sh:this ; sh:predicate ex:r ;\n\
+                 sh:object [ sh:path ex:q ] ] ;\n\
+               sh:rule [ a sh:TripleRule ; sh:order 1 ; sh:subject sh:this ; sh:predicate ex:q ;\n\
+                 sh:object [ sh:path ex:p ] ] ;\n\
+               sh:rule [ a sh:TripleRule ; sh:deactivated true ; sh:subject sh:this ;\n\
+                 sh:predicate ex:never ; sh:object ex:x ] .\n\
+             ex:Late a sh:NodeShape ; sh:targetNode ex:a ; sh:order 5 ;\n\
+               sh:rule [ a sh:SPARQLRule ;\n\
+                 sh:construct \"CONSTRUCT { $this <http://example.org/s> ?v } WHERE { $this <http://example.org/r> ?v }\" ] ;\n\
+               sh:property [ sh:path ex:s ; sh:hasValue 7 ] ;\n\
+               sh:property [ sh:path ex:never ; sh:maxCount 0 ] .",
+        )
+        .unwrap();
+        let mut d = data("ex:a ex:p 7 .");
+        assert_eq!(s.infer(&mut d, DEFAULT_MAX_SPARQL_STEPS), Ok(3));
+        assert!(s.validate(&data("ex:a ex:p 7 .")).conforms);
+        assert!(!s.validate(&data("ex:a ex:p 8 .")).conforms);
+    }
+
+    #[test]
+    fn node_expressions_filter_intersect_and_unite() {
+        let s = shapes(
+            "ex:S a sh:NodeShape ; sh:targetNode ex:a ;\n\
+               sh:rule [ a sh:TripleRule ; sh:subject sh:this ; sh:predicate ex:big ;\n\
+                 sh:object [ sh:filterShape [ sh:minInclusive 5 ] ;\n\
+                   sh:nodes [ sh:union ( [ sh:path ex:p ] [ sh:path ex:q ] ) ] ] ] ;\n\
+               sh:rule [ a sh:TripleRule ; sh:subject sh:this ; sh:predicate ex:both ;\n\
+                 sh:object [ sh:intersection ( [ sh:path ex:p ] [ sh:path ex:q ] ) ] ] .",
+        )
+        .unwrap();
+        let mut d = data("ex:a ex:p 1, 6 ; ex:q 6, 9 .");
+        s.infer(&mut d, DEFAULT_MAX_SPARQL_STEPS).unwrap();
+        let objects = |p: &str| {
+            let p = oxrdf::NamedNode::new(format!("http://example.org/{p}")).unwrap();
+            let mut v: Vec<String> = d
+                .triples_for_predicate(&p)
+                .map(|t| t.object.to_string())
+                .collect();
+            v.sort();
+            v
+        };
+        let int = |n: &str| format!("\"{n}\"^^<http://www.w3.org/2001/XMLSchema#integer>");
+        assert_eq!(objects("big"), [int("6"), int("9")]);
+        assert_eq!(objects("both"), [int("6")]);
+    }
+
+    #[test]
+    fn unsupported_node_expressions_and_targets_are_typed_errors() {
+        let err = shapes(
+            "ex:S a sh:NodeShape ; sh:targetNode ex:a ;\n\
+               sh:rule [ a sh:TripleRule ; sh:subject sh:this ; sh:predicate ex:p ;\n\
+                 sh:object [ ex:multiply ( 1 2 ) ] ] .",
+        )
+        .unwrap_err();
+        assert!(matches!(err, ShapesError::Unsupported { .. }), "{err}");
+        assert_eq!(err.code(), "shapes_unsupported");
+        let err = shapes("ex:S a sh:NodeShape ; sh:target [ a ex:Unknown ] .").unwrap_err();
+        assert!(matches!(err, ShapesError::Unsupported { .. }), "{err}");
+    }
+
+    #[test]
+    fn runaway_rules_are_stopped() {
+        // Each pass invents a new blank node, so the rule never reaches a fixpoint.
+        let s = shapes(
+            "ex:S a sh:NodeShape ; sh:targetNode ex:a ;\n\
+               sh:rule [ a sh:SPARQLRule ;\n\
+                 sh:construct \"CONSTRUCT { $this <http://example.org/next> [] } WHERE { }\" ] .",
+        )
+        .unwrap();
+        let err = s.infer(&mut data("ex:a ex:next ex:b ."), DEFAULT_MAX_SPARQL_STEPS);
+        assert!(err.is_err(), "{err:?}");
+        let report = s.validate(&data("ex:a ex:next ex:b ."));
+        assert!(!report.conforms);
+        assert!(report
+            .results
+            .iter()
+            .any(|r| r.messages[0].value().starts_with("rule failed")));
+    }
+
+    #[test]
+    fn relative_namespaces_resolve_against_the_base() {
+        let ttl = format!(
+            "{PREFIXES}ex:S a sh:NodeShape ; sh:targetNode <http://example.org/a> ;\n\
+               sh:sparql [ sh:prefixes ex:decl ;\n\
+                 sh:select \"SELECT $this WHERE {{ $this ro:p ?v }}\" ] .\n\
+             ex:decl sh:declare [ sh:prefix \"ro\" ; sh:namespace \"./\"^^xsd:anyURI ] ."
+        );
+        assert!(matches!(
+            Shapes::parse_turtle(&ttl, None),
+            Err(ShapesError::Sparql { .. })
+        ));
+        let s = Shapes::parse_turtle(&ttl, Some("http://example.org/dir/shapes.ttl")).unwrap();
+        assert!(
+            !s.validate(&data("ex:a <http://example.org/dir/p> 1 ."))
+                .conforms
+        );
+        assert!(s.validate(&data("ex:a ex:p 1 .")).conforms);
+    }
+
+    #[test]
+    fn look_ahead_patterns_match_and_catastrophic_ones_are_bounded() {
+        let s = shapes(
+            "ex:S a sh:NodeShape ; sh:targetNode \"1.2\", \"1.2-preview\" ;\n\
+               sh:pattern \"^(?!.*-preview$).*$\" .",
+        )
+        .unwrap();
+        let report = s.validate(&Graph::new());
+        let values: Vec<String> = report
+            .results
+            .iter()
+            .map(|r| r.focus_node.to_string())
+            .collect();
+        assert_eq!(values, ["\"1.2-preview\""]);
+        let s = shapes(
+            "ex:S a sh:NodeShape ; sh:targetNode \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac\" ;\n\
+               sh:pattern \"^(a|a?)+(?=b)\\\\1$\" .",
+        )
+        .unwrap();
+        let report = s.validate(&Graph::new());
+        assert_eq!(report.results.len(), 1);
+        assert!(
+            report.results[0].messages[0]
+                .value()
+                .contains("backtracking steps"),
+            "{:?}",
+            report.results[0].messages
+        );
     }
 }

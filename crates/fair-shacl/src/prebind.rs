@@ -41,8 +41,18 @@ pub(crate) fn bind(query: &Query, bindings: &Bindings) -> Query {
     match &mut query {
         Query::Select { pattern, .. }
         | Query::Ask { pattern, .. }
-        | Query::Construct { pattern, .. }
         | Query::Describe { pattern, .. } => graph_pattern(pattern, bindings),
+        Query::Construct {
+            template, pattern, ..
+        } => {
+            // A rule's CONSTRUCT template uses `$this` too.
+            for t in template {
+                term_pattern(&mut t.subject, bindings);
+                named_node_pattern(&mut t.predicate, bindings);
+                term_pattern(&mut t.object, bindings);
+            }
+            graph_pattern(pattern, bindings);
+        }
     }
     query
 }

@@ -79,9 +79,13 @@ fn sparql_error(shape: &Term, message: impl Into<String>) -> ShapesError {
     }
 }
 
-/// Collects the prefix declarations reachable from `node` through `sh:prefixes`.
-fn prefixes(
+/// Collects the prefix declarations reachable from `node` through `sh:prefixes`. A relative
+/// `sh:namespace` (rocrate-validator declares `ro:` as `"./"`) is resolved against `base`, the
+/// shapes graph's base IRI; without a base it is left as written (and the SPARQL parser
+/// rejects it).
+pub(crate) fn prefixes(
     graph: &Graph,
+    base: Option<&oxiri::Iri<String>>,
     owner: &Term,
     node: &Term,
 ) -> Result<Vec<(String, String)>, ShapesError> {
@@ -97,7 +101,14 @@ fn prefixes(
             let namespace = objects(graph, &decl, v::NAMESPACE);
             match (prefix.as_slice(), namespace.as_slice()) {
                 ([Term::Literal(prefix)], [Term::Literal(ns)]) => {
-                    out.push((prefix.value().to_owned(), ns.value().to_owned()));
+                    let ns = match base {
+                        Some(base) if oxiri::Iri::parse(ns.value()).is_err() => base
+                            .resolve(ns.value())
+                            .map(oxiri::Iri::into_inner)
+                            .unwrap_or_else(|_| ns.value().to_owned()),
+                        _ => ns.value().to_owned(),
+                    };
+                    out.push((prefix.value().to_owned(), ns));
                 }
                 ([Term::Literal(prefix)], [Term::NamedNode(ns)]) => {
                     out.push((prefix.value().to_owned(), ns.as_str().to_owned()));
@@ -118,7 +129,7 @@ fn prefixes(
     Ok(out)
 }
 
-fn literals(terms: Vec<Term>) -> Vec<Literal> {
+pub(crate) fn literals(terms: Vec<Term>) -> Vec<Literal> {
     terms
         .into_iter()
         .filter_map(|t| match t {
@@ -128,7 +139,7 @@ fn literals(terms: Vec<Term>) -> Vec<Literal> {
         .collect()
 }
 
-fn parse_query(
+pub(crate) fn parse_query(
     owner: &Term,
     text: &str,
     prefixes: &[(String, String)],
@@ -155,6 +166,18 @@ fn parse_query(
         uses_shapes_graph: vars.contains("shapesGraph"),
         batchable,
     })
+}
+
+impl Prepared {
+    /// Whether the query is a SELECT query.
+    pub(crate) fn is_select(&self) -> bool {
+        matches!(self.query, Query::Select { .. })
+    }
+
+    /// Whether the query is a CONSTRUCT query.
+    pub(crate) fn is_construct(&self) -> bool {
+        matches!(self.query, Query::Construct { .. })
+    }
 }
 
 /// Whether a SELECT query gives, for every focus node, the same solutions when `$this` is left
@@ -230,11 +253,13 @@ fn check_prebinding(
     prebound: &[&str],
 ) -> Result<HashSet<String>, ShapesError> {
     let pattern = match query {
-        Query::Select { pattern, .. } | Query::Ask { pattern, .. } => pattern,
-        _ => {
+        Query::Select { pattern, .. }
+        | Query::Ask { pattern, .. }
+        | Query::Construct { pattern, .. } => pattern,
+        Query::Describe { .. } => {
             return Err(sparql_error(
                 owner,
-                "only SELECT and ASK queries are allowed",
+                "only SELECT, ASK and (in rules) CONSTRUCT queries are allowed",
             ))
         }
     };
@@ -404,6 +429,7 @@ fn walk_expr(owner: &Term, e: &Expression, prebound: &[&str]) -> Result<(), Shap
 /// Compiles a `sh:sparql` constraint of `shape`; `None` when it is deactivated.
 pub(crate) fn compile_sparql_constraint(
     graph: &Graph,
+    base: Option<&oxiri::Iri<String>>,
     shape: &Term,
     path: Option<&Path>,
     node: &Term,
@@ -421,7 +447,7 @@ pub(crate) fn compile_sparql_constraint(
             format!("{node} needs exactly one sh:select string"),
         ));
     };
-    let prefixes = prefixes(graph, shape, node)?;
+    let prefixes = prefixes(graph, base, shape, node)?;
     let query = parse_query(
         shape,
         select.value(),
@@ -429,7 +455,7 @@ pub(crate) fn compile_sparql_constraint(
         path,
         &["this", "shapesGraph", "currentShape"],
     )?;
-    if !matches!(query.query, Query::Select { .. }) {
+    if !query.is_select() {
         return Err(sparql_error(shape, "sh:select must hold a SELECT query"));
     }
     Ok(Some(SparqlConstraint {
@@ -441,6 +467,7 @@ pub(crate) fn compile_sparql_constraint(
 
 fn validator_def(
     graph: &Graph,
+    base: Option<&oxiri::Iri<String>>,
     component: &Term,
     node: &Term,
 ) -> Result<ValidatorDef, ShapesError> {
@@ -459,18 +486,21 @@ fn validator_def(
     Ok(ValidatorDef {
         text,
         ask: is_ask,
-        prefixes: prefixes(graph, component, node)?,
+        prefixes: prefixes(graph, base, component, node)?,
         messages: literals(objects(graph, node, v::MESSAGE)),
         node: node.clone(),
     })
 }
 
-fn local_name(iri: &str) -> &str {
+pub(crate) fn local_name(iri: &str) -> &str {
     iri.rsplit(['#', '/', ':']).next().unwrap_or(iri)
 }
 
 /// Reads the `sh:ConstraintComponent`s of the shapes graph.
-pub(crate) fn component_defs(graph: &Graph) -> Result<Vec<ComponentDef>, ShapesError> {
+pub(crate) fn component_defs(
+    graph: &Graph,
+    base: Option<&oxiri::Iri<String>>,
+) -> Result<Vec<ComponentDef>, ShapesError> {
     let mut defs = Vec::new();
     let mut nodes: Vec<Term> = instances_of(graph, v::CONSTRAINT_COMPONENT);
     nodes.sort_by_cached_key(ToString::to_string);
@@ -504,7 +534,7 @@ pub(crate) fn component_defs(graph: &Graph) -> Result<Vec<ComponentDef>, ShapesE
         let get = |p: NamedNodeRef<'_>| -> Result<Option<ValidatorDef>, ShapesError> {
             objects(graph, &node, p)
                 .first()
-                .map(|t| validator_def(graph, &node, t))
+                .map(|t| validator_def(graph, base, &node, t))
                 .transpose()
         };
         defs.push(ComponentDef {
@@ -561,6 +591,12 @@ pub(crate) fn compile_component(
         path,
         &prebound,
     )?;
+    if query.is_construct() {
+        return Err(sparql_error(
+            &validator.node,
+            "a validator must hold a SELECT or ASK query",
+        ));
+    }
     // Cartesian product of the parameter values.
     let mut combos: Vec<Vec<(Variable, Term)>> = vec![Vec::new()];
     for (p, values) in &per_param {
@@ -597,6 +633,8 @@ pub(crate) enum Outcome {
     /// Each solution as (variable name, value) pairs, blank nodes restored.
     Solutions(Vec<HashMap<String, Term>>),
     Boolean(bool),
+    /// The triples of a CONSTRUCT query, blank nodes restored.
+    Triples(Vec<oxrdf::Triple>),
 }
 
 /// Runs `query` on `dataset` with the given pre-bound variables.
@@ -636,7 +674,24 @@ pub(crate) fn run(
             Ok(Outcome::Solutions(out))
         }
         QueryResults::Boolean(b) => Ok(Outcome::Boolean(b)),
-        QueryResults::Graph(_) => Err("unexpected CONSTRUCT/DESCRIBE results".into()),
+        QueryResults::Graph(triples) => {
+            let mut out = Vec::new();
+            for triple in triples {
+                let triple = triple.map_err(|e| e.to_string())?;
+                budget.spend(1).map_err(|e| e.to_string())?;
+                let subject = match unskolemize(triple.subject.into()) {
+                    Term::NamedNode(n) => oxrdf::NamedOrBlankNode::from(n),
+                    Term::BlankNode(b) => b.into(),
+                    other => return Err(format!("CONSTRUCT produced the subject {other}")),
+                };
+                out.push(oxrdf::Triple::new(
+                    subject,
+                    triple.predicate,
+                    unskolemize(triple.object),
+                ));
+            }
+            Ok(Outcome::Triples(out))
+        }
     }
 }
 

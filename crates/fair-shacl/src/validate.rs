@@ -32,7 +32,7 @@ use super::vocab as v;
 /// to conform.
 const MAX_DEPTH: usize = 64;
 
-struct Validator<'a> {
+pub(crate) struct Validator<'a> {
     shapes: &'a CompiledShapes,
     data: &'a Graph,
     /// (shape, focus) pairs being checked for conformance (recursion guard).
@@ -41,30 +41,30 @@ struct Validator<'a> {
     memo: HashMap<(usize, Term), bool>,
     /// Results of batched SPARQL queries per (shape, constraint).
     batches: HashMap<(usize, usize), Result<sparql::Batch, String>>,
-    /// Evaluation steps left for SPARQL queries.
-    budget: Budget,
+    /// Evaluation steps left for SPARQL queries (shared with the rules run before).
+    budget: &'a Budget,
 }
 
+/// Validates `data`; `results` holds results found before (rules that failed) and is sorted
+/// with the new ones.
 pub(crate) fn validate(
     shapes: &CompiledShapes,
     data: &Graph,
-    max_sparql_steps: u64,
+    budget: &Budget,
+    mut results: Vec<ValidationResult>,
 ) -> ValidationReport {
-    let mut validator = Validator {
-        shapes,
-        data,
-        stack: Vec::new(),
-        memo: HashMap::new(),
-        batches: HashMap::new(),
-        budget: Budget::new(max_sparql_steps),
-    };
-    let mut results = Vec::new();
+    let mut validator = Validator::new(shapes, data, budget);
     for (i, shape) in shapes.shapes.iter().enumerate() {
         if shape.deactivated || shape.targets.is_empty() {
             continue;
         }
-        for focus in validator.focus_nodes(shape) {
-            validator.validate_shape(i, &focus, &mut results);
+        match validator.focus_nodes(shape) {
+            Ok(focus_nodes) => {
+                for focus in focus_nodes {
+                    validator.validate_shape(i, &focus, &mut results);
+                }
+            }
+            Err(message) => results.push(target_failure(shape, &message)),
         }
     }
     results.sort_by_cached_key(ValidationResult::sort_key);
@@ -74,14 +74,50 @@ pub(crate) fn validate(
     }
 }
 
+/// The result for a SPARQL target that failed: reported on the shape (there is no focus node),
+/// so a stopped target is never a silent pass.
+fn target_failure(shape: &Shape, message: &str) -> ValidationResult {
+    ValidationResult {
+        focus_node: shape.id.clone(),
+        path: None,
+        value: None,
+        source_shape: shape.id.clone(),
+        source_constraint_component: v::SPARQL_CC.into_owned(),
+        source_constraint: None,
+        severity: shape.severity.clone(),
+        messages: vec![oxrdf::Literal::new_simple_literal(format!(
+            "SPARQL target failed: {message}"
+        ))],
+    }
+}
+
 fn push_unique(out: &mut Vec<Term>, seen: &mut HashSet<Term>, t: Term) {
     if seen.insert(t.clone()) {
         out.push(t);
     }
 }
 
+impl<'a> Validator<'a> {
+    pub(crate) fn new(shapes: &'a CompiledShapes, data: &'a Graph, budget: &'a Budget) -> Self {
+        Validator {
+            shapes,
+            data,
+            stack: Vec::new(),
+            memo: HashMap::new(),
+            batches: HashMap::new(),
+            budget,
+        }
+    }
+}
+
 impl Validator<'_> {
-    fn focus_nodes(&self, shape: &Shape) -> Vec<Term> {
+    /// The data graph.
+    pub(crate) fn data(&self) -> &Graph {
+        self.data
+    }
+
+    /// The focus nodes of `shape`; `Err` when a SPARQL target failed.
+    pub(crate) fn focus_nodes(&self, shape: &Shape) -> Result<Vec<Term>, String> {
         let mut out = Vec::new();
         let mut seen = HashSet::new();
         for target in &shape.targets {
@@ -104,9 +140,14 @@ impl Validator<'_> {
                         push_unique(&mut out, &mut seen, t.object.into_owned());
                     }
                 }
+                Target::Sparql(t) => {
+                    for node in self.sparql_target(shape, t)? {
+                        push_unique(&mut out, &mut seen, node);
+                    }
+                }
             }
         }
-        out
+        Ok(out)
     }
 
     /// `class` and all its transitive subclasses in the data graph.
@@ -171,7 +212,7 @@ impl Validator<'_> {
     }
 
     /// Whether `node` conforms to shape `shape` (bounded recursion, memoised).
-    fn conforms(&mut self, shape: usize, node: &Term) -> bool {
+    pub(crate) fn conforms(&mut self, shape: usize, node: &Term) -> bool {
         let key = (shape, node.clone());
         if let Some(&c) = self.memo.get(&key) {
             return c;

@@ -78,3 +78,12 @@ iris!("http://www.w3.org/ns/shacl#";
     CLOSED_CC = "ClosedConstraintComponent", HAS_VALUE_CC = "HasValueConstraintComponent",
     IN_CC = "InConstraintComponent", SPARQL_CC = "SPARQLConstraintComponent",
 );
+// SHACL Advanced Features: targets, rules, node expressions.
+iris!("http://www.w3.org/ns/shacl#";
+    TARGET = "target", SPARQL_TARGET = "SPARQLTarget", SPARQL_TARGET_TYPE = "SPARQLTargetType",
+    RULE = "rule", TRIPLE_RULE = "TripleRule", SPARQL_RULE = "SPARQLRule",
+    CONSTRUCT = "construct", CONDITION = "condition", ORDER = "order",
+    SUBJECT = "subject", PREDICATE = "predicate", OBJECT = "object", THIS = "this",
+    NODES = "nodes", FILTER_SHAPE = "filterShape", INTERSECTION = "intersection",
+    UNION = "union",
+);

@@ -2,16 +2,13 @@
 //! `sh:flags`), `sh:languageIn`, `sh:uniqueLang`.
 
 use oxrdf::Term;
-use regex::Regex;
 
 use super::super::error::ShapesError;
 use super::super::graph::invalid;
+use super::super::pattern::{Flags, Pattern};
 use super::super::vocab as v;
 use super::params::{boolean, string, Params};
 use super::Constraint;
-
-/// Size limit of a compiled `sh:pattern` regular expression (bytes).
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 pub(super) fn compile(s: &Params<'_>, out: &mut Vec<Constraint>) -> Result<(), ShapesError> {
     let id = s.id;
@@ -48,31 +45,10 @@ pub(super) fn compile(s: &Params<'_>, out: &mut Vec<Constraint>) -> Result<(), S
     Ok(())
 }
 
-fn build_regex(shape: &Term, pattern: &str, flags: Option<&str>) -> Result<Regex, ShapesError> {
-    let mut builder = regex::RegexBuilder::new(pattern);
-    builder
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_SIZE_LIMIT);
-    for flag in flags.unwrap_or("").chars() {
-        match flag {
-            'i' => builder.case_insensitive(true),
-            'm' => builder.multi_line(true),
-            's' => builder.dot_matches_new_line(true),
-            'x' => builder.ignore_whitespace(true),
-            'q' => {
-                builder = regex::RegexBuilder::new(&regex::escape(pattern));
-                builder.size_limit(REGEX_SIZE_LIMIT)
-            }
-            other => {
-                return Err(invalid(
-                    shape,
-                    v::FLAGS,
-                    format!("unsupported regex flag {other:?}"),
-                ))
-            }
-        };
-    }
-    builder.build().map_err(|e| {
+fn build_regex(shape: &Term, pattern: &str, flags: Option<&str>) -> Result<Pattern, ShapesError> {
+    let flags = Flags::parse(flags.unwrap_or(""))
+        .map_err(|other| invalid(shape, v::FLAGS, format!("unsupported regex flag {other:?}")))?;
+    Pattern::new(pattern, flags).map_err(|e| {
         invalid(
             shape,
             v::PATTERN,

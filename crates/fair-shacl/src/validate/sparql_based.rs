@@ -21,7 +21,53 @@ impl Validator<'_> {
                 .shapes_graph
                 .as_ref()
                 .map(|g| (g, &self.shapes.shapes_graph_name)),
-            budget: &self.budget,
+            budget: self.budget,
+        }
+    }
+
+    /// The focus nodes of a SPARQL-based target: the values of `?this`, in solution order.
+    pub(super) fn sparql_target(
+        &self,
+        shape: &super::Shape,
+        t: &super::super::advanced::SparqlTarget,
+    ) -> Result<Vec<Term>, String> {
+        let mut bindings = vec![
+            (
+                Variable::new_unchecked("shapesGraph"),
+                NamedNode::new_unchecked(SHAPES_GRAPH_IRI).into(),
+            ),
+            (Variable::new_unchecked("currentShape"), shape.id.clone()),
+        ];
+        bindings.extend(t.bindings.iter().cloned());
+        let outcome = sparql::run(&t.query, self.dataset(), &bindings)
+            .map_err(|e| format!("target {}: {e}", t.node))?;
+        match outcome {
+            Outcome::Solutions(solutions) => Ok(solutions
+                .into_iter()
+                .filter_map(|mut s| s.remove("this"))
+                .collect()),
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// The triples of a CONSTRUCT query of a rule for one focus node.
+    pub(crate) fn construct(
+        &self,
+        shape: &super::Shape,
+        query: &sparql::Prepared,
+        focus: &Term,
+    ) -> Result<Vec<oxrdf::Triple>, String> {
+        let bindings = vec![
+            (Variable::new_unchecked("this"), focus.clone()),
+            (
+                Variable::new_unchecked("shapesGraph"),
+                NamedNode::new_unchecked(SHAPES_GRAPH_IRI).into(),
+            ),
+            (Variable::new_unchecked("currentShape"), shape.id.clone()),
+        ];
+        match sparql::run(query, self.dataset(), &bindings)? {
+            Outcome::Triples(triples) => Ok(triples),
+            _ => Ok(Vec::new()),
         }
     }
 
@@ -144,7 +190,7 @@ impl Validator<'_> {
                 &bindings,
                 out,
             ),
-            Ok(Outcome::Boolean(_)) => {}
+            Ok(Outcome::Boolean(_) | Outcome::Triples(_)) => {}
             Err(message) => out.push(f.failure(v::SPARQL_CC, &message)),
         }
     }
@@ -174,7 +220,7 @@ impl Validator<'_> {
                 &bindings,
                 out,
             ),
-            Ok(Outcome::Boolean(_)) => {}
+            Ok(Outcome::Boolean(_) | Outcome::Triples(_)) => {}
             Err(message) => out.push(f.failure(c.component.as_ref(), &message)),
         }
     }

@@ -2,8 +2,8 @@
 //! `sh:languageIn`, `sh:uniqueLang`.
 
 use oxrdf::Term;
-use regex::Regex;
 
+use super::super::pattern::Pattern;
 use super::super::results::ValidationResult;
 use super::super::vocab as v;
 use super::Focus;
@@ -23,10 +23,20 @@ pub(super) fn max_length(f: Focus<'_>, n: u64, out: &mut Vec<ValidationResult>) 
 }
 
 /// `sh:pattern`: the string value of every value node matches `re`.
-pub(super) fn pattern(f: Focus<'_>, re: &Regex, out: &mut Vec<ValidationResult>) {
-    f.each(out, v::PATTERN_CC, |t| {
-        string_value(t).is_some_and(|s| re.is_match(s))
-    });
+/// A match that the backtracking engine had to stop is a result whose message says so.
+pub(super) fn pattern(f: Focus<'_>, re: &Pattern, out: &mut Vec<ValidationResult>) {
+    for value in f.values {
+        let outcome = string_value(value).map_or(Ok(false), |s| re.is_match(s));
+        match outcome {
+            Ok(true) => {}
+            Ok(false) => out.push(f.result(Some(value.clone()), v::PATTERN_CC)),
+            Err(message) => {
+                let mut r = f.result(Some(value.clone()), v::PATTERN_CC);
+                r.messages = vec![oxrdf::Literal::new_simple_literal(message)];
+                out.push(r);
+            }
+        }
+    }
 }
 
 /// `sh:languageIn`: every value node has a language tag matching one of `ranges`.
