@@ -185,7 +185,11 @@ impl ShapeSet {
             }
         }
         let muted: Vec<bool> = sources.iter().map(|s| s.muted).collect();
-        let shapes = Shapes::from_graph(&graph)?;
+        // A relative `sh:namespace` resolves against the (first) base IRI given.
+        let shapes = match sources.iter().find_map(|s| s.base) {
+            Some(base) => Shapes::from_graph_with_base(&graph, base)?,
+            None => Shapes::from_graph(&graph)?,
+        };
         let mut meta: HashMap<String, ShapeMeta> = HashMap::new();
         for (predicate, set) in [
             (vocab::FAIR_CODE, 0),

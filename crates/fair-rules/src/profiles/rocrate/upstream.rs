@@ -139,9 +139,41 @@ fn compile(dirs: &[&str], base: &str) -> Result<Compiled, shacl::ShapesError> {
     })
 }
 
-/// The data graph with the ontology and the super types of its nodes' types.
-fn with_ontology(graph: &Graph, ontology: &[Triple]) -> Graph {
+/// rocrate-validator's `validationCandidate` marker (its graph transformer
+/// `validation_candidate_marker`): every node the crate says something about, or points to
+/// through a predicate other than those that only reference a term.
+const CANDIDATE: &str = "https://github.com/crs4/rocrate-validator/graph-transformers/validationCandidate";
+const REFERENCE_PREDICATES: &[&str] = &[
+    vocab::RDF_TYPE,
+    "http://schema.org/propertyID",
+    "http://schema.org/additionalType",
+    "http://www.w3.org/ns/csvw#propertyUrl",
+    "http://schema.org/inDefinedTermSet",
+    "http://schema.org/encodingFormat",
+    "http://purl.org/dc/terms/conformsTo",
+];
+
+/// The data graph as rocrate-validator validates it: the record's statements, its validation
+/// candidates marked, the ontology, and the super types of its nodes' types.
+fn prepare(graph: &Graph, ontology: &[Triple]) -> Graph {
     let mut g = graph.clone();
+    let marker = NamedNode::new_unchecked(CANDIDATE);
+    let yes = oxrdf::Literal::from(true);
+    let mut candidates: Vec<NamedOrBlankNode> = Vec::new();
+    for t in graph {
+        candidates.push(t.subject.into_owned());
+        if REFERENCE_PREDICATES.contains(&t.predicate.as_str()) {
+            continue;
+        }
+        match t.object {
+            oxrdf::TermRef::NamedNode(n) => candidates.push(n.into_owned().into()),
+            oxrdf::TermRef::BlankNode(b) => candidates.push(b.into_owned().into()),
+            _ => {}
+        }
+    }
+    for node in candidates {
+        g.insert(&Triple::new(node, marker.clone(), yes.clone()));
+    }
     for t in ontology {
         g.insert(t);
     }
@@ -201,7 +233,7 @@ pub fn check(
     let Some(compiled) = compiled(dirs, doc.base()) else {
         return Level::Optional;
     };
-    let graph = with_ontology(doc.graph(), &compiled.ontology);
+    let graph = prepare(doc.graph(), &compiled.ontology);
     let report = compiled.shapes.validate_graph(&graph, max_sparql_steps);
     compiled.shapes.report_findings(&report, sink);
     let mut level = Level::Optional;
