@@ -10,7 +10,7 @@ use oxrdf::{Graph, Term, Variable};
 use super::error::ShapesError;
 use super::graph::{invalid, objects, term_is_true};
 use super::path::{read_list, Path};
-use super::sparql::{self, Prepared};
+use super::sparql::{self, Prepared, Scope};
 use super::vocab as v;
 
 /// A SPARQL-based target: the bindings of `?this` of a SELECT query, with the parameters of a
@@ -119,7 +119,7 @@ fn has_type(graph: &Graph, node: &Term, class: oxrdf::NamedNodeRef<'_>) -> bool 
 /// The `sh:target` values of `shape`.
 pub(crate) fn compile_targets(
     graph: &Graph,
-    base: Option<&oxiri::Iri<String>>,
+    scope: &Scope,
     shape: &Term,
 ) -> Result<Vec<SparqlTarget>, ShapesError> {
     let mut out = Vec::new();
@@ -176,7 +176,7 @@ pub(crate) fn compile_targets(
                 format!("{definition}: sh:select is not a string"),
             ));
         };
-        let prefixes = sparql::prefixes(graph, base, shape, &definition)?;
+        let prefixes = sparql::prefixes(graph, scope, shape, &definition)?;
         let mut prebound = vec!["shapesGraph", "currentShape"];
         prebound.extend(bindings.iter().map(|(v, _)| v.as_str()));
         let query = sparql::parse_query(shape, select.value(), &prefixes, None, &prebound)?;
@@ -278,7 +278,7 @@ fn node_expr(
 /// The `sh:rule`s of `shape` that are not deactivated, sorted by `sh:order`.
 pub(crate) fn compile_rules(
     graph: &Graph,
-    base: Option<&oxiri::Iri<String>>,
+    scope: &Scope,
     index: &HashMap<Term, usize>,
     shape: &Term,
 ) -> Result<Option<ShapeRules>, ShapesError> {
@@ -319,7 +319,7 @@ pub(crate) fn compile_rules(
                 )?,
             },
             (false, true) => {
-                let prefixes = sparql::prefixes(graph, base, shape, &node)?;
+                let prefixes = sparql::prefixes(graph, scope, shape, &node)?;
                 let mut queries = Vec::new();
                 for c in objects(graph, &node, v::CONSTRUCT) {
                     let Term::Literal(text) = c else {

@@ -123,6 +123,40 @@ impl Severity {
     }
 }
 
+/// How [`Shapes::from_graph_with_options`] compiles a shapes graph.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct CompileOptions {
+    /// The shapes graph's base IRI: a relative `sh:namespace` resolves against it.
+    pub base: Option<String>,
+    /// Prefixes every SPARQL query (constraints, targets, rules) may use unless its
+    /// `sh:prefixes` declare the same prefix: what pySHACL takes from the shapes file's
+    /// `@prefix` lines, and rocrate-validator injects into its queries.
+    pub default_prefixes: Vec<(String, String)>,
+}
+
+impl CompileOptions {
+    /// No base IRI, no default prefixes (what [`Shapes::from_graph`] uses).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the base IRI.
+    #[must_use]
+    pub fn with_base(mut self, base: &str) -> Self {
+        self.base = Some(base.to_owned());
+        self
+    }
+
+    /// Adds a default prefix.
+    #[must_use]
+    pub fn with_default_prefix(mut self, prefix: &str, namespace: &str) -> Self {
+        self.default_prefixes
+            .push((prefix.to_owned(), namespace.to_owned()));
+        self
+    }
+}
+
 /// A compiled shapes graph, ready to validate data graphs.
 ///
 /// Cloning is cheap (an [`Arc`] inside); the type is `Send + Sync`.
@@ -134,20 +168,33 @@ pub struct Shapes {
 impl Shapes {
     /// Compiles the shapes found in `graph` (the shapes graph).
     pub fn from_graph(graph: &Graph) -> Result<Self, ShapesError> {
-        Self::compile(graph, None)
+        Self::from_graph_with_options(graph, &CompileOptions::default())
     }
 
     /// Compiles the shapes found in `graph`, whose base IRI is `base`: a relative
     /// `sh:namespace` in a prefix declaration (rocrate-validator's `"./"`) resolves against it.
     pub fn from_graph_with_base(graph: &Graph, base: &str) -> Result<Self, ShapesError> {
-        let base = oxiri::Iri::parse(base.to_owned())
-            .map_err(|e| ShapesError::syntax(format!("invalid base IRI {base:?}: {e}")))?;
-        Self::compile(graph, Some(&base))
+        Self::from_graph_with_options(graph, &CompileOptions::new().with_base(base))
     }
 
-    fn compile(graph: &Graph, base: Option<&oxiri::Iri<String>>) -> Result<Self, ShapesError> {
+    /// Compiles the shapes found in `graph` with a base IRI and default SPARQL prefixes.
+    pub fn from_graph_with_options(
+        graph: &Graph,
+        options: &CompileOptions,
+    ) -> Result<Self, ShapesError> {
+        let base = match &options.base {
+            Some(base) => Some(
+                oxiri::Iri::parse(base.clone())
+                    .map_err(|e| ShapesError::syntax(format!("invalid base IRI {base:?}: {e}")))?,
+            ),
+            None => None,
+        };
+        let scope = sparql::Scope {
+            base,
+            defaults: options.default_prefixes.clone(),
+        };
         Ok(Self {
-            inner: Arc::new(compile::compile(graph, base)?),
+            inner: Arc::new(compile::compile(graph, &scope)?),
         })
     }
 
