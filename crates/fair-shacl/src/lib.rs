@@ -32,6 +32,15 @@
 //! `sh:propertyValidator`, ASK or SELECT). Conformance: the W3C SHACL test suite passes in full
 //! (`tests/w3c_shacl.rs`).
 //!
+//! SHACL Advanced Features: SPARQL-based targets (`sh:SPARQLTarget`, `sh:SPARQLTargetType`),
+//! rules (`sh:TripleRule`, `sh:SPARQLRule`, `sh:condition`, `sh:order`), applied before
+//! validation by [`Shapes::validate`] (or alone by [`Shapes::infer`]) as pySHACL does with
+//! `advanced=True, iterate_rules=True`, and ECMAScript `sh:pattern`s (back-references,
+//! look-around: `fancy-regex` with [`PATTERN_BACKTRACK_LIMIT`], only when the `regex` crate
+//! rejects the pattern). [`Shapes::from_graph_with_options`] takes a base IRI for relative
+//! `sh:namespace`s and default SPARQL prefixes ([`CompileOptions`]); `tests/shacl_af.rs` runs
+//! the DASH SHACL-AF tests.
+//!
 //! Design notes:
 //! - **Compile once.** Shapes, paths, constraint parameters, regular expressions (size-limited)
 //!   and SPARQL queries (with `sh:prefixes` and `$PATH` substituted) are parsed when the
