@@ -231,9 +231,10 @@ fn node_expr(
             .map(sub)
             .collect()
     };
+    // IRIs and literals are constants (SHACL-AF §8.1); only blank nodes are expressions.
     match node {
         Term::NamedNode(n) if n.as_ref() == v::THIS => return Ok(NodeExpr::This),
-        Term::Literal(_) => return Ok(NodeExpr::Constant(node.clone())),
+        Term::NamedNode(_) | Term::Literal(_) => return Ok(NodeExpr::Constant(node.clone())),
         _ => {}
     }
     if !objects(graph, node, v::PATH).is_empty() {
@@ -263,16 +264,12 @@ fn node_expr(
     if !objects(graph, node, v::UNION).is_empty() {
         return Ok(NodeExpr::Union(list_of(node, v::UNION)?));
     }
-    match node {
-        // An IRI that is not a node expression of another kind is a constant.
-        Term::NamedNode(_) => Ok(NodeExpr::Constant(node.clone())),
-        _ => Err(unsupported(
-            shape,
-            node,
-            "unsupported node expression (supported: sh:this, IRIs, literals, sh:path with \
-             sh:nodes, sh:filterShape, sh:intersection, sh:union)",
-        )),
-    }
+    Err(unsupported(
+        shape,
+        node,
+        "unsupported node expression (supported: sh:this, IRIs, literals, sh:path with \
+         sh:nodes, sh:filterShape, sh:intersection, sh:union)",
+    ))
 }
 
 /// The `sh:rule`s of `shape` that are not deactivated, sorted by `sh:order`.

@@ -567,6 +567,44 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_sparql_target_is_a_result_not_an_empty_target() {
+        let s = shapes(
+            "ex:S a sh:NodeShape ; sh:property [ sh:path ex:name ; sh:minCount 1 ] ;\n\
+               sh:target [ a sh:SPARQLTarget ;\n\
+                 sh:select \"SELECT ?this WHERE { ?this ?p ?o }\" ] .",
+        )
+        .unwrap();
+        let report = s.validate_with_budget(&data("ex:a ex:p 1 . ex:b ex:p 2 ."), 1);
+        assert!(!report.conforms);
+        assert_eq!(report.results.len(), 1);
+        assert!(
+            report.results[0].messages[0]
+                .value()
+                .starts_with("SPARQL target failed"),
+            "{:?}",
+            report.results[0].messages
+        );
+    }
+
+    #[test]
+    fn iri_node_expressions_are_constants() {
+        // ex:P has a sh:path, but as an IRI in sh:object it is a constant.
+        let s = shapes(
+            "ex:P a sh:PropertyShape ; sh:path ex:q .\n\
+             ex:S a sh:NodeShape ; sh:targetNode ex:a ;\n\
+               sh:rule [ a sh:TripleRule ; sh:subject sh:this ; sh:predicate ex:r ; sh:object ex:P ] .",
+        )
+        .unwrap();
+        let mut d = data("ex:a ex:q 1 .");
+        assert_eq!(s.infer(&mut d, DEFAULT_MAX_SPARQL_STEPS), Ok(1));
+        assert!(d.contains(oxrdf::TripleRef::new(
+            oxrdf::NamedNodeRef::new_unchecked("http://example.org/a"),
+            oxrdf::NamedNodeRef::new_unchecked("http://example.org/r"),
+            oxrdf::NamedNodeRef::new_unchecked("http://example.org/P"),
+        )));
+    }
+
+    #[test]
     fn custom_target_type_binds_its_parameters() {
         let s = shapes(
             "ex:BornIn a sh:SPARQLTargetType ; sh:parameter [ sh:path ex:country ] ;\n\
