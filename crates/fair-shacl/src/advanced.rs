@@ -116,6 +116,16 @@ fn has_type(graph: &Graph, node: &Term, class: oxrdf::NamedNodeRef<'_>) -> bool 
         .any(|t| *t == Term::from(class.into_owned()))
 }
 
+/// The error for an Advanced Features target or rule in the WebAssembly build, which leaves
+/// them out to stay within the package's size budget (about 15 KB gzipped).
+fn not_in_wasm(shape: &Term, node: &Term) -> ShapesError {
+    unsupported(
+        shape,
+        node,
+        "SHACL Advanced Features targets and rules are not in the WebAssembly build",
+    )
+}
+
 /// The `sh:target` values of `shape`.
 pub(crate) fn compile_targets(
     graph: &Graph,
@@ -124,6 +134,9 @@ pub(crate) fn compile_targets(
 ) -> Result<Vec<SparqlTarget>, ShapesError> {
     let mut out = Vec::new();
     for node in objects(graph, shape, v::TARGET) {
+        if cfg!(target_arch = "wasm32") {
+            return Err(not_in_wasm(shape, &node));
+        }
         let (definition, bindings) = if has_type(graph, &node, v::SPARQL_TARGET)
             || !objects(graph, &node, v::SELECT).is_empty()
         {
@@ -288,6 +301,9 @@ pub(crate) fn compile_rules(
             .any(term_is_true)
         {
             continue;
+        }
+        if cfg!(target_arch = "wasm32") {
+            return Err(not_in_wasm(shape, &node));
         }
         let triple = has_type(graph, &node, v::TRIPLE_RULE);
         let sparql = has_type(graph, &node, v::SPARQL_RULE);

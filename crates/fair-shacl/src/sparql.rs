@@ -695,6 +695,10 @@ pub(crate) fn run(
             Ok(Outcome::Solutions(out))
         }
         QueryResults::Boolean(b) => Ok(Outcome::Boolean(b)),
+        // Only rules run CONSTRUCT queries, and the WebAssembly build compiles none.
+        QueryResults::Graph(_) if cfg!(target_arch = "wasm32") => {
+            Err("unexpected CONSTRUCT/DESCRIBE results".into())
+        }
         QueryResults::Graph(triples) => {
             let mut out = Vec::new();
             for triple in triples {
