@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Fetch the RO-Crate SHACL shapes of rocrate-validator (PyPI roc-validator, Apache-2.0) from a
-# pinned registry package, byte for byte, into target/rocrate-validator-shapes/ (not committed:
-# they are verbatim upstream files, not generated data).
+# Fetch the SHACL shapes of every rocrate-validator profile (PyPI roc-validator, Apache-2.0:
+# ro-crate/1.1, 1.2, 1.3, workflow-ro-crate, workflow-run-crate, process-run-crate,
+# provenance-run-crate, workflow-testing-ro-crate, isa-ro-crate; each profile's .ttl files and
+# its profile.ttl) from a pinned registry package, byte for byte, into
+# target/rocrate-validator-shapes/<profile>/ (the wheel's layout under rocrate_validator/profiles/;
+# not committed: they are verbatim upstream files, not generated data).
 #
 # fairlint's RO-Crate profiles are native rules (fair-core/src/rules/rocrate.rs) written from
 # these shapes and the RO-Crate specification; the shapes are the reference those rules follow,
@@ -21,7 +24,10 @@ ROC_VALIDATOR_VER=0.13.0
 ROC_VALIDATOR_FILE=roc_validator-0.13.0-py3-none-any.whl
 ROC_VALIDATOR_SHA=1d27d8f62f376d8c0ee3701a433acbf27355e1f42748e1c5aeb1bd0b9e10e9ac
 
-if grep -qs "sha256 \`$ROC_VALIDATOR_SHA\`" "$out_dir/PROVENANCE.md"; then
+# Present when PROVENANCE.md names this wheel and the all-profiles layout (an older run copied
+# only ro-crate/1.1 and 1.2, at the top level).
+if grep -qs "sha256 \`$ROC_VALIDATOR_SHA\`" "$out_dir/PROVENANCE.md" \
+    && grep -qs "^- Layout: all profiles" "$out_dir/PROVENANCE.md"; then
     echo "rocrate-validator $ROC_VALIDATOR_VER shapes already present in $out_dir"
     exit 0
 fi
@@ -42,14 +48,12 @@ import hashlib, os, sys, zipfile
 
 whl, out, ver, sha = sys.argv[1:]
 z = zipfile.ZipFile(whl)
-prefix = "rocrate_validator/profiles/ro-crate/"
+prefix = "rocrate_validator/profiles/"
 files = []
 for name in sorted(z.namelist()):
     if not name.startswith(prefix) or not name.endswith(".ttl"):
         continue
     rel = name[len(prefix):]
-    if rel.split("/")[0] not in ("1.1", "1.2"):
-        continue
     data = z.read(name)
     dst = os.path.join(out, rel)
     os.makedirs(os.path.dirname(dst), exist_ok=True)
@@ -66,17 +70,18 @@ lines = [
     "",
     f"- Source: PyPI `roc-validator=={ver}` (`roc_validator-{ver}-py3-none-any.whl`, sha256 `{sha}`),",
     "  the crs4/rocrate-validator project (https://github.com/crs4/rocrate-validator).",
-    "- Files: `rocrate_validator/profiles/ro-crate/{1.1,1.2}/**/*.ttl`, copied unchanged by",
-    "  `scripts/import-shapes.sh` (rerun it to regenerate; the output is byte-identical).",
+    "- Files: `rocrate_validator/profiles/**/*.ttl` (every profile, with its `profile.ttl`),",
+    "  copied unchanged to `<profile>/...` by `scripts/import-shapes.sh` (rerun it to",
+    "  regenerate; the output is byte-identical).",
+    "- Layout: all profiles, as in the wheel (`ro-crate/1.1/`, `workflow-ro-crate/`, ...).",
     "  Folders `must/`, `should/`, `may/` are the requirement levels (MUST -> sh:Violation,",
     "  SHOULD -> sh:Warning, MAY -> sh:Info). The Python checks of the package are not copied.",
     "- Licence: Apache-2.0, (c) CRS4; `LICENSE` is the package's licence file.",
     "- Use in fairlint: the reference for the native RO-Crate rules in",
-    "  `fair-core/src/rules/rocrate.rs` (metadata descriptor and root data entity). These shapes",
-    "  are not run by the profiles: they need SHACL Advanced Features (`sh:SPARQLTarget`,",
-    "  `sh:TripleRule`) and ECMAScript regular expressions (look-ahead, back-references) that",
-    "  fairlint's SHACL engine does not support; `fair-core/tests/rocrate_upstream_shapes.rs`",
-    "  records what the engine makes of them.",
+    "  `fair-core/src/rules/rocrate.rs` (metadata descriptor and root data entity). The",
+    "  profiles do not run these shapes; `fair-core/tests/rocrate_upstream_shapes.rs` checks",
+    "  that fairlint's SHACL engine compiles every profile (SHACL Advanced Features, ECMAScript",
+    "  regular expressions) and runs their rules.",
     "",
     "| file | bytes | sha256 |",
     "|---|---|---|",

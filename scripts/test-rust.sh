@@ -12,6 +12,8 @@ rustup target add wasm32-unknown-unknown
 
 step "reference data: W3C SHACL test suite from the pinned pyshacl sdist (PyPI)"
 bash scripts/fetch-w3c-shacl.sh
+step "reference data: SHACL Advanced Features tests (DASH) from the same pinned pyshacl sdist (PyPI)"
+bash scripts/fetch-shacl-af-tests.sh
 step "reference data: rocrate-validator's RO-Crate shapes from the pinned roc-validator wheel (PyPI)"
 bash scripts/import-shapes.sh
 
@@ -32,4 +34,5 @@ cargo build -p fair-core -p bindings-wasm --target wasm32-unknown-unknown
 
 step "summary lines (W3C SHACL conformance, shared test vectors)"
 cargo test -q -p fair-shacl --test w3c_shacl -- --nocapture 2>/dev/null | grep -oE "W3C SHACL: .*"
+cargo test -q -p fair-shacl --test shacl_af -- --nocapture 2>/dev/null | grep -oE "SHACL-AF: .*"
 cargo test -q -p fair-core --test vectors -- --nocapture 2>/dev/null | grep -oE "test vectors: .*"

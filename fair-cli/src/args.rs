@@ -90,7 +90,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
     /// SHACL shapes graph to check every record against (Turtle or another RDF format;
-    /// repeatable).
+    /// repeatable). SHACL Core, SHACL-SPARQL and the Advanced Features targets and rules
+    /// (sh:SPARQLTarget, sh:TripleRule, sh:SPARQLRule; rules run before validation).
     #[arg(long, value_name = "FILE")]
     pub shapes: Vec<PathBuf>,
     /// Engine options as JSON (a file path), e.g. limits and per-code severities.

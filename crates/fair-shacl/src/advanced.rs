@@ -10,7 +10,7 @@ use oxrdf::{Graph, Term, Variable};
 use super::error::ShapesError;
 use super::graph::{invalid, objects, term_is_true};
 use super::path::{read_list, Path};
-use super::sparql::{self, Prepared};
+use super::sparql::{self, Prepared, Scope};
 use super::vocab as v;
 
 /// A SPARQL-based target: the bindings of `?this` of a SELECT query, with the parameters of a
@@ -116,14 +116,27 @@ fn has_type(graph: &Graph, node: &Term, class: oxrdf::NamedNodeRef<'_>) -> bool 
         .any(|t| *t == Term::from(class.into_owned()))
 }
 
+/// The error for an Advanced Features target or rule in the WebAssembly build, which leaves
+/// them out to stay within the package's size budget (about 15 KB gzipped).
+fn not_in_wasm(shape: &Term, node: &Term) -> ShapesError {
+    unsupported(
+        shape,
+        node,
+        "SHACL Advanced Features targets and rules are not in the WebAssembly build",
+    )
+}
+
 /// The `sh:target` values of `shape`.
 pub(crate) fn compile_targets(
     graph: &Graph,
-    base: Option<&oxiri::Iri<String>>,
+    scope: &Scope,
     shape: &Term,
 ) -> Result<Vec<SparqlTarget>, ShapesError> {
     let mut out = Vec::new();
     for node in objects(graph, shape, v::TARGET) {
+        if cfg!(target_arch = "wasm32") {
+            return Err(not_in_wasm(shape, &node));
+        }
         let (definition, bindings) = if has_type(graph, &node, v::SPARQL_TARGET)
             || !objects(graph, &node, v::SELECT).is_empty()
         {
@@ -176,7 +189,7 @@ pub(crate) fn compile_targets(
                 format!("{definition}: sh:select is not a string"),
             ));
         };
-        let prefixes = sparql::prefixes(graph, base, shape, &definition)?;
+        let prefixes = sparql::prefixes(graph, scope, shape, &definition)?;
         let mut prebound = vec!["shapesGraph", "currentShape"];
         prebound.extend(bindings.iter().map(|(v, _)| v.as_str()));
         let query = sparql::parse_query(shape, select.value(), &prefixes, None, &prebound)?;
@@ -231,9 +244,10 @@ fn node_expr(
             .map(sub)
             .collect()
     };
+    // IRIs and literals are constants (SHACL-AF §8.1); only blank nodes are expressions.
     match node {
         Term::NamedNode(n) if n.as_ref() == v::THIS => return Ok(NodeExpr::This),
-        Term::Literal(_) => return Ok(NodeExpr::Constant(node.clone())),
+        Term::NamedNode(_) | Term::Literal(_) => return Ok(NodeExpr::Constant(node.clone())),
         _ => {}
     }
     if !objects(graph, node, v::PATH).is_empty() {
@@ -263,22 +277,18 @@ fn node_expr(
     if !objects(graph, node, v::UNION).is_empty() {
         return Ok(NodeExpr::Union(list_of(node, v::UNION)?));
     }
-    match node {
-        // An IRI that is not a node expression of another kind is a constant.
-        Term::NamedNode(_) => Ok(NodeExpr::Constant(node.clone())),
-        _ => Err(unsupported(
-            shape,
-            node,
-            "unsupported node expression (supported: sh:this, IRIs, literals, sh:path with \
-             sh:nodes, sh:filterShape, sh:intersection, sh:union)",
-        )),
-    }
+    Err(unsupported(
+        shape,
+        node,
+        "unsupported node expression (supported: sh:this, IRIs, literals, sh:path with \
+         sh:nodes, sh:filterShape, sh:intersection, sh:union)",
+    ))
 }
 
 /// The `sh:rule`s of `shape` that are not deactivated, sorted by `sh:order`.
 pub(crate) fn compile_rules(
     graph: &Graph,
-    base: Option<&oxiri::Iri<String>>,
+    scope: &Scope,
     index: &HashMap<Term, usize>,
     shape: &Term,
 ) -> Result<Option<ShapeRules>, ShapesError> {
@@ -291,6 +301,9 @@ pub(crate) fn compile_rules(
             .any(term_is_true)
         {
             continue;
+        }
+        if cfg!(target_arch = "wasm32") {
+            return Err(not_in_wasm(shape, &node));
         }
         let triple = has_type(graph, &node, v::TRIPLE_RULE);
         let sparql = has_type(graph, &node, v::SPARQL_RULE);
@@ -319,7 +332,7 @@ pub(crate) fn compile_rules(
                 )?,
             },
             (false, true) => {
-                let prefixes = sparql::prefixes(graph, base, shape, &node)?;
+                let prefixes = sparql::prefixes(graph, scope, shape, &node)?;
                 let mut queries = Vec::new();
                 for c in objects(graph, &node, v::CONSTRUCT) {
                     let Term::Literal(text) = c else {

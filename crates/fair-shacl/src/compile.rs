@@ -150,8 +150,8 @@ pub(crate) struct CompiledShapes {
 
 pub(crate) struct Ctx<'a> {
     pub graph: &'a Graph,
-    /// The shapes graph's base IRI, for relative `sh:namespace` values.
-    pub base: Option<&'a oxiri::Iri<String>>,
+    /// The base IRI and default prefixes of SPARQL queries.
+    pub scope: &'a sparql::Scope,
     pub index: HashMap<Term, usize>,
     pub components: Vec<sparql::ComponentDef>,
 }
@@ -210,10 +210,7 @@ fn shape_nodes(graph: &Graph) -> Result<Vec<Term>, ShapesError> {
     Ok(nodes)
 }
 
-pub(crate) fn compile(
-    graph: &Graph,
-    base: Option<&oxiri::Iri<String>>,
-) -> Result<CompiledShapes, ShapesError> {
+pub(crate) fn compile(graph: &Graph, scope: &sparql::Scope) -> Result<CompiledShapes, ShapesError> {
     let nodes = shape_nodes(graph)?;
     let index: HashMap<Term, usize> = nodes
         .iter()
@@ -221,10 +218,10 @@ pub(crate) fn compile(
         .enumerate()
         .map(|(i, t)| (t, i))
         .collect();
-    let components = sparql::component_defs(graph, base)?;
+    let components = sparql::component_defs(graph, scope)?;
     let ctx = Ctx {
         graph,
-        base,
+        scope,
         index,
         components,
     };
@@ -241,7 +238,7 @@ pub(crate) fn compile(
     }
     let mut rules = Vec::new();
     for node in &nodes {
-        if let Some(r) = super::advanced::compile_rules(graph, base, &ctx.index, node)? {
+        if let Some(r) = super::advanced::compile_rules(graph, scope, &ctx.index, node)? {
             uses_sparql |= r
                 .rules
                 .iter()
@@ -355,7 +352,7 @@ fn compile_targets(params: &Params<'_>) -> Result<Vec<Target>, ShapesError> {
     for t in params.vals(v::TARGET_OBJECTS_OF) {
         targets.push(Target::ObjectsOf(iri(id, v::TARGET_OBJECTS_OF, t)?));
     }
-    for t in super::advanced::compile_targets(g, params.ctx.base, id)? {
+    for t in super::advanced::compile_targets(g, params.ctx.scope, id)? {
         targets.push(Target::Sparql(Box::new(t)));
     }
     if let Some(s) = as_subject(id) {

@@ -32,6 +32,15 @@
 //! `sh:propertyValidator`, ASK or SELECT). Conformance: the W3C SHACL test suite passes in full
 //! (`tests/w3c_shacl.rs`).
 //!
+//! SHACL Advanced Features: SPARQL-based targets (`sh:SPARQLTarget`, `sh:SPARQLTargetType`),
+//! rules (`sh:TripleRule`, `sh:SPARQLRule`, `sh:condition`, `sh:order`), applied before
+//! validation by [`Shapes::validate`] (or alone by [`Shapes::infer`]) as pySHACL does with
+//! `advanced=True, iterate_rules=True`, and ECMAScript `sh:pattern`s (back-references,
+//! look-around: `fancy-regex` with [`PATTERN_BACKTRACK_LIMIT`], only when the `regex` crate
+//! rejects the pattern). [`Shapes::from_graph_with_options`] takes a base IRI for relative
+//! `sh:namespace`s and default SPARQL prefixes ([`CompileOptions`]); `tests/shacl_af.rs` runs
+//! the DASH SHACL-AF tests.
+//!
 //! Design notes:
 //! - **Compile once.** Shapes, paths, constraint parameters, regular expressions (size-limited)
 //!   and SPARQL queries (with `sh:prefixes` and `$PATH` substituted) are parsed when the
@@ -123,6 +132,40 @@ impl Severity {
     }
 }
 
+/// How [`Shapes::from_graph_with_options`] compiles a shapes graph.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct CompileOptions {
+    /// The shapes graph's base IRI: a relative `sh:namespace` resolves against it.
+    pub base: Option<String>,
+    /// Prefixes every SPARQL query (constraints, targets, rules) may use unless its
+    /// `sh:prefixes` declare the same prefix: what pySHACL takes from the shapes file's
+    /// `@prefix` lines, and rocrate-validator injects into its queries.
+    pub default_prefixes: Vec<(String, String)>,
+}
+
+impl CompileOptions {
+    /// No base IRI, no default prefixes (what [`Shapes::from_graph`] uses).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the base IRI.
+    #[must_use]
+    pub fn with_base(mut self, base: &str) -> Self {
+        self.base = Some(base.to_owned());
+        self
+    }
+
+    /// Adds a default prefix.
+    #[must_use]
+    pub fn with_default_prefix(mut self, prefix: &str, namespace: &str) -> Self {
+        self.default_prefixes
+            .push((prefix.to_owned(), namespace.to_owned()));
+        self
+    }
+}
+
 /// A compiled shapes graph, ready to validate data graphs.
 ///
 /// Cloning is cheap (an [`Arc`] inside); the type is `Send + Sync`.
@@ -134,20 +177,33 @@ pub struct Shapes {
 impl Shapes {
     /// Compiles the shapes found in `graph` (the shapes graph).
     pub fn from_graph(graph: &Graph) -> Result<Self, ShapesError> {
-        Self::compile(graph, None)
+        Self::from_graph_with_options(graph, &CompileOptions::default())
     }
 
     /// Compiles the shapes found in `graph`, whose base IRI is `base`: a relative
     /// `sh:namespace` in a prefix declaration (rocrate-validator's `"./"`) resolves against it.
     pub fn from_graph_with_base(graph: &Graph, base: &str) -> Result<Self, ShapesError> {
-        let base = oxiri::Iri::parse(base.to_owned())
-            .map_err(|e| ShapesError::syntax(format!("invalid base IRI {base:?}: {e}")))?;
-        Self::compile(graph, Some(&base))
+        Self::from_graph_with_options(graph, &CompileOptions::new().with_base(base))
     }
 
-    fn compile(graph: &Graph, base: Option<&oxiri::Iri<String>>) -> Result<Self, ShapesError> {
+    /// Compiles the shapes found in `graph` with a base IRI and default SPARQL prefixes.
+    pub fn from_graph_with_options(
+        graph: &Graph,
+        options: &CompileOptions,
+    ) -> Result<Self, ShapesError> {
+        let base = match &options.base {
+            Some(base) => Some(
+                oxiri::Iri::parse(base.clone())
+                    .map_err(|e| ShapesError::syntax(format!("invalid base IRI {base:?}: {e}")))?,
+            ),
+            None => None,
+        };
+        let scope = sparql::Scope {
+            base,
+            defaults: options.default_prefixes.clone(),
+        };
         Ok(Self {
-            inner: Arc::new(compile::compile(graph, base)?),
+            inner: Arc::new(compile::compile(graph, &scope)?),
         })
     }
 
@@ -205,7 +261,8 @@ impl Shapes {
     /// inferred before it.
     pub fn validate_with_budget(&self, data: &Graph, max_sparql_steps: u64) -> ValidationReport {
         let budget = dataset::Budget::new(max_sparql_steps);
-        if self.inner.rules.is_empty() {
+        // The WebAssembly build compiles no rules (`advanced::not_in_wasm`).
+        if self.inner.rules.is_empty() || cfg!(target_arch = "wasm32") {
             return validate::validate(&self.inner, data, &budget, Vec::new());
         }
         let mut inferred = data.clone();
@@ -508,6 +565,44 @@ mod tests {
             .map(|r| r.focus_node.to_string())
             .collect();
         assert_eq!(focus, ["<http://example.org/b>"]);
+    }
+
+    #[test]
+    fn a_failed_sparql_target_is_a_result_not_an_empty_target() {
+        let s = shapes(
+            "ex:S a sh:NodeShape ; sh:property [ sh:path ex:name ; sh:minCount 1 ] ;\n\
+               sh:target [ a sh:SPARQLTarget ;\n\
+                 sh:select \"SELECT ?this WHERE { ?this ?p ?o }\" ] .",
+        )
+        .unwrap();
+        let report = s.validate_with_budget(&data("ex:a ex:p 1 . ex:b ex:p 2 ."), 1);
+        assert!(!report.conforms);
+        assert_eq!(report.results.len(), 1);
+        assert!(
+            report.results[0].messages[0]
+                .value()
+                .starts_with("SPARQL target failed"),
+            "{:?}",
+            report.results[0].messages
+        );
+    }
+
+    #[test]
+    fn iri_node_expressions_are_constants() {
+        // ex:P has a sh:path, but as an IRI in sh:object it is a constant.
+        let s = shapes(
+            "ex:P a sh:PropertyShape ; sh:path ex:q .\n\
+             ex:S a sh:NodeShape ; sh:targetNode ex:a ;\n\
+               sh:rule [ a sh:TripleRule ; sh:subject sh:this ; sh:predicate ex:r ; sh:object ex:P ] .",
+        )
+        .unwrap();
+        let mut d = data("ex:a ex:q 1 .");
+        assert_eq!(s.infer(&mut d, DEFAULT_MAX_SPARQL_STEPS), Ok(1));
+        assert!(d.contains(oxrdf::TripleRef::new(
+            oxrdf::NamedNodeRef::new_unchecked("http://example.org/a"),
+            oxrdf::NamedNodeRef::new_unchecked("http://example.org/r"),
+            oxrdf::NamedNodeRef::new_unchecked("http://example.org/P"),
+        )));
     }
 
     #[test]

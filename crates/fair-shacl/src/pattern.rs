@@ -1,7 +1,8 @@
 //! `sh:pattern` regular expressions: the `regex` crate (linear time) for every pattern it
 //! accepts, and `fancy-regex` (a backtracking engine with a step limit) only for the ECMAScript
 //! features `regex` rejects: back-references (`\3`) and look-around (`(?=…)`, `(?!…)`,
-//! `(?<=…)`, `(?<!…)`).
+//! `(?<=…)`, `(?<!…)`). The fallback is compiled on native targets only: on wasm32 it would
+//! not fit the WebAssembly package's size budget, and such patterns stay a compile error.
 
 /// Size limit of a compiled regular expression (bytes), for both engines.
 pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
@@ -16,6 +17,7 @@ pub(crate) enum Pattern {
     /// Accepted by the `regex` crate: no backtracking, no step limit needed.
     Linear(regex::Regex),
     /// Needs back-references or look-around: `fancy-regex` with [`PATTERN_BACKTRACK_LIMIT`].
+    #[cfg(not(target_arch = "wasm32"))]
     Backtracking(Box<fancy_regex::Regex>),
 }
 
@@ -70,7 +72,17 @@ impl Pattern {
             Err(e @ regex::Error::CompiledTooBig(_)) => return Err(e.to_string()),
             Err(e) => e.to_string(),
         };
-        fancy_regex::RegexBuilder::new(&source)
+        Self::backtracking(&source, flags, first)
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn backtracking(_source: &str, _flags: Flags, first: String) -> Result<Self, String> {
+        Err(first)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn backtracking(source: &str, flags: Flags, first: String) -> Result<Self, String> {
+        fancy_regex::RegexBuilder::new(source)
             .backtrack_limit(PATTERN_BACKTRACK_LIMIT)
             .delegate_size_limit(REGEX_SIZE_LIMIT)
             .case_insensitive(flags.case_insensitive)
@@ -87,6 +99,7 @@ impl Pattern {
     pub(crate) fn is_match(&self, text: &str) -> Result<bool, String> {
         match self {
             Self::Linear(re) => Ok(re.is_match(text)),
+            #[cfg(not(target_arch = "wasm32"))]
             Self::Backtracking(re) => re.is_match(text).map_err(|e| match e {
                 fancy_regex::Error::RuntimeError(
                     fancy_regex::RuntimeError::BacktrackLimitExceeded,
@@ -101,7 +114,7 @@ impl Pattern {
     }
 
     /// Whether the pattern needed the backtracking engine.
-    #[cfg(test)]
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub(crate) fn is_backtracking(&self) -> bool {
         matches!(self, Self::Backtracking(_))
     }

@@ -35,6 +35,10 @@ pub(crate) fn apply(
     data: &mut Graph,
     budget: &Budget,
 ) -> Result<usize, RuleError> {
+    if cfg!(target_arch = "wasm32") {
+        // Not compiled in the WebAssembly build (see `advanced::not_in_wasm`).
+        return Ok(0);
+    }
     let mut added = 0;
     for group in &shapes.rules {
         let Some(shape) = shapes.shapes.get(group.shape) else {

@@ -79,13 +79,35 @@ fn sparql_error(shape: &Term, message: impl Into<String>) -> ShapesError {
     }
 }
 
-/// Collects the prefix declarations reachable from `node` through `sh:prefixes`. A relative
-/// `sh:namespace` (rocrate-validator declares `ro:` as `"./"`) is resolved against `base`, the
-/// shapes graph's base IRI; without a base it is left as written (and the SPARQL parser
-/// rejects it).
+/// What SPARQL queries of a shapes graph are parsed with besides their `sh:prefixes`.
+#[derive(Debug, Default)]
+pub(crate) struct Scope {
+    /// The shapes graph's base IRI: a relative `sh:namespace` resolves against it.
+    pub base: Option<oxiri::Iri<String>>,
+    /// Prefixes every query may use unless its `sh:prefixes` declare the same prefix.
+    pub defaults: Vec<(String, String)>,
+}
+
+impl Scope {
+    /// `ns` resolved against the base when it is relative and there is a base.
+    fn resolve(&self, ns: &str) -> String {
+        match &self.base {
+            Some(base) if oxiri::Iri::parse(ns).is_err() => base
+                .resolve(ns)
+                .map(oxiri::Iri::into_inner)
+                .unwrap_or_else(|_| ns.to_owned()),
+            _ => ns.to_owned(),
+        }
+    }
+}
+
+/// Collects the prefix declarations reachable from `node` through `sh:prefixes`, then the
+/// scope's default prefixes that they do not declare. A relative `sh:namespace`
+/// (rocrate-validator declares `ro:` as `"./"`) is resolved against the shapes graph's base
+/// IRI; without a base it is left as written (and the SPARQL parser rejects it).
 pub(crate) fn prefixes(
     graph: &Graph,
-    base: Option<&oxiri::Iri<String>>,
+    scope: &Scope,
     owner: &Term,
     node: &Term,
 ) -> Result<Vec<(String, String)>, ShapesError> {
@@ -101,14 +123,7 @@ pub(crate) fn prefixes(
             let namespace = objects(graph, &decl, v::NAMESPACE);
             match (prefix.as_slice(), namespace.as_slice()) {
                 ([Term::Literal(prefix)], [Term::Literal(ns)]) => {
-                    let ns = match base {
-                        Some(base) if oxiri::Iri::parse(ns.value()).is_err() => base
-                            .resolve(ns.value())
-                            .map(oxiri::Iri::into_inner)
-                            .unwrap_or_else(|_| ns.value().to_owned()),
-                        _ => ns.value().to_owned(),
-                    };
-                    out.push((prefix.value().to_owned(), ns));
+                    out.push((prefix.value().to_owned(), scope.resolve(ns.value())));
                 }
                 ([Term::Literal(prefix)], [Term::NamedNode(ns)]) => {
                     out.push((prefix.value().to_owned(), ns.as_str().to_owned()));
@@ -126,6 +141,12 @@ pub(crate) fn prefixes(
     }
     out.sort();
     out.dedup();
+    let declared: HashSet<String> = out.iter().map(|(p, _)| p.clone()).collect();
+    for (prefix, ns) in &scope.defaults {
+        if !declared.contains(prefix) {
+            out.push((prefix.clone(), scope.resolve(ns)));
+        }
+    }
     Ok(out)
 }
 
@@ -429,7 +450,7 @@ fn walk_expr(owner: &Term, e: &Expression, prebound: &[&str]) -> Result<(), Shap
 /// Compiles a `sh:sparql` constraint of `shape`; `None` when it is deactivated.
 pub(crate) fn compile_sparql_constraint(
     graph: &Graph,
-    base: Option<&oxiri::Iri<String>>,
+    scope: &Scope,
     shape: &Term,
     path: Option<&Path>,
     node: &Term,
@@ -447,7 +468,7 @@ pub(crate) fn compile_sparql_constraint(
             format!("{node} needs exactly one sh:select string"),
         ));
     };
-    let prefixes = prefixes(graph, base, shape, node)?;
+    let prefixes = prefixes(graph, scope, shape, node)?;
     let query = parse_query(
         shape,
         select.value(),
@@ -467,7 +488,7 @@ pub(crate) fn compile_sparql_constraint(
 
 fn validator_def(
     graph: &Graph,
-    base: Option<&oxiri::Iri<String>>,
+    scope: &Scope,
     component: &Term,
     node: &Term,
 ) -> Result<ValidatorDef, ShapesError> {
@@ -486,7 +507,7 @@ fn validator_def(
     Ok(ValidatorDef {
         text,
         ask: is_ask,
-        prefixes: prefixes(graph, base, component, node)?,
+        prefixes: prefixes(graph, scope, component, node)?,
         messages: literals(objects(graph, node, v::MESSAGE)),
         node: node.clone(),
     })
@@ -499,7 +520,7 @@ pub(crate) fn local_name(iri: &str) -> &str {
 /// Reads the `sh:ConstraintComponent`s of the shapes graph.
 pub(crate) fn component_defs(
     graph: &Graph,
-    base: Option<&oxiri::Iri<String>>,
+    scope: &Scope,
 ) -> Result<Vec<ComponentDef>, ShapesError> {
     let mut defs = Vec::new();
     let mut nodes: Vec<Term> = instances_of(graph, v::CONSTRAINT_COMPONENT);
@@ -534,7 +555,7 @@ pub(crate) fn component_defs(
         let get = |p: NamedNodeRef<'_>| -> Result<Option<ValidatorDef>, ShapesError> {
             objects(graph, &node, p)
                 .first()
-                .map(|t| validator_def(graph, base, &node, t))
+                .map(|t| validator_def(graph, scope, &node, t))
                 .transpose()
         };
         defs.push(ComponentDef {
@@ -674,6 +695,10 @@ pub(crate) fn run(
             Ok(Outcome::Solutions(out))
         }
         QueryResults::Boolean(b) => Ok(Outcome::Boolean(b)),
+        // Only rules run CONSTRUCT queries, and the WebAssembly build compiles none.
+        QueryResults::Graph(_) if cfg!(target_arch = "wasm32") => {
+            Err("unexpected CONSTRUCT/DESCRIBE results".into())
+        }
         QueryResults::Graph(triples) => {
             let mut out = Vec::new();
             for triple in triples {

@@ -140,6 +140,8 @@ impl Validator<'_> {
                         push_unique(&mut out, &mut seen, t.object.into_owned());
                     }
                 }
+                // Never compiled in the WebAssembly build (see `advanced::not_in_wasm`).
+                Target::Sparql(_) if cfg!(target_arch = "wasm32") => {}
                 Target::Sparql(t) => {
                     for node in self.sparql_target(shape, t)? {
                         push_unique(&mut out, &mut seen, node);

@@ -10,7 +10,7 @@ use super::Constraint;
 pub(super) fn compile(s: &Params<'_>, out: &mut Vec<Constraint>) -> Result<(), ShapesError> {
     let g = s.graph();
     for t in s.vals(v::SPARQL) {
-        if let Some(c) = sparql::compile_sparql_constraint(g, s.ctx.base, s.id, s.path, t)? {
+        if let Some(c) = sparql::compile_sparql_constraint(g, s.ctx.scope, s.id, s.path, t)? {
             out.push(Constraint::Sparql(Box::new(c)));
         }
     }
