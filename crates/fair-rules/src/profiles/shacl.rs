@@ -22,6 +22,21 @@ struct ShapeMeta {
     fix: Option<String>,
 }
 
+/// One shapes graph to compile: its name (a file name, for errors), bytes, format and the
+/// base IRI its relative IRIs resolve against (`None`: [`fair_ingest::DEFAULT_BASE_IRI`]; a
+/// file's own is [`fair_ingest::file_base_iri`]).
+#[derive(Debug, Clone)]
+pub struct ShapesSource {
+    /// A file name, used in error messages.
+    pub name: String,
+    /// The shapes graph.
+    pub bytes: Vec<u8>,
+    /// Its RDF format.
+    pub format: Format,
+    /// The base IRI of its relative IRIs.
+    pub base_iri: Option<String>,
+}
+
 /// Compiled shapes plus their annotations.
 #[derive(Debug, Clone)]
 pub struct ShapeSet {
@@ -30,11 +45,18 @@ pub struct ShapeSet {
 }
 
 impl ShapeSet {
-    /// Parses and merges shapes graphs (`(name, bytes, format)`), then compiles them once.
+    /// Parses and merges shapes graphs, each with its own base IRI, then compiles them once.
     /// Blank nodes of different files never merge.
-    pub fn build(sources: &[(String, Vec<u8>, Format)]) -> Result<Self, ShapesError> {
+    pub fn build(sources: &[ShapesSource]) -> Result<Self, ShapesError> {
         let mut graph = Graph::new();
-        for (index, (name, bytes, format)) in sources.iter().enumerate() {
+        for (index, source) in sources.iter().enumerate() {
+            let ShapesSource {
+                name,
+                bytes,
+                format,
+                base_iri,
+            } = source;
+            let base = base_iri.as_deref().unwrap_or(fair_ingest::DEFAULT_BASE_IRI);
             // Blank nodes are relabelled per file, in order of appearance, so labels are
             // deterministic and never merge across files.
             let mut labels: HashMap<String, BlankNode> = HashMap::new();
@@ -64,7 +86,10 @@ impl ShapeSet {
             if *format == Format::Turtle {
                 // Straight from the parser: no source map or intermediate graph is needed for
                 // shapes, and bundled profiles are compiled at every first engine build.
-                for t in oxttl::TurtleParser::new().for_slice(bytes.as_slice()) {
+                let parser = oxttl::TurtleParser::new()
+                    .with_base_iri(base)
+                    .map_err(|e| ShapesError::syntax(format!("{name}: base IRI '{base}': {e}")))?;
+                for t in parser.for_slice(bytes.as_slice()) {
                     let t = t.map_err(|e| {
                         let at = e.location().start;
                         ShapesError::syntax(format!(
@@ -77,7 +102,11 @@ impl ShapeSet {
                     add(t.as_ref(), &mut graph);
                 }
             } else {
-                let doc = Document::parse(bytes, *format)
+                let options = fair_ingest::ParseOptions {
+                    base_iri: Some(base),
+                    ..Default::default()
+                };
+                let doc = Document::parse_with(bytes, *format, &options)
                     .map_err(|e| ShapesError::syntax(format!("{name}: {e}")))?;
                 for t in doc.graph() {
                     add(t, &mut graph);
@@ -270,11 +299,12 @@ pub fn bundled_profile_shapes(index: usize) -> Option<&'static ShapeSet> {
             if p.shapes.is_empty() {
                 return None;
             }
-            let source = (
-                p.shapes_file.to_owned(),
-                p.shapes.as_bytes().to_vec(),
-                Format::Turtle,
-            );
+            let source = ShapesSource {
+                name: p.shapes_file.to_owned(),
+                bytes: p.shapes.as_bytes().to_vec(),
+                format: Format::Turtle,
+                base_iri: None,
+            };
             ShapeSet::build(&[source]).ok()
         })
         .as_ref()
@@ -296,11 +326,12 @@ mod tests {
             if p.shapes.is_empty() {
                 continue;
             }
-            let source = (
-                p.shapes_file.to_owned(),
-                p.shapes.as_bytes().to_vec(),
-                super::Format::Turtle,
-            );
+            let source = super::ShapesSource {
+                name: p.shapes_file.to_owned(),
+                bytes: p.shapes.as_bytes().to_vec(),
+                format: super::Format::Turtle,
+                base_iri: None,
+            };
             if let Err(e) = super::ShapeSet::build(&[source]) {
                 panic!("bundled profile {} does not compile: {e}", p.id);
             }
