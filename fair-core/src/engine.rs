@@ -616,4 +616,62 @@ mod tests {
             "{fix}"
         );
     }
+
+    /// The input's base IRI resolves its relative IRIs; `Config::base_iri` overrides it; a
+    /// base that is not absolute is a parse error; shapes resolve against their own base.
+    #[test]
+    fn per_input_and_per_shapes_base_iris() {
+        let record = "@prefix ex: <http://example.org/> .\n<> a ex:Doc .\n";
+        let focus = |engine: &Engine, input: &InputOptions<'_>| -> String {
+            let doc = engine.load_input(record.as_bytes(), input).unwrap();
+            let t = doc.graph().iter().next().unwrap();
+            t.subject.to_string()
+        };
+        let turtle = InputOptions::new().format(Some(Format::Turtle));
+        let engine = Engine::new().unwrap();
+        assert_eq!(focus(&engine, &turtle), "<file:///>");
+        let at = turtle.base_iri("file:%2E/dir/x.ttl");
+        assert_eq!(focus(&engine, &at), "<file:%2E/dir/x.ttl>");
+        assert_eq!(
+            engine
+                .load_input(record.as_bytes(), &at)
+                .unwrap()
+                .base_iri(),
+            "file:%2E/dir/x.ttl"
+        );
+        let err = engine
+            .load_input(record.as_bytes(), &turtle.base_iri("dir/x.ttl"))
+            .unwrap_err();
+        assert_eq!(err.code(), "parse_error");
+
+        let config = Config {
+            base_iri: Some("https://example.org/r/".to_owned()),
+            ..Config::default()
+        };
+        let configured = Engine::builder().config(config).build().unwrap();
+        assert_eq!(focus(&configured, &at), "<https://example.org/r/>");
+
+        let shapes = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix ex: <http://example.org/> .\n<#S> a sh:NodeShape ; sh:targetClass ex:Doc ; sh:class ex:Missing .\n";
+        let engine = Engine::builder()
+            .shapes_with_base("s.ttl", shapes, Format::Turtle, "file:///shapes/s.ttl")
+            .build()
+            .unwrap();
+        let doc = engine.load_input(record.as_bytes(), &at).unwrap();
+        let report = engine.shacl_report(&doc).unwrap();
+        assert_eq!(report.results.len(), 1);
+        assert_eq!(
+            report.results[0].source_shape.to_string(),
+            "<file:///shapes/s.ttl#S>"
+        );
+        // Without a base, shapes resolve against file:/// instead of failing on <#S>.
+        assert!(Engine::builder()
+            .shapes("s.ttl", shapes, Format::Turtle)
+            .build()
+            .is_ok());
+        let bad = Engine::builder()
+            .shapes_with_base("s.ttl", shapes, Format::Turtle, "not absolute")
+            .build()
+            .unwrap_err();
+        assert_eq!(bad.code(), "config_error");
+    }
 }

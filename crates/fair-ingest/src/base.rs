@@ -211,4 +211,39 @@ mod tests {
         assert_eq!(base(r"dir\x.ttl"), "file:%2E/dir/x.ttl");
         assert_eq!(base(r"\\host\share\x.ttl"), "file://host/share/x.ttl");
     }
+
+    /// Every reader resolves relative IRIs against the given base.
+    #[test]
+    fn every_syntax_resolves_against_the_base() {
+        use crate::{Document, ParseOptions};
+        use fair_model::Format;
+        let ex = "http://example.org/";
+        let inputs = [
+            (Format::Turtle, format!("<#a> <{ex}p> <> .\n")),
+            (Format::TriG, format!("<g> {{ <#a> <{ex}p> <> . }}\n")),
+            (
+                Format::RdfXml,
+                format!("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:ex=\"{ex}\"><rdf:Description rdf:about=\"#a\"><ex:p rdf:resource=\"\"/></rdf:Description></rdf:RDF>"),
+            ),
+            (
+                Format::JsonLd,
+                format!("{{\"@id\": \"#a\", \"{ex}p\": {{\"@id\": \"\"}}}}"),
+            ),
+            (
+                Format::Html,
+                format!("<html><script type=\"application/ld+json\">{{\"@id\": \"#a\", \"{ex}p\": {{\"@id\": \"\"}}}}</script></html>"),
+            ),
+        ];
+        let base = file_base_iri(Path::new("dir/x"));
+        for (format, text) in inputs {
+            let options = ParseOptions {
+                base_iri: Some(&base),
+                ..Default::default()
+            };
+            let doc = Document::parse_with(text.as_bytes(), format, &options).unwrap();
+            let t = doc.graph().iter().next().unwrap();
+            assert_eq!(t.subject.to_string(), "<file:%2E/dir/x#a>", "{format}");
+            assert_eq!(t.object.to_string(), "<file:%2E/dir/x>", "{format}");
+        }
+    }
 }
