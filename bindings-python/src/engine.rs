@@ -2,7 +2,7 @@
 
 use crate::errors;
 use crate::report::{Report, ValidationFailure};
-use fair_core::{Config, DetectFormat, Engine as CoreEngine, Format, ValidateError};
+use fair_core::{Config, DetectFormat, Engine as CoreEngine, Format, InputOptions, ValidateError};
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::panic::PanicException;
 use pyo3::prelude::*;
@@ -97,25 +97,45 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
     }
 }
 
-fn run(engine: &CoreEngine, source: &Source, format: Option<Format>) -> Outcome {
-    let (bytes, name, format): (Cow<'_, [u8]>, Option<String>, Option<Format>) = match source {
-        Source::Data { bytes, json } => (
-            Cow::Borrowed(bytes.as_slice()),
-            None,
-            // A dict is JSON: JSON-LD, or bio.tools / DataCite JSON when plainly one of them.
-            format.or_else(|| json.then(|| Format::sniff(bytes)).flatten()),
-        ),
-        Source::Path(path) => {
-            let name = path.to_string_lossy().into_owned();
-            match std::fs::read(path) {
-                Ok(bytes) => (Cow::Owned(bytes), Some(name), format),
-                Err(e) => return Outcome::Io(e, name),
+/// Reads (for a path) and checks one source. A file's relative IRIs resolve against its
+/// location as given ([`fair_core::file_base_iri`]) unless `base_iri` is given; text, bytes and
+/// dicts against `base_iri`, else the default base. The engine's `options["base_iri"]`
+/// overrides both.
+fn run(
+    engine: &CoreEngine,
+    source: &Source,
+    format: Option<Format>,
+    base_iri: Option<&str>,
+) -> Outcome {
+    let (bytes, name, format, base): (Cow<'_, [u8]>, Option<String>, Option<Format>, _) =
+        match source {
+            Source::Data { bytes, json } => (
+                Cow::Borrowed(bytes.as_slice()),
+                None,
+                // A dict is JSON: JSON-LD, or bio.tools / DataCite JSON when plainly one of
+                // them.
+                format.or_else(|| json.then(|| Format::sniff(bytes)).flatten()),
+                base_iri.map(str::to_owned),
+            ),
+            Source::Path(path) => {
+                let name = path.to_string_lossy().into_owned();
+                let base = base_iri
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| fair_core::file_base_iri(path));
+                match std::fs::read(path) {
+                    Ok(bytes) => (Cow::Owned(bytes), Some(name), format, Some(base)),
+                    Err(e) => return Outcome::Io(e, name),
+                }
             }
-        }
-    };
-    match catch_unwind(AssertUnwindSafe(|| {
-        engine.check(&bytes, format, name.as_deref())
-    })) {
+        };
+    let mut input = InputOptions::new().format(format);
+    if let Some(name) = name.as_deref() {
+        input = input.name(name);
+    }
+    if let Some(base) = base.as_deref() {
+        input = input.base_iri(base);
+    }
+    match catch_unwind(AssertUnwindSafe(|| engine.check_input(&bytes, &input))) {
         Ok(Ok(report)) => Outcome::Report(Box::new(report)),
         Ok(Err(e)) => Outcome::Failed(e, name),
         Err(payload) => Outcome::Panic(panic_message(payload), name),
@@ -151,29 +171,38 @@ fn single_or_many<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny
     obj.try_iter()?.collect()
 }
 
+/// A shapes graph or ontology given to the engine: name, bytes, format and base IRI.
+type RdfInput = (String, Vec<u8>, Format, Option<String>);
+
 /// Shapes graphs or ontologies: each a path (read now), or text / bytes (named `what[i]`); the
-/// format from the file extension, then the content, else Turtle.
+/// format from the file extension, then the content, else Turtle; the base IRI of a path its
+/// location ([`fair_core::file_base_iri`]), of text the default base.
 fn rdf_inputs(
     py: Python<'_>,
     obj: Option<&Bound<'_, PyAny>>,
     what: &str,
-) -> PyResult<Vec<(String, Vec<u8>, Format)>> {
+) -> PyResult<Vec<RdfInput>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(Vec::new());
     };
     let mut out = Vec::new();
     for (i, item) in single_or_many(obj)?.iter().enumerate() {
-        let (name, bytes, path) = match source(py, item)? {
-            Source::Data { bytes, .. } => (format!("{what}[{i}]"), bytes, None),
+        let (name, bytes, path, base) = match source(py, item)? {
+            Source::Data { bytes, .. } => (format!("{what}[{i}]"), bytes, None, None),
             Source::Path(p) => {
                 let name = p.to_string_lossy().into_owned();
                 let bytes = std::fs::read(&p).map_err(|e| io_error(&e, &name))?;
-                (name.clone(), bytes, Some(name))
+                (
+                    name.clone(),
+                    bytes,
+                    Some(name),
+                    Some(fair_core::file_base_iri(&p)),
+                )
             }
         };
         let format =
             Format::detect(None, None, path.as_deref(), &bytes).map_or(Format::Turtle, |(f, _)| f);
-        out.push((name, bytes, format));
+        out.push((name, bytes, format, base));
     }
     Ok(out)
 }
@@ -227,12 +256,18 @@ impl Engine {
         }
         let mut builder = CoreEngine::builder().config(config);
         let mut names = Vec::new();
-        for (name, bytes, format) in rdf_inputs(py, shapes, "shapes")? {
+        for (name, bytes, format, base) in rdf_inputs(py, shapes, "shapes")? {
             names.push(name.clone());
-            builder = builder.shapes(name, bytes, format);
+            builder = match base {
+                Some(base) => builder.shapes_with_base(name, bytes, format, base),
+                None => builder.shapes(name, bytes, format),
+            };
         }
-        for (name, bytes, format) in rdf_inputs(py, ontologies, "ontologies")? {
-            builder = builder.ontology(name, bytes, format);
+        for (name, bytes, format, base) in rdf_inputs(py, ontologies, "ontologies")? {
+            builder = match base {
+                Some(base) => builder.ontology_with_base(name, bytes, format, base),
+                None => builder.ontology(name, bytes, format),
+            };
         }
         let built = py.detach(|| catch_unwind(AssertUnwindSafe(|| builder.build())));
         match built {
@@ -249,18 +284,20 @@ impl Engine {
         }
     }
 
-    /// Checks one record.
-    #[pyo3(signature = (source, format=None))]
+    /// Checks one record. ``base_iri``: the base of its relative IRIs (default: a file's
+    /// location, else ``file:///``; ``options["base_iri"]`` overrides it).
+    #[pyo3(signature = (source, format=None, base_iri=None))]
     fn validate(
         &self,
         py: Python<'_>,
         source: &Bound<'_, PyAny>,
         format: Option<&str>,
+        base_iri: Option<&str>,
     ) -> PyResult<Report> {
         let format = format_of(py, format)?;
         let source = self::source(py, source)?;
         let engine = &self.inner;
-        match py.detach(|| run(engine, &source, format)) {
+        match py.detach(|| run(engine, &source, format, base_iri)) {
             Outcome::Report(inner) => Ok(Report { inner: *inner }),
             other => Err(outcome_error(py, &other)),
         }
@@ -362,8 +399,11 @@ impl ReportIterator {
         let format = self.format;
         let pool = self.pool.as_deref();
         let outcomes: Vec<Outcome> = py.detach(|| {
-            let work =
-                || -> Vec<Outcome> { jobs.par_iter().map(|s| run(engine, s, format)).collect() };
+            let work = || -> Vec<Outcome> {
+                jobs.par_iter()
+                    .map(|s| run(engine, s, format, None))
+                    .collect()
+            };
             match pool {
                 Some(pool) => pool.install(work),
                 None => work(),

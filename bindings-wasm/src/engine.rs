@@ -48,14 +48,16 @@ impl Engine {
     /// a plain object equal to the JSON report. `format` names the format (`jsonld`, `turtle`,
     /// ...); without it the format comes from `name`'s extension, then from the content.
     /// Throws `ParseError`, `LimitError` or `ResolveError` when the input cannot be checked;
-    /// poor metadata is never an exception.
+    /// poor metadata is never an exception. `base_iri`: the base of the input's relative IRIs
+    /// (default `file:///`; the engine's `base_iri` option overrides it).
     pub fn validate(
         &self,
         input: JsValue,
         format: Option<String>,
         name: Option<String>,
+        base_iri: Option<String>,
     ) -> Result<JsValue, JsValue> {
-        let report = self.check(&input, format, name)?;
+        let report = self.check(&input, format, name, base_iri)?;
         errors::to_js(&report)
     }
 
@@ -67,8 +69,9 @@ impl Engine {
         input: JsValue,
         format: Option<String>,
         name: Option<String>,
+        base_iri: Option<String>,
     ) -> Result<String, JsValue> {
-        let report = self.check(&input, format, name)?;
+        let report = self.check(&input, format, name, base_iri)?;
         Ok(fair_core::render::json(&report))
     }
 }
@@ -79,6 +82,7 @@ impl Engine {
         input: &JsValue,
         format: Option<String>,
         name: Option<String>,
+        base_iri: Option<String>,
     ) -> Result<Report, JsValue> {
         let format = match format.as_deref() {
             None | Some("") => None,
@@ -88,8 +92,15 @@ impl Engine {
             ),
         };
         let bytes = input_bytes(input)?;
+        let mut options = fair_core::InputOptions::new().format(format);
+        if let Some(name) = name.as_deref() {
+            options = options.name(name);
+        }
+        if let Some(base) = base_iri.as_deref().filter(|b| !b.is_empty()) {
+            options = options.base_iri(base);
+        }
         self.inner
-            .check(&bytes, format, name.as_deref())
+            .check_input(&bytes, &options)
             .map_err(|e| validate_error(&e))
     }
 }

@@ -153,7 +153,8 @@ export interface Options {
   ontologies?: (string | NamedText)[];
   /** Whether findings show offending values (default true). */
   include_values?: boolean;
-  /** Base IRI for relative IRIs in inputs. */
+  /** Base IRI for relative IRIs in every input, overriding `validate`'s `baseIri`; default
+   * `file:///`. Shapes and ontologies resolve against `file:///`. */
   base_iri?: string | null;
   /** Severity per code, e.g. `{ R001: "error" }`. */
   severity?: Record<string, Severity>;
@@ -175,10 +176,12 @@ export class Engine {
   constructor(options?: Options);
   /** Validates a record. Throws `ParseError`, `LimitError` or `ResolveError` when it cannot be
    * checked; poor metadata gives findings, never an exception. Without `format`, the format
-   * comes from `name`'s extension, then from the content. */
-  validate(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null): Report;
+   * comes from `name`'s extension, then from the content. `baseIri` is the base of the
+   * record's relative IRIs (default `file:///`; the `base_iri` option overrides it); a base
+   * that is not an absolute IRI throws `ParseError`. */
+  validate(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null, baseIri?: string | null): Report;
   /** Like `validate`, returning the JSON text (identical to `fairlint check --format json`). */
-  validateJson(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null): string;
+  validateJson(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null, baseIri?: string | null): string;
   /** Frees the WebAssembly memory of the engine now rather than at garbage collection. */
   free(): void;
   [Symbol.dispose](): void;

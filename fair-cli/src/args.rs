@@ -92,6 +92,8 @@ pub struct CheckArgs {
     /// SHACL shapes graph to check every record against (Turtle or another RDF format;
     /// repeatable). SHACL Core, SHACL-SPARQL and the Advanced Features targets and rules
     /// (sh:SPARQLTarget, sh:TripleRule, sh:SPARQLRule; rules run before validation).
+
+    /// repeatable). Its relative IRIs resolve against its own location, like a data file's.
     #[arg(long, value_name = "FILE")]
     pub shapes: Vec<PathBuf>,
     /// Engine options as JSON (a file path), e.g. limits and per-code severities.
@@ -100,7 +102,9 @@ pub struct CheckArgs {
     /// Hide offending values in findings (privacy).
     #[arg(long)]
     pub mask_values: bool,
-    /// Base IRI for relative IRIs.
+    /// Base IRI for relative IRIs in every input, instead of each file's location (a file
+    /// `dir/x.ttl` is `file:%2E/dir/x.ttl`, `/abs/x.ttl` is `file:///abs/x.ttl`, standard
+    /// input `file:///`). Not applied to --shapes.
     #[arg(long)]
     pub base_iri: Option<String>,
     /// Worker threads (default: all cores).

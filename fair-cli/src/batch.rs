@@ -127,8 +127,14 @@ fn run_one(
         },
         None => stdin.to_vec(),
     };
-    let name = input.path.as_ref().map(|_| input.name.as_str());
-    let result = engine.load(&bytes, format, name).and_then(|doc| {
+    // A file's relative IRIs resolve against its location as given (`--base-iri`, in the
+    // engine's configuration, overrides it); standard input's against the default base.
+    let base = input.path.as_deref().map(fair_core::file_base_iri);
+    let mut options = fair_core::InputOptions::new().format(format);
+    if let Some(base) = &base {
+        options = options.name(&input.name).base_iri(base);
+    }
+    let result = engine.load_input(&bytes, &options).and_then(|doc| {
         let report = engine.validate(&doc)?;
         let turtle = if shacl {
             engine.shacl_report(&doc).map(|r| r.to_turtle())

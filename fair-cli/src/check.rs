@@ -80,7 +80,8 @@ fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
     Ok(config)
 }
 
-/// The engine, with the `--shapes` files (format detected from name and content) loaded.
+/// The engine, with the `--shapes` files (format detected from name and content) loaded, each
+/// file's relative IRIs resolving against its own location (`--base-iri` is for data only).
 fn build_engine(config: Config, shapes: &[PathBuf]) -> anyhow::Result<Engine> {
     let mut builder = Engine::builder().config(config);
     for path in shapes {
@@ -89,7 +90,7 @@ fn build_engine(config: Config, shapes: &[PathBuf]) -> anyhow::Result<Engine> {
         let name = path.display().to_string();
         let (format, _) = Format::detect(None, None, Some(&name), &bytes)
             .with_context(|| format!("cannot tell the format of shapes file {name}"))?;
-        builder = builder.shapes(name, bytes, format);
+        builder = builder.shapes_with_base(name, bytes, format, fair_core::file_base_iri(path));
     }
     builder.build().map_err(|e| match e {
         fair_core::BuildError::Shapes(_) => {

@@ -277,3 +277,122 @@ fn closed_pipe_ends_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
     }
 }
+
+/// Relative IRIs resolve against each file's location as given, in data (Turtle and RO-Crate
+/// JSON-LD) and in `--shapes`; the working directory never appears; `--base-iri` overrides for
+/// data only; standard input resolves against `file:///`.
+#[test]
+fn relative_iris_resolve_against_each_files_location_as_given() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("my data/crate")).unwrap();
+    let data = "@prefix ex: <http://example.org/> .\n<> a ex:Doc ; ex:part <#p> .\n";
+    let shapes =
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix ex: <http://example.org/> .\n\
+                  <#DocShape> a sh:NodeShape ; sh:targetClass ex:Doc ; sh:property <#title> .\n\
+                  <#title> sh:path ex:title ; sh:minCount 1 .\n";
+    std::fs::write(dir.path().join("my data/d.ttl"), data).unwrap();
+    std::fs::write(dir.path().join("shapes.ttl"), shapes).unwrap();
+    let crate_json = r#"{"@context": "https://w3id.org/ro/crate/1.1/context", "@graph": [
+        {"@id": "ro-crate-metadata.json", "@type": "CreativeWork", "about": {"@id": "./"},
+         "conformsTo": {"@id": "https://w3id.org/ro/crate/1.1"}},
+        {"@id": "./", "@type": "Dataset", "hasPart": [{"@id": "data.txt"}]},
+        {"@id": "data.txt", "@type": "File"}]}"#;
+    std::fs::write(
+        dir.path().join("my data/crate/ro-crate-metadata.json"),
+        crate_json,
+    )
+    .unwrap();
+    let shacl = |args: &[&str]| -> String {
+        let out = fairlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "shacl", "--fail-on", "never"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let cwd = dir.path().to_str().unwrap().to_owned();
+
+    let report = shacl(&["my data/d.ttl", "--shapes", "shapes.ttl"]);
+    assert!(
+        report.contains("sh:focusNode <file:%2E/my%20data/d.ttl>"),
+        "{report}"
+    );
+    assert!(
+        report.contains("sh:sourceShape <file:%2E/shapes.ttl#title>"),
+        "{report}"
+    );
+    assert!(!report.contains(&cwd), "{report}");
+    // `./` changes nothing.
+    assert_eq!(
+        report,
+        shacl(&["./my data/d.ttl", "--shapes", "./shapes.ttl"])
+    );
+
+    let absolute = dir.path().join("my data/d.ttl");
+    let report = shacl(&[absolute.to_str().unwrap(), "--shapes", "shapes.ttl"]);
+    let expected = format!("sh:focusNode <file://{}/my%20data/d.ttl>", cwd);
+    assert!(report.contains(&expected), "{report}");
+
+    let report = shacl(&[
+        "my data/d.ttl",
+        "--shapes",
+        "shapes.ttl",
+        "--base-iri",
+        "https://example.org/records/",
+    ]);
+    // `<>` is the base itself; the shapes keep their own base.
+    assert!(
+        report.contains("sh:focusNode <https://example.org/records/>"),
+        "{report}"
+    );
+    assert!(
+        report.contains("sh:sourceShape <file:%2E/shapes.ttl#title>"),
+        "{report}"
+    );
+
+    let out = fairlint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "-",
+            "--input-format",
+            "turtle",
+            "--format",
+            "shacl",
+        ])
+        .args(["--fail-on", "never", "--shapes", "shapes.ttl"])
+        .write_stdin(data)
+        .output()
+        .unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("sh:focusNode <file:///>"), "{report}");
+
+    // An RO-Crate checked from inside the crate and from above: the root data entity is the
+    // crate directory, the data entity is in it.
+    for (cwd, path, root) in [
+        ("my data/crate", "ro-crate-metadata.json", "file:%2E/"),
+        (
+            ".",
+            "my data/crate/ro-crate-metadata.json",
+            "file:%2E/my%20data/crate/",
+        ),
+    ] {
+        let out = fairlint()
+            .current_dir(dir.path().join(cwd))
+            .args(["check", "--format", "json", "--fail-on", "never", path])
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let profile = report["profile"]["id"].as_str().unwrap();
+        assert!(profile.contains("crate"), "{profile}");
+        let text = report.to_string();
+        assert!(text.contains(&format!("<{root}>")), "{root}: {text}");
+        assert!(!text.contains(&cwd_string(dir.path())), "{text}");
+    }
+}
+
+fn cwd_string(p: &std::path::Path) -> String {
+    p.to_str().unwrap().to_owned()
+}

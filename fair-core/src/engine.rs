@@ -10,7 +10,7 @@ use crate::limits::{Limits, MAX_JSON_DEPTH_SETTING};
 use crate::profiles::{self, Profile};
 use crate::report::{Counts, ProfileInfo, Report, Resource, SCHEMA_VERSION};
 use fair_ingest::{NoResolver, Resolver};
-use fair_rules::profiles::shacl::ShapeSet;
+use fair_rules::profiles::shacl::{ShapeSet, ShapesSource};
 use fair_rules::sink::FindingSink;
 use fair_rules::{CheckContext, Subject};
 use serde::Deserialize;
@@ -29,7 +29,9 @@ pub struct Config {
     pub limits: Limits,
     /// Whether findings show offending values (turn off to keep values private).
     pub include_values: bool,
-    /// Base IRI for relative IRIs in inputs.
+    /// Base IRI for relative IRIs in every input, overriding each input's own
+    /// ([`InputOptions::base_iri`]); `None`: each input's own, else
+    /// [`crate::DEFAULT_BASE_IRI`] (`file:///`).
     pub base_iri: Option<String>,
     /// Severity per code, overriding the default (`{"R001": "error"}`).
     pub severity: BTreeMap<String, Severity>,
@@ -63,8 +65,17 @@ impl Config {
 pub struct EngineBuilder {
     config: Config,
     resolver: Arc<dyn Resolver>,
-    shapes: Vec<(String, Vec<u8>, Format)>,
-    ontologies: Vec<(String, Vec<u8>, Format)>,
+    shapes: Vec<ShapesSource>,
+    ontologies: Vec<Source>,
+}
+
+/// An ontology given to the builder.
+#[derive(Clone)]
+struct Source {
+    name: String,
+    bytes: Vec<u8>,
+    format: Format,
+    base_iri: Option<String>,
 }
 
 impl Default for EngineBuilder {
@@ -111,14 +122,39 @@ impl EngineBuilder {
 
     /// Adds a SHACL shapes graph (Turtle or any other RDF format) whose shapes every record is
     /// checked against. `name` (a file name) is used in error messages. Repeatable; all shapes
-    /// graphs are merged and compiled once, at [`EngineBuilder::build`].
+    /// graphs are merged and compiled once, at [`EngineBuilder::build`]. Relative IRIs resolve
+    /// against [`crate::DEFAULT_BASE_IRI`]; see [`EngineBuilder::shapes_with_base`].
     pub fn shapes(
         mut self,
         name: impl Into<String>,
         bytes: impl Into<Vec<u8>>,
         format: Format,
     ) -> Self {
-        self.shapes.push((name.into(), bytes.into(), format));
+        self.shapes.push(ShapesSource {
+            name: name.into(),
+            bytes: bytes.into(),
+            format,
+            base_iri: None,
+        });
+        self
+    }
+
+    /// [`EngineBuilder::shapes`] whose relative IRIs (`<>`, `<#shape>`) resolve against
+    /// `base_iri`, for a file its location ([`crate::file_base_iri`]). `Config::base_iri` does
+    /// not apply to shapes. A base that is not an absolute IRI is a `config_error` at build.
+    pub fn shapes_with_base(
+        mut self,
+        name: impl Into<String>,
+        bytes: impl Into<Vec<u8>>,
+        format: Format,
+        base_iri: impl Into<String>,
+    ) -> Self {
+        self.shapes.push(ShapesSource {
+            name: name.into(),
+            bytes: bytes.into(),
+            format,
+            base_iri: Some(base_iri.into()),
+        });
         self
     }
 
@@ -133,7 +169,30 @@ impl EngineBuilder {
         bytes: impl Into<Vec<u8>>,
         format: Format,
     ) -> Self {
-        self.ontologies.push((name.into(), bytes.into(), format));
+        self.ontologies.push(Source {
+            name: name.into(),
+            bytes: bytes.into(),
+            format,
+            base_iri: None,
+        });
+        self
+    }
+
+    /// [`EngineBuilder::ontology`] whose relative IRIs resolve against `base_iri` (for a file,
+    /// [`crate::file_base_iri`]); a base that is not an absolute IRI is a `config_error`.
+    pub fn ontology_with_base(
+        mut self,
+        name: impl Into<String>,
+        bytes: impl Into<Vec<u8>>,
+        format: Format,
+        base_iri: impl Into<String>,
+    ) -> Self {
+        self.ontologies.push(Source {
+            name: name.into(),
+            bytes: bytes.into(),
+            format,
+            base_iri: Some(base_iri.into()),
+        });
         self
     }
 
@@ -141,9 +200,21 @@ impl EngineBuilder {
     pub fn build(self) -> Result<Engine, BuildError> {
         let config = self.config;
         let profile = config.validate()?;
+        let bases = self.shapes.iter().map(|s| (&s.name, &s.base_iri));
+        for (name, base) in bases.chain(self.ontologies.iter().map(|o| (&o.name, &o.base_iri))) {
+            if let Some(base) = base {
+                check_base_iri(base)
+                    .map_err(|e| ConfigError::new("base_iri", format!("{name}: {e}")))?;
+            }
+        }
         let mut ontologies = Vec::with_capacity(self.ontologies.len());
-        for (name, bytes, format) in &self.ontologies {
-            ontologies.push(fair_rules::ontology::Ontology::parse(name, bytes, *format)?);
+        for o in &self.ontologies {
+            ontologies.push(fair_rules::ontology::Ontology::parse(
+                &o.name,
+                &o.bytes,
+                o.format,
+                o.base_iri.as_deref(),
+            )?);
         }
         let shapes = if self.shapes.is_empty() {
             None
@@ -200,17 +271,62 @@ impl Config {
             return Err(ConfigError::new("limits", "limits must be greater than 0"));
         }
         if let Some(base) = &self.base_iri {
-            oxiri::Iri::parse(base.as_str()).map_err(|e| {
-                ConfigError::new("base_iri", format!("'{base}' is not an absolute IRI: {e}"))
-            })?;
+            check_base_iri(base).map_err(|e| ConfigError::new("base_iri", e))?;
         }
         Ok(profile)
     }
 }
 
+/// `Err` (the message) unless `base` is an absolute IRI.
+fn check_base_iri(base: &str) -> Result<(), String> {
+    oxiri::Iri::parse(base)
+        .map(|_| ())
+        .map_err(|e| format!("'{base}' is not an absolute IRI: {e}"))
+}
+
+/// What the engine should know about one input besides its bytes. Build with
+/// [`InputOptions::new`] and the setters; every field is optional.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct InputOptions<'a> {
+    /// The format; `None` detects it (from `name`'s extension, then the content).
+    pub format: Option<Format>,
+    /// The input's name (a file name): used to detect the format and as the report's `input`.
+    pub name: Option<&'a str>,
+    /// The base IRI of the input's relative IRIs, for a file its location
+    /// ([`crate::file_base_iri`]). [`Config::base_iri`] overrides it; without either,
+    /// [`crate::DEFAULT_BASE_IRI`].
+    pub base_iri: Option<&'a str>,
+}
+
+impl<'a> InputOptions<'a> {
+    /// No format, name or base: everything detected or defaulted.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the format.
+    pub fn format(mut self, format: Option<Format>) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// Sets the name.
+    pub fn name(mut self, name: &'a str) -> Self {
+        self.name = Some(name);
+        self
+    }
+
+    /// Sets the base IRI.
+    pub fn base_iri(mut self, base_iri: &'a str) -> Self {
+        self.base_iri = Some(base_iri);
+        self
+    }
+}
+
 /// Every resource a report lists, with its version: the rules, the bundled contexts,
 /// reference vocabularies, crosswalk schemas, the user's ontologies and the profile families.
-fn resources(ontologies: &[(String, Vec<u8>, Format)]) -> Vec<Resource> {
+fn resources(ontologies: &[Source]) -> Vec<Resource> {
     let mut resources = vec![Resource {
         name: "fairlint rules".to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -226,10 +342,10 @@ fn resources(ontologies: &[(String, Vec<u8>, Format)]) -> Vec<Resource> {
     fair_refdata::get();
     resources.extend(fair_refdata::resources());
     resources.extend(crate::crosswalk::resources());
-    resources.extend(ontologies.iter().map(|(name, _, _)| Resource {
-        name: format!("ontology {name}"),
+    resources.extend(ontologies.iter().map(|o| Resource {
+        name: format!("ontology {}", o.name),
         version: "user-supplied".to_owned(),
-        source: name.clone(),
+        source: o.name.clone(),
     }));
     resources.extend(profiles::resources());
     resources
@@ -282,9 +398,34 @@ impl Engine {
 
     /// Parses an input with the engine's limits, base IRI and resolver.
     pub fn parse(&self, bytes: &[u8], format: Format) -> Result<Document, ValidateError> {
+        self.parse_at(bytes, format, None)
+    }
+
+    /// Parses with `base_iri` unless the configuration sets one.
+    fn parse_at(
+        &self,
+        bytes: &[u8],
+        format: Format,
+        base_iri: Option<&str>,
+    ) -> Result<Document, ValidateError> {
+        let base_iri = match self.inner.config.base_iri.as_deref() {
+            Some(configured) => Some(configured),
+            None => {
+                if let Some(base) = base_iri {
+                    check_base_iri(base).map_err(|e| {
+                        ValidateError::Parse(ParseError::new(
+                            format,
+                            format!("the input's base IRI: {e}"),
+                            None,
+                        ))
+                    })?;
+                }
+                base_iri
+            }
+        };
         let options = ParseOptions {
             limits: self.inner.config.limits,
-            base_iri: self.inner.config.base_iri.as_deref(),
+            base_iri,
             resolver: self.inner.resolver.as_ref(),
         };
         Document::parse_with(bytes, format, &options)
@@ -297,15 +438,29 @@ impl Engine {
         format: Option<Format>,
         name: Option<&str>,
     ) -> Result<Document, ValidateError> {
+        let mut input = InputOptions::new().format(format);
+        input.name = name;
+        self.load_input(bytes, &input)
+    }
+
+    /// Detects the format (explicit, then the name's extension, then content) and parses,
+    /// relative IRIs resolving against the input's base IRI (see [`InputOptions::base_iri`]).
+    /// A base that is not an absolute IRI is a `parse_error`.
+    pub fn load_input(
+        &self,
+        bytes: &[u8],
+        input: &InputOptions<'_>,
+    ) -> Result<Document, ValidateError> {
         self.inner.config.limits.check_input_size(bytes.len())?;
-        let (format, _) = Format::detect(format, None, name, bytes).ok_or_else(|| {
-            ValidateError::Parse(ParseError::new(
-                Format::JsonLd,
-                "cannot tell the input's format from its name or content; name it explicitly",
-                None,
-            ))
-        })?;
-        self.parse(bytes, format)
+        let (format, _) =
+            Format::detect(input.format, None, input.name, bytes).ok_or_else(|| {
+                ValidateError::Parse(ParseError::new(
+                    Format::JsonLd,
+                    "cannot tell the input's format from its name or content; name it explicitly",
+                    None,
+                ))
+            })?;
+        self.parse_at(bytes, format, input.base_iri)
     }
 
     /// Detects the format, parses and validates: the convenience entry point for files and
@@ -316,9 +471,20 @@ impl Engine {
         format: Option<Format>,
         name: Option<&str>,
     ) -> Result<Report, ValidateError> {
-        let doc = self.load(bytes, format, name)?;
+        let mut input = InputOptions::new().format(format);
+        input.name = name;
+        self.check_input(bytes, &input)
+    }
+
+    /// [`Engine::load_input`] and [`Engine::validate`]; the report's `input` is the name.
+    pub fn check_input(
+        &self,
+        bytes: &[u8],
+        input: &InputOptions<'_>,
+    ) -> Result<Report, ValidateError> {
+        let doc = self.load_input(bytes, input)?;
         let mut report = self.validate(&doc)?;
-        if let Some(name) = name {
+        if let Some(name) = input.name {
             report.set_input(name);
         }
         Ok(report)
@@ -449,5 +615,63 @@ mod tests {
             fix.contains("the IRI of the profile your record follows"),
             "{fix}"
         );
+    }
+
+    /// The input's base IRI resolves its relative IRIs; `Config::base_iri` overrides it; a
+    /// base that is not absolute is a parse error; shapes resolve against their own base.
+    #[test]
+    fn per_input_and_per_shapes_base_iris() {
+        let record = "@prefix ex: <http://example.org/> .\n<> a ex:Doc .\n";
+        let focus = |engine: &Engine, input: &InputOptions<'_>| -> String {
+            let doc = engine.load_input(record.as_bytes(), input).unwrap();
+            let t = doc.graph().iter().next().unwrap();
+            t.subject.to_string()
+        };
+        let turtle = InputOptions::new().format(Some(Format::Turtle));
+        let engine = Engine::new().unwrap();
+        assert_eq!(focus(&engine, &turtle), "<file:///>");
+        let at = turtle.base_iri("file:%2E/dir/x.ttl");
+        assert_eq!(focus(&engine, &at), "<file:%2E/dir/x.ttl>");
+        assert_eq!(
+            engine
+                .load_input(record.as_bytes(), &at)
+                .unwrap()
+                .base_iri(),
+            "file:%2E/dir/x.ttl"
+        );
+        let err = engine
+            .load_input(record.as_bytes(), &turtle.base_iri("dir/x.ttl"))
+            .unwrap_err();
+        assert_eq!(err.code(), "parse_error");
+
+        let config = Config {
+            base_iri: Some("https://example.org/r/".to_owned()),
+            ..Config::default()
+        };
+        let configured = Engine::builder().config(config).build().unwrap();
+        assert_eq!(focus(&configured, &at), "<https://example.org/r/>");
+
+        let shapes = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix ex: <http://example.org/> .\n<#S> a sh:NodeShape ; sh:targetClass ex:Doc ; sh:class ex:Missing .\n";
+        let engine = Engine::builder()
+            .shapes_with_base("s.ttl", shapes, Format::Turtle, "file:///shapes/s.ttl")
+            .build()
+            .unwrap();
+        let doc = engine.load_input(record.as_bytes(), &at).unwrap();
+        let report = engine.shacl_report(&doc).unwrap();
+        assert_eq!(report.results.len(), 1);
+        assert_eq!(
+            report.results[0].source_shape.to_string(),
+            "<file:///shapes/s.ttl#S>"
+        );
+        // Without a base, shapes resolve against file:/// instead of failing on <#S>.
+        assert!(Engine::builder()
+            .shapes("s.ttl", shapes, Format::Turtle)
+            .build()
+            .is_ok());
+        let bad = Engine::builder()
+            .shapes_with_base("s.ttl", shapes, Format::Turtle, "not absolute")
+            .build()
+            .unwrap_err();
+        assert_eq!(bad.code(), "config_error");
     }
 }

@@ -271,7 +271,8 @@ class Engine:
     :param profile: profile to check against (``"core"``, ...); default: chosen per record.
     :param shapes: SHACL shapes graphs every record is also checked against: each a path
         (``os.PathLike``), or the shapes' text (``str``) or bytes; Turtle or any RDF format
-        fairlint reads (detected from the file extension, then the content).
+        fairlint reads (detected from the file extension, then the content). A file's relative
+        IRIs resolve against its location, text's against ``file:///``.
     :param ontologies: ontologies whose terms records are checked against (I110 unknown term,
         I111 deprecated term): each a path, or the ontology's text or bytes (OWL, Turtle,
         RDF/XML or OBO; detected from the file extension, then the content).
@@ -294,18 +295,24 @@ class Engine:
         ontologies: Union[Source, Iterable[Source], None] = None,
         options: Optional[Mapping[str, Any]] = None,
     ) -> "Engine": ...
-    def validate(self, source: Source, format: Optional[str] = None) -> Report:
+    def validate(
+        self, source: Source, format: Optional[str] = None, base_iri: Optional[str] = None
+    ) -> Report:
         """Checks one record.
 
         :param source: the record: ``str`` (its text), ``bytes``, ``dict`` (JSON-LD) or
             ``os.PathLike`` (a file; its name is used for format detection and as
-            ``report.input``).
+            ``report.input``, and its relative IRIs resolve against its location as given:
+            ``dir/x.ttl`` is ``file:%2E/dir/x.ttl``, ``/abs/x.ttl`` is ``file:///abs/x.ttl``).
         :param format: ``jsonld``, ``turtle``, ``trig``, ``ntriples``, ``nquads``, ``rdfxml``,
             ``html``, ``biotools`` (bio.tools JSON), ``datacite`` (DataCite JSON or XML);
             default: from the file extension, then the content (``dict``: JSON-LD, or bio.tools /
             DataCite JSON when it is plainly one of them).
+        :param base_iri: the base IRI of the record's relative IRIs; default: a file's
+            location, else ``file:///``. ``options["base_iri"]`` overrides it.
         :returns: the report; poor metadata gives findings, never an exception.
-        :raises ParseError: the input is not well-formed (``line``, ``column``, ``pointer``).
+        :raises ParseError: the input is not well-formed (``line``, ``column``, ``pointer``),
+            or ``base_iri`` is not an absolute IRI.
         :raises LimitError: the input is over a configured limit.
         :raises ResolveError: the input needs a JSON-LD context fairlint does not bundle.
         :raises ConfigError: unknown ``format`` name.

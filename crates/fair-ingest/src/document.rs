@@ -16,7 +16,8 @@ use std::collections::{BTreeSet, HashMap};
 pub struct ParseOptions<'a> {
     /// Size limits.
     pub limits: Limits,
-    /// Base IRI for relative IRIs (default `file:///`).
+    /// Base IRI for relative IRIs (default [`crate::DEFAULT_BASE_IRI`], `file:///`; a file's
+    /// own is [`crate::file_base_iri`]).
     pub base_iri: Option<&'a str>,
     /// Where contexts that fairlint does not bundle come from (default: nowhere).
     pub resolver: &'a dyn Resolver,
@@ -79,11 +80,9 @@ pub struct Document {
     /// Findings of the reading itself: for bio.tools and DataCite records, the schema
     /// violations found before the crosswalk (R301 / R302).
     ingest_findings: Vec<fair_model::RawFinding>,
-    /// The base IRI its relative IRIs resolved against.
-    base: String,
+    /// The base IRI relative IRIs resolved against.
+    base_iri: String,
 }
-
-const DEFAULT_BASE: &str = "file:///";
 
 impl Document {
     /// Parses `bytes` as `format` with default options (offline, default limits).
@@ -114,7 +113,7 @@ impl Document {
             )
         })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let base = options.base_iri.unwrap_or(DEFAULT_BASE);
+        let base = options.base_iri.unwrap_or(crate::DEFAULT_BASE_IRI);
         let mut collector = Collector::new(options.limits.max_triples);
         let mut contexts_used = BTreeSet::new();
         let mut script_blocks = None;
@@ -181,17 +180,12 @@ impl Document {
             }
         }
         let mut doc = collector.finish(format, contexts_used.into_iter().collect(), script_blocks);
-        doc.base = base.to_owned();
+        doc.base_iri = base.to_owned();
         if let Some(crosswalked) = crosswalked {
             doc.ingest_findings = crate::crosswalk::findings(&crosswalked);
             doc.info.schema = Some(crosswalked.schema);
         }
         Ok(doc)
-    }
-
-    /// The base IRI the document's relative IRIs resolved against.
-    pub fn base(&self) -> &str {
-        &self.base
     }
 
     /// What reading the input found wrong before any check ran (a crosswalked record's schema
@@ -205,6 +199,27 @@ impl Document {
     /// ("DataCite metadata has no field for schema:…").
     pub fn no_field_fix(&self, predicate: &str) -> Option<String> {
         crate::crosswalk::no_field_fix(self.info.format, predicate)
+    }
+
+    /// The base IRI the input's relative IRIs resolved against.
+    pub fn base_iri(&self) -> &str {
+        &self.base_iri
+    }
+
+    /// What the record wrote for `iri` when it is a relative reference resolved against a
+    /// base fairlint made up (a `file:` base: [`crate::DEFAULT_BASE_IRI`] or the file's
+    /// location): `"license": "MIT"` under a context that makes `license` IRI-valued becomes
+    /// `<file:///MIT>` (or `<file:%2E/dir/MIT>` next to `dir/x.json`), and the checks judge
+    /// `MIT`. Any other IRI, and every IRI under a base the user gave, is returned as is.
+    pub fn written_reference<'a>(&self, iri: &'a str) -> &'a str {
+        if !self.base_iri.starts_with("file:") {
+            return iri;
+        }
+        let directory = match self.base_iri.rfind('/') {
+            Some(i) => &self.base_iri[..=i],
+            None => return iri,
+        };
+        iri.strip_prefix(directory).unwrap_or(iri)
     }
 
     /// The data graph.
@@ -384,7 +399,7 @@ impl Collector {
             graph: self.graph,
             source_map: self.source.finish(),
             ingest_findings: Vec::new(),
-            base: DEFAULT_BASE.to_owned(),
+            base_iri: String::new(),
         }
     }
 }

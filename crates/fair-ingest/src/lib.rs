@@ -15,6 +15,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::print_stdout, clippy::print_stderr))]
 
+mod base;
 #[doc(hidden)]
 pub mod contexts;
 #[doc(hidden)]
@@ -35,6 +36,7 @@ mod limits {
     pub use fair_model::Limits;
 }
 
+pub use base::{file_base_iri, DEFAULT_BASE_IRI};
 pub use contexts::{bundled as bundled_contexts, BundledContext};
 pub use document::{Document, DocumentInfo, ParseOptions, SchemaOrgNamespace};
 pub use format::{detect, sniff, DetectFormat};

@@ -101,15 +101,11 @@ mod schemes;
 
 use crate::pass::{CheckContext, Pass};
 use crate::sink::FindingSink;
-use oxrdf::{Graph, NamedNodeRef, TermRef};
+use oxrdf::{NamedNodeRef, TermRef};
 use schemes::ror;
 pub use schemes::{check_iri, check_value, mod11_2};
 use serde_json::json;
 use std::collections::BTreeSet;
-
-/// The base IRI relative references resolve against when the caller sets none
-/// (`document.rs`); a value under it is what the record wrote as a relative reference.
-pub const DEFAULT_BASE: &str = "file:///";
 
 /// Properties whose values are identifiers (literal values are checked in every form,
 /// CURIEs included).
@@ -203,7 +199,8 @@ fn hinted(property_id: &str, value: &str) -> Option<Check> {
     check_value(&format!("{prefix}{value}"))
 }
 
-pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
+pub fn check(doc: &crate::document::Document, sink: &mut FindingSink<'_>) {
+    let graph = doc.graph();
     let mut seen_subjects = BTreeSet::new();
     let property_id = NamedNodeRef::new_unchecked("http://schema.org/propertyID");
     let schema_value = "http://schema.org/value";
@@ -228,19 +225,12 @@ pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
             TermRef::NamedNode(n) => {
                 let text = n.as_str();
                 let c = if identifier_property {
-                    check_value(text.strip_prefix(DEFAULT_BASE).unwrap_or(text))
+                    check_value(doc.written_reference(text))
                 } else {
                     check_iri(text)
                 };
                 if let Some(c) = c {
-                    emit(
-                        sink,
-                        c,
-                        text.strip_prefix(DEFAULT_BASE).unwrap_or(text),
-                        focus,
-                        path,
-                        value,
-                    );
+                    emit(sink, c, doc.written_reference(text), focus, path, value);
                 }
             }
             TermRef::Literal(l) if identifier_property => {
@@ -269,7 +259,7 @@ pub struct Identifiers;
 
 impl Pass for Identifiers {
     fn run(&self, cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) {
-        check(cx.doc.graph(), sink);
+        check(cx.doc, sink);
     }
 }
 

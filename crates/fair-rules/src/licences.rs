@@ -316,7 +316,8 @@ const LICENCE_PROPERTIES: &[&str] = &[
     "http://www.w3.org/1999/xhtml/vocab#license",
 ];
 
-pub fn check_graph(graph: &oxrdf::Graph, sink: &mut crate::sink::FindingSink<'_>) {
+pub fn check_graph(doc: &crate::document::Document, sink: &mut crate::sink::FindingSink<'_>) {
+    let graph = doc.graph();
     use oxrdf::TermRef;
     use serde_json::json;
     for t in graph.iter() {
@@ -325,12 +326,8 @@ pub fn check_graph(graph: &oxrdf::Graph, sink: &mut crate::sink::FindingSink<'_>
         }
         let text = match t.object {
             // "license": "MIT" under a context that makes license IRI-valued resolves against
-            // the default base: judge what the record wrote.
-            TermRef::NamedNode(n) => n
-                .as_str()
-                .strip_prefix(crate::identifiers::DEFAULT_BASE)
-                .unwrap_or(n.as_str())
-                .to_owned(),
+            // the document's base: judge what the record wrote.
+            TermRef::NamedNode(n) => doc.written_reference(n.as_str()).to_owned(),
             TermRef::Literal(l) => l.value().to_owned(),
             // A licence node (CreativeWork): judged by its url / identifier / name.
             TermRef::BlankNode(b) => {
@@ -399,7 +396,7 @@ pub struct Licences;
 
 impl Pass for Licences {
     fn run(&self, cx: &CheckContext<'_>, sink: &mut crate::sink::FindingSink<'_>) {
-        check_graph(cx.doc.graph(), sink);
+        check_graph(cx.doc, sink);
     }
 }
 

@@ -105,12 +105,22 @@ fn is_obo(bytes: &[u8]) -> bool {
 }
 
 impl Ontology {
-    /// Parses an ontology (OBO is recognised by content, whatever `format` says).
-    pub fn parse(name: &str, bytes: &[u8], format: Format) -> Result<Self, ConfigError> {
+    /// Parses an ontology (OBO is recognised by content, whatever `format` says); relative
+    /// IRIs resolve against `base_iri` (`None`: [`fair_ingest::DEFAULT_BASE_IRI`]).
+    pub fn parse(
+        name: &str,
+        bytes: &[u8],
+        format: Format,
+        base_iri: Option<&str>,
+    ) -> Result<Self, ConfigError> {
         let terms = if is_obo(bytes) {
             Self::parse_obo(name, bytes)?
         } else {
-            let doc = Document::parse(bytes, format).map_err(|e| {
+            let options = fair_ingest::ParseOptions {
+                base_iri,
+                ..Default::default()
+            };
+            let doc = Document::parse_with(bytes, format, &options).map_err(|e| {
                 ConfigError::new(
                     "ontology",
                     format!("{name}: cannot parse the ontology: {e}"),
@@ -320,7 +330,7 @@ mod tests {
 
     #[test]
     fn obo() {
-        let o = Ontology::parse("go.obo", OBO_TEXT.as_bytes(), Format::Turtle).unwrap();
+        let o = Ontology::parse("go.obo", OBO_TEXT.as_bytes(), Format::Turtle, None).unwrap();
         assert_eq!(
             o.namespaces,
             vec!["http://purl.obolibrary.org/obo/GO_".to_owned()]
@@ -346,11 +356,11 @@ mod tests {
 ex:A a owl:Class .
 ex:B a owl:Class ; owl:deprecated true ; obo:IAO_0100001 ex:A .
 "#;
-        let o = Ontology::parse("ex.ttl", ttl.as_bytes(), Format::Turtle).unwrap();
+        let o = Ontology::parse("ex.ttl", ttl.as_bytes(), Format::Turtle, None).unwrap();
         assert_eq!(o.namespaces, vec!["https://example.org/onto#".to_owned()]);
         let b = o.terms.get("https://example.org/onto#B").unwrap();
         assert!(b.deprecated);
         assert_eq!(b.replaced_by, vec!["https://example.org/onto#A".to_owned()]);
-        assert!(Ontology::parse("empty.ttl", b"", Format::Turtle).is_err());
+        assert!(Ontology::parse("empty.ttl", b"", Format::Turtle, None).is_err());
     }
 }

@@ -22,6 +22,21 @@ struct ShapeMeta {
     fix: Option<String>,
 }
 
+/// One shapes graph to compile: its name (a file name, for errors), bytes, format and the
+/// base IRI its relative IRIs resolve against (`None`: [`fair_ingest::DEFAULT_BASE_IRI`]; a
+/// file's own is [`fair_ingest::file_base_iri`]).
+#[derive(Debug, Clone)]
+pub struct ShapesSource {
+    /// A file name, used in error messages.
+    pub name: String,
+    /// The shapes graph.
+    pub bytes: Vec<u8>,
+    /// Its RDF format.
+    pub format: Format,
+    /// The base IRI of its relative IRIs.
+    pub base_iri: Option<String>,
+}
+
 /// Compiled shapes plus their annotations.
 #[derive(Debug, Clone)]
 pub struct ShapeSet {
@@ -98,16 +113,16 @@ fn default_severities(file: &mut Graph, severity: &shacl::Severity) {
 }
 
 impl ShapeSet {
-    /// Parses and merges shapes graphs (`(name, bytes, format)`), then compiles them once.
+    /// Parses and merges shapes graphs, each with its own base IRI, then compiles them once.
     /// Blank nodes of different files never merge.
-    pub fn build(sources: &[(String, Vec<u8>, Format)]) -> Result<Self, ShapesError> {
+    pub fn build(sources: &[ShapesSource]) -> Result<Self, ShapesError> {
         let sources: Vec<Source<'_>> = sources
             .iter()
-            .map(|(name, bytes, format)| Source {
-                name,
-                bytes,
-                format: *format,
-                base: None,
+            .map(|s| Source {
+                name: &s.name,
+                bytes: &s.bytes,
+                format: s.format,
+                base: s.base_iri.as_deref(),
                 default_severity: None,
                 muted: false,
             })
@@ -121,6 +136,7 @@ impl ShapeSet {
         let mut origin: HashMap<String, usize> = HashMap::new();
         for (index, source) in sources.iter().enumerate() {
             let name = source.name;
+            let base = source.base.unwrap_or(fair_ingest::DEFAULT_BASE_IRI);
             let mut file = Graph::new();
             // Blank nodes are relabelled per file, in order of appearance, so labels are
             // deterministic and never merge across files.
@@ -151,12 +167,9 @@ impl ShapeSet {
             if source.format == Format::Turtle {
                 // Straight from the parser: no source map or intermediate graph is needed for
                 // shapes, and bundled profiles are compiled at every first engine build.
-                let mut parser = oxttl::TurtleParser::new();
-                if let Some(base) = source.base {
-                    parser = parser.with_base_iri(base).map_err(|e| {
-                        ShapesError::syntax(format!("{name}: base IRI '{base}': {e}"))
-                    })?;
-                }
+                let parser = oxttl::TurtleParser::new()
+                    .with_base_iri(base)
+                    .map_err(|e| ShapesError::syntax(format!("{name}: base IRI '{base}': {e}")))?;
                 for t in parser.for_slice(source.bytes) {
                     let t = t.map_err(|e| {
                         let at = e.location().start;
@@ -170,7 +183,11 @@ impl ShapeSet {
                     add(t.as_ref(), &mut file);
                 }
             } else {
-                let doc = Document::parse(source.bytes, source.format)
+                let options = fair_ingest::ParseOptions {
+                    base_iri: Some(base),
+                    ..Default::default()
+                };
+                let doc = Document::parse_with(source.bytes, source.format, &options)
                     .map_err(|e| ShapesError::syntax(format!("{name}: {e}")))?;
                 for t in doc.graph() {
                     add(t, &mut file);
@@ -185,11 +202,12 @@ impl ShapeSet {
             }
         }
         let muted: Vec<bool> = sources.iter().map(|s| s.muted).collect();
-        // A relative `sh:namespace` resolves against the (first) base IRI given.
-        let shapes = match sources.iter().find_map(|s| s.base) {
-            Some(base) => Shapes::from_graph_with_base(&graph, base)?,
-            None => Shapes::from_graph(&graph)?,
-        };
+        // A relative `sh:namespace` resolves against the (first) base IRI.
+        let base = sources
+            .iter()
+            .find_map(|s| s.base)
+            .unwrap_or(fair_ingest::DEFAULT_BASE_IRI);
+        let shapes = Shapes::from_graph_with_base(&graph, base)?;
         let mut meta: HashMap<String, ShapeMeta> = HashMap::new();
         for (predicate, set) in [
             (vocab::FAIR_CODE, 0),
@@ -396,11 +414,12 @@ pub fn bundled_profile_shapes(index: usize) -> Option<&'static ShapeSet> {
             if p.shapes.is_empty() {
                 return None;
             }
-            let source = (
-                p.shapes_file.to_owned(),
-                p.shapes.as_bytes().to_vec(),
-                Format::Turtle,
-            );
+            let source = ShapesSource {
+                name: p.shapes_file.to_owned(),
+                bytes: p.shapes.as_bytes().to_vec(),
+                format: Format::Turtle,
+                base_iri: None,
+            };
             ShapeSet::build(&[source]).ok()
         })
         .as_ref()
@@ -422,11 +441,12 @@ mod tests {
             if p.shapes.is_empty() {
                 continue;
             }
-            let source = (
-                p.shapes_file.to_owned(),
-                p.shapes.as_bytes().to_vec(),
-                super::Format::Turtle,
-            );
+            let source = super::ShapesSource {
+                name: p.shapes_file.to_owned(),
+                bytes: p.shapes.as_bytes().to_vec(),
+                format: super::Format::Turtle,
+                base_iri: None,
+            };
             if let Err(e) = super::ShapeSet::build(&[source]) {
                 panic!("bundled profile {} does not compile: {e}", p.id);
             }

@@ -230,7 +230,7 @@ pub fn check(
     if dirs.is_empty() || !available() {
         return Level::Optional;
     }
-    let Some(compiled) = compiled(dirs, doc.base()) else {
+    let Some(compiled) = compiled(dirs, doc.base_iri()) else {
         return Level::Optional;
     };
     let graph = prepare(doc.graph(), &compiled.ontology);
