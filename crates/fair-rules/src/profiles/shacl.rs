@@ -65,6 +65,9 @@ pub struct Source<'a> {
     /// Its shapes run (their rules infer, other shapes may refer to them) but their results are
     /// not reported.
     pub muted: bool,
+    /// Its `@prefix` lines are SPARQL prefixes every query may use (Turtle only), as rdflib
+    /// lets pySHACL's queries use the shapes graph's namespaces.
+    pub prefixes_as_defaults: bool,
 }
 
 /// Gives every shape of `file` without `sh:severity` one: its parent node shape's declared
@@ -125,14 +128,21 @@ impl ShapeSet {
                 base: s.base_iri.as_deref(),
                 default_severity: None,
                 muted: false,
+                prefixes_as_defaults: false,
             })
             .collect();
-        Self::build_sources(&sources)
+        Self::build_sources(&sources, &[])
     }
 
-    /// Like [`ShapeSet::build`], with a base IRI, a default severity and muting per file.
-    pub fn build_sources(sources: &[Source<'_>]) -> Result<Self, ShapesError> {
+    /// Like [`ShapeSet::build`], with a base IRI, a default severity and muting per file, and
+    /// SPARQL prefixes every query may use without declaring them (after the files' own
+    /// `@prefix` lines where a source asks for that; the later wins).
+    pub fn build_sources(
+        sources: &[Source<'_>],
+        default_prefixes: &[(&str, &str)],
+    ) -> Result<Self, ShapesError> {
         let mut graph = Graph::new();
+        let mut file_prefixes: Vec<(String, String)> = Vec::new();
         let mut origin: HashMap<String, usize> = HashMap::new();
         for (index, source) in sources.iter().enumerate() {
             let name = source.name;
@@ -170,7 +180,8 @@ impl ShapeSet {
                 let parser = oxttl::TurtleParser::new()
                     .with_base_iri(base)
                     .map_err(|e| ShapesError::syntax(format!("{name}: base IRI '{base}': {e}")))?;
-                for t in parser.for_slice(source.bytes) {
+                let mut parser = parser.for_slice(source.bytes);
+                for t in parser.by_ref() {
                     let t = t.map_err(|e| {
                         let at = e.location().start;
                         ShapesError::syntax(format!(
@@ -181,6 +192,14 @@ impl ShapeSet {
                         ))
                     })?;
                     add(t.as_ref(), &mut file);
+                }
+                if source.prefixes_as_defaults {
+                    let mut declared: Vec<(String, String)> = parser
+                        .prefixes()
+                        .map(|(p, ns)| (p.to_owned(), ns.to_owned()))
+                        .collect();
+                    declared.sort();
+                    file_prefixes.extend(declared);
                 }
             } else {
                 let options = fair_ingest::ParseOptions {
@@ -207,7 +226,14 @@ impl ShapeSet {
             .iter()
             .find_map(|s| s.base)
             .unwrap_or(fair_ingest::DEFAULT_BASE_IRI);
-        let shapes = Shapes::from_graph_with_base(&graph, base)?;
+        let mut options = shacl::CompileOptions::new().with_base(base);
+        for (prefix, ns) in &file_prefixes {
+            options = options.with_default_prefix(prefix, ns);
+        }
+        for (prefix, ns) in default_prefixes {
+            options = options.with_default_prefix(prefix, ns);
+        }
+        let shapes = Shapes::from_graph_with_options(&graph, &options)?;
         let mut meta: HashMap<String, ShapeMeta> = HashMap::new();
         for (predicate, set) in [
             (vocab::FAIR_CODE, 0),

@@ -78,6 +78,32 @@ fn files_of<'a>(dirs: &'a [&'a str]) -> impl Iterator<Item = &'static UpstreamFi
     })
 }
 
+/// rdflib's core namespace bindings (any pySHACL query may use them), then the prefixes
+/// rocrate-validator 0.13.0 injects into every `sh:select` query that declares none
+/// (`requirements/shacl/validator.py`, `_inject_default_prefixes`); several shapes rely on them.
+const DEFAULT_PREFIXES: &[(&str, &str)] = &[
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("xml", "http://www.w3.org/XML/1998/namespace"),
+    ("schema", "http://schema.org/"),
+    ("bioschemas", "https://bioschemas.org/"),
+    (
+        "bioschemas-cw",
+        "https://bioschemas.org/ComputationalWorkflow#",
+    ),
+    ("wfrun", "https://w3id.org/ro/terms/workflow-run#"),
+    ("codemeta", "https://codemeta.github.io/terms/"),
+    ("rocrate", "https://w3id.org/ro/crate/1.2/"),
+    (
+        "ro-crate",
+        "https://github.com/crs4/rocrate-validator/profiles/ro-crate/",
+    ),
+    ("ro", "./"),
+    ("dct", "http://purl.org/dc/terms/"),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+];
+
 /// A profile's compiled shapes and its ontology's triples, for one base IRI.
 struct Compiled {
     shapes: ShapeSet,
@@ -131,10 +157,11 @@ fn compile(dirs: &[&str], base: &str) -> Result<Compiled, shacl::ShapesError> {
             base: Some(base),
             default_severity: folder_severity(file.path),
             muted: NATIVE.contains(&file.path),
+            prefixes_as_defaults: true,
         });
     }
     Ok(Compiled {
-        shapes: ShapeSet::build_sources(&sources)?,
+        shapes: ShapeSet::build_sources(&sources, DEFAULT_PREFIXES)?,
         ontology,
     })
 }
@@ -142,7 +169,8 @@ fn compile(dirs: &[&str], base: &str) -> Result<Compiled, shacl::ShapesError> {
 /// rocrate-validator's `validationCandidate` marker (its graph transformer
 /// `validation_candidate_marker`): every node the crate says something about, or points to
 /// through a predicate other than those that only reference a term.
-const CANDIDATE: &str = "https://github.com/crs4/rocrate-validator/graph-transformers/validationCandidate";
+const CANDIDATE: &str =
+    "https://github.com/crs4/rocrate-validator/graph-transformers/validationCandidate";
 const REFERENCE_PREDICATES: &[&str] = &[
     vocab::RDF_TYPE,
     "http://schema.org/propertyID",
