@@ -94,8 +94,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub shapes: Vec<PathBuf>,
     /// JSON-LD context document to use for a context IRI, as IRI=FILE (repeatable). fairlint
-    /// never fetches contexts: use this for one it does not bundle (see the bundled list in
-    /// `fairlint profiles --help` / docs). It wins over a bundled context for the same IRI.
+    /// never fetches contexts: use this for one it does not bundle (the bundled ones are listed
+    /// in every report's resources). It wins over a bundled context for the same IRI.
     #[arg(long = "context", value_name = "IRI=FILE", value_parser = parse_context)]
     pub contexts: Vec<(String, PathBuf)>,
     /// Engine options as JSON (a file path), e.g. limits and per-code severities.
