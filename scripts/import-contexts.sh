@@ -77,8 +77,8 @@ def no_dups(pairs):
     return dict(pairs)
 with open(src, "rb") as f:
     doc = json.loads(f.read().decode("utf-8"), object_pairs_hook=no_dups)
-if not isinstance(doc, dict) or not isinstance(doc.get("@context"), dict):
-    sys.exit(f"{src}: no top-level object-valued \"@context\"")
+if not isinstance(doc, dict) or not isinstance(doc.get("@context"), (dict, list)):
+    sys.exit(f"{src}: no top-level \"@context\" object or array")
 text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 with open(dst, "wb") as f:
     f.write(text.encode("utf-8") + b"\n")
@@ -112,6 +112,14 @@ install_context "$rc13_whl"  rocrate/data/ro-crate.jsonld                       
 install_context "$cmp_sdist" CodeMetaPy-0.3.5/codemeta/schema/codemeta.jsonld     codemeta-2.0.jsonld
 install_context "$swh_whl"   swh/indexer/data/codemeta/codemeta-3.0.jsonld         codemeta-3.0.jsonld
 
+# Contexts no registry package ships, written from their published specifications (see
+# PROVENANCE.md): committed under scripts/contexts-spec/, minified like the others.
+spec_dir="$repo_root/scripts/contexts-spec"
+for f in workflow-run.jsonld workflow-testing.jsonld ro-bundle.jsonld dcat-ap-3.0.0-examples.jsonld; do
+  minify "$spec_dir/$f" "$out_dir/$f"
+  log "ok  $f  <-  scripts/contexts-spec/$f (written from the specification)"
+done
+
 # Sanity checks on what the packages claim to be.
 python3 - "$out_dir" <<'PY'
 import json, sys, os
@@ -138,7 +146,7 @@ PY
 # differences from 1.3 (rebuilt by crates/fair-ingest/src/contexts.rs on first use), checked here to
 # rebuild the originals exactly.
 # --------------------------------------------------------------------------
-python3 - "$out_dir" <<'PY'
+python3 - "$out_dir" "$spec_dir" <<'PY'
 import json, os, sys
 d = sys.argv[1]
 def load(n):
@@ -146,6 +154,27 @@ def load(n):
         return json.load(f)
 base_name = "rocrate-1.3.jsonld"
 base = load(base_name)["@context"]
+# RO-Crate 1.0 (no registry package ships it): the schema.org term definitions of 1.1 plus the
+# 1.0 context's own terms and prefixes (scripts/contexts-spec/rocrate-1.0.json), stored as its
+# differences from 1.1.
+spec_dir = sys.argv[2]
+with open(os.path.join(spec_dir, "rocrate-1.0.json"), encoding="utf-8") as f:
+    spec10 = json.load(f)
+ctx11 = load("rocrate-1.1.jsonld")["@context"]
+ctx10 = {k: x for k, x in ctx11.items() if isinstance(x, str) and x.startswith("http://schema.org/")}
+ctx10.update(spec10["terms"])
+patch10 = {
+    "base": "rocrate-1.1.patch.json",
+    "top": spec10["top"],
+    "set": {k: x for k, x in ctx10.items() if ctx11.get(k, object()) != x},
+    "remove": [k for k in ctx11 if k not in ctx10],
+}
+rebuilt = {k: x for k, x in ctx11.items() if k not in patch10["remove"]}
+rebuilt.update(patch10["set"])
+assert rebuilt == ctx10, "rocrate-1.0: patch does not rebuild it"
+with open(os.path.join(d, "rocrate-1.0.patch.json"), "wb") as f:
+    f.write(json.dumps(patch10, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+print(f"  rocrate-1.0.patch.json: {len(patch10['set'])} terms set, {len(patch10['remove'])} removed", file=sys.stderr)
 for v in ("1.1", "1.2"):
     name = f"rocrate-{v}.jsonld"
     doc = load(name)
@@ -226,23 +255,53 @@ def codemeta3_urls():
         "raw.githubusercontent.com/codemeta/codemeta/3.0/codemeta.jsonld",
     ])
 
+def plain(urls):
+    """URLs of contexts written from a specification: http and https, with and without a
+    trailing slash (file URLs as they are)."""
+    return both_schemes(urls)
+
+def alias(iri_path, release):
+    """A moving alias (a draft or a branch) read as the release it stands for."""
+    return {"iri": "https://" + iri_path, "release": release, "urls": both_schemes([iri_path])}
+
+spec = "written from the specification (scripts/contexts-spec)"
 index = [
     {"file": "schemaorg.jsonld", "urls": schemaorg_urls(),
      "name": "schema.org JSON-LD context", "version": "28.0", "source": src_swh},
+    {"file": "rocrate-1.0.patch.json", "urls": rocrate("1.0"),
+     "name": "RO-Crate 1.0 context", "version": "1.0", "source": spec},
     {"file": "rocrate-1.1.patch.json", "urls": rocrate("1.1"),
-     "name": "RO-Crate 1.1 context", "version": "1.1", "source": src_rc11},
+     "name": "RO-Crate 1.1 context", "version": "1.1", "source": src_rc11,
+     "aliases": [alias("w3id.org/ro/crate/1.1-DRAFT/context", "RO-Crate 1.1")]},
     {"file": "rocrate-1.2.patch.json", "urls": rocrate("1.2"),
-     "name": "RO-Crate 1.2 context", "version": "1.2", "source": src_npm},
+     "name": "RO-Crate 1.2 context", "version": "1.2", "source": src_npm,
+     "aliases": [alias("w3id.org/ro/crate/1.2-DRAFT/context", "RO-Crate 1.2")]},
     {"file": "rocrate-1.3.jsonld", "urls": rocrate("1.3"),
-     "name": "RO-Crate 1.3 context", "version": "1.3", "source": src_rc13},
+     "name": "RO-Crate 1.3 context", "version": "1.3", "source": src_rc13,
+     "aliases": [alias("w3id.org/ro/crate/1.3-DRAFT/context", "RO-Crate 1.3"),
+                 alias("w3id.org/ro/crate/1.4-DRAFT/context", "RO-Crate 1.3")]},
     {"file": "codemeta-2.0.jsonld", "urls": codemeta2_urls(),
      "name": "CodeMeta 2.0 context", "version": "2.0", "source": src_cmp},
     {"file": "codemeta-3.0.jsonld", "urls": codemeta3_urls(),
-     "name": "CodeMeta 3.0 context", "version": "3.0", "source": src_swh},
+     "name": "CodeMeta 3.0 context", "version": "3.0", "source": src_swh,
+     "aliases": [alias("raw.githubusercontent.com/codemeta/codemeta/master/codemeta.jsonld", "CodeMeta 3.0")]},
+    {"file": "workflow-run.jsonld",
+     "urls": plain(["w3id.org/ro/terms/workflow-run", "w3id.org/ro/terms/workflow-run/context"]),
+     "name": "Workflow Run Crate terms context", "version": "0.5", "source": spec},
+    {"file": "workflow-testing.jsonld",
+     "urls": plain(["w3id.org/ro/terms/test", "w3id.org/ro/terms/test/context"]),
+     "name": "Workflow Testing RO-Crate terms context", "version": "0.1", "source": spec},
+    {"file": "ro-bundle.jsonld",
+     "urls": plain(["w3id.org/bundle/context",
+                    "researchobject.github.io/specifications/bundle/context.json"]),
+     "name": "Research Object Bundle context", "version": "1.0", "source": spec},
+    {"file": "dcat-ap-3.0.0-examples.jsonld",
+     "urls": plain(["semiceu.github.io/uri.semic.eu-generated/DCAT-AP/releases/3.0.0/html/examples/context.jsonld"]),
+     "name": "DCAT-AP 3.0.0 examples context", "version": "3.0.0", "source": spec},
 ]
 seen = {}
 for e in index:
-    for u in e["urls"]:
+    for u in e["urls"] + [u for a in e.get("aliases", []) for u in a["urls"]]:
         assert u not in seen, f"{u} routed to both {seen[u]} and {e['file']}"
         seen[u] = e["file"]
 with open(dst, "w", encoding="utf-8") as f:

@@ -207,6 +207,47 @@ fn rdf_inputs(
     Ok(out)
 }
 
+/// `contexts={iri: document}`: each document a JSON-LD context document as text, or a dict
+/// (serialised as JSON). Anything else is a `ConfigError` naming the IRI.
+fn user_contexts(py: Python<'_>, contexts: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
+    let Ok(mapping) = contexts.cast::<PyMapping>() else {
+        return Err(errors::config_error(
+            py,
+            format!(
+                "contexts must be a dict of IRI -> context document, not {}",
+                contexts.get_type().name()?
+            ),
+        ));
+    };
+    let mut out = Vec::new();
+    for item in mapping.items()?.iter() {
+        let (iri, document): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+        let iri: String = iri.extract().map_err(|_| {
+            errors::config_error(py, "contexts: every key must be an IRI (str)".to_owned())
+        })?;
+        let text: String = if let Ok(text) = document.extract::<String>() {
+            text
+        } else if document.cast::<PyDict>().is_ok() {
+            py.import("json")?
+                .call_method1("dumps", (&document,))
+                .and_then(|s| s.extract())
+                .map_err(|e| {
+                    errors::config_error(py, format!("contexts[{iri}]: not JSON data: {e}"))
+                })?
+        } else {
+            return Err(errors::config_error(
+                py,
+                format!(
+                    "contexts[{iri}]: the context document must be str or dict, not {}",
+                    document.get_type().name()?
+                ),
+            ));
+        };
+        out.push((iri, text));
+    }
+    Ok(out)
+}
+
 /// Checks metadata records. Build once (slow, may fail), then validate many documents, from any
 /// number of threads.
 #[pyclass(frozen, name = "Engine", module = "fairlint")]
@@ -217,13 +258,14 @@ pub(crate) struct Engine {
 #[pymethods]
 impl Engine {
     #[new]
-    #[pyo3(signature = (profile=None, shapes=None, ontologies=None, options=None))]
+    #[pyo3(signature = (profile=None, shapes=None, ontologies=None, options=None, contexts=None))]
     fn new(
         py: Python<'_>,
         profile: Option<String>,
         shapes: Option<&Bound<'_, PyAny>>,
         ontologies: Option<&Bound<'_, PyAny>>,
         options: Option<&Bound<'_, PyAny>>,
+        contexts: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let mut config = match options {
             None => Config::default(),
@@ -253,6 +295,9 @@ impl Engine {
         };
         if profile.is_some() {
             config.profile = profile;
+        }
+        if let Some(contexts) = contexts.filter(|c| !c.is_none()) {
+            config.contexts.extend(user_contexts(py, contexts)?);
         }
         let mut builder = CoreEngine::builder().config(config);
         let mut names = Vec::new();

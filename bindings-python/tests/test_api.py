@@ -416,3 +416,27 @@ def test_validate_many_releases_the_gil(engine: fairlint.Engine) -> None:
         done.set()
         t.join()
     assert ticks > 10
+
+
+def test_user_contexts_load_unbundled_ones_and_win_over_bundled() -> None:
+    record = '{"@context": "https://example.org/ctx", "@type": "Thing", "title": "x"}'
+    with pytest.raises(fairlint.ResolveError):
+        fairlint.Engine().validate(record, format="jsonld")
+    context = {"@context": {"@vocab": "http://example.org/terms#"}}
+    for given in (context, json.dumps(context)):
+        report = fairlint.Engine(contexts={"https://example.org/ctx": given}).validate(
+            record, format="jsonld"
+        )
+        assert report.to_dict()["document"]["contexts"] == ["user context https://example.org/ctx"]
+    # The same option through options=.
+    engine = fairlint.Engine(options={"contexts": {"https://example.org/ctx": json.dumps(context)}})
+    assert engine.validate(record, format="jsonld").to_dict()["document"]["triples"] == 2
+
+
+def test_bad_user_contexts_are_config_errors_naming_the_iri() -> None:
+    with pytest.raises(fairlint.ConfigError, match="https://example.org/bad"):
+        fairlint.Engine(contexts={"https://example.org/bad": "{not json"})
+    with pytest.raises(fairlint.ConfigError, match="https://example.org/bad"):
+        fairlint.Engine(contexts={"https://example.org/bad": 3})
+    with pytest.raises(fairlint.ConfigError, match="contexts"):
+        fairlint.Engine(contexts=["https://example.org/bad"])

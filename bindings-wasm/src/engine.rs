@@ -14,8 +14,8 @@ pub struct Engine {
 #[wasm_bindgen(js_class = Engine)]
 impl Engine {
     /// Builds an engine from an options object (`profile`, `shapes`, `ontologies`,
-    /// `include_values`, `base_iri`, `severity`, `ignore`, `limits`); throws `ConfigError` /
-    /// `ShapesError`.
+    /// `include_values`, `base_iri`, `severity`, `ignore`, `limits`, `contexts`); throws
+    /// `ConfigError` / `ShapesError`.
     #[wasm_bindgen(constructor)]
     pub fn new(options: Option<JsValue>) -> Result<Engine, JsValue> {
         let mut options = match options {

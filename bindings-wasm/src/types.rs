@@ -161,6 +161,9 @@ export interface Options {
   /** Codes not to report. */
   ignore?: string[];
   limits?: Limits;
+  /** JSON-LD context documents (as JSON text) by IRI, for contexts fairlint does not bundle
+   * (it never fetches one); a context given here wins over a bundled one for the same IRI. */
+  contexts?: Record<string, string>;
 }
 
 /** A bundled profile. */

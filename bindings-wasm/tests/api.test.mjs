@@ -14,6 +14,7 @@ import {
   ParseError,
   ShapesError,
   ConfigError,
+  ResolveError,
   profiles,
   version,
 } from "../pkg/node.js";
@@ -64,6 +65,21 @@ test("options: profile, severity, ignore, include_values, limits", () => {
   });
   const report = engine.validate(DATASET, "jsonld");
   assert.equal(report.profile.selected_by, "explicit");
+});
+
+test("user contexts load unbundled ones and win over bundled ones", () => {
+  const record = '{"@context": "https://example.org/ctx", "@type": "Thing", "title": "x"}';
+  throwsClass(() => new Engine().validate(record, "jsonld"), ResolveError, "resolve_error");
+  const contexts = { "https://example.org/ctx": '{"@context": {"@vocab": "http://example.org/terms#"}}' };
+  const report = new Engine({ contexts }).validate(record, "jsonld");
+  assert.deepEqual(report.document.contexts, ["user context https://example.org/ctx"]);
+  assert.equal(report.document.triples, 2);
+  const e = throwsClass(
+    () => new Engine({ contexts: { "https://example.org/bad": "{not json" } }),
+    ConfigError,
+    "config_error",
+  );
+  assert.match(e.message, /https:\/\/example\.org\/bad/);
 });
 
 test("bad options are ConfigError", () => {

@@ -96,6 +96,11 @@ pub struct CheckArgs {
     /// repeatable). Its relative IRIs resolve against its own location, like a data file's.
     #[arg(long, value_name = "FILE")]
     pub shapes: Vec<PathBuf>,
+    /// JSON-LD context document to use for a context IRI, as IRI=FILE (repeatable). fairlint
+    /// never fetches contexts: use this for one it does not bundle (the bundled ones are listed
+    /// in every report's resources). It wins over a bundled context for the same IRI.
+    #[arg(long = "context", value_name = "IRI=FILE", value_parser = parse_context)]
+    pub contexts: Vec<(String, PathBuf)>,
     /// Engine options as JSON (a file path), e.g. limits and per-code severities.
     #[arg(long)]
     pub config: Option<PathBuf>,
@@ -113,6 +118,18 @@ pub struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+}
+
+/// `IRI=FILE`, split at the last `=` (IRIs may hold `=` in their query).
+fn parse_context(value: &str) -> Result<(String, PathBuf), String> {
+    match value.rsplit_once('=') {
+        Some((iri, file)) if !iri.is_empty() && !file.is_empty() => {
+            Ok((iri.to_owned(), PathBuf::from(file)))
+        }
+        _ => Err(format!(
+            "'{value}' is not IRI=FILE (e.g. https://example.org/context=ctx.jsonld)"
+        )),
+    }
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {

@@ -77,6 +77,23 @@ fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
     if args.base_iri.is_some() {
         config.base_iri = args.base_iri.clone();
     }
+    for (iri, path) in &args.contexts {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read context file {} (for {iri})", path.display()))?;
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+            anyhow::anyhow!(
+                "context file {} (for {iri}) is not valid JSON: {e}",
+                path.display()
+            )
+        })?;
+        if value.get("@context").is_none() {
+            anyhow::bail!(
+                "context file {} (for {iri}) is not a JSON-LD context document: no top-level \"@context\"",
+                path.display()
+            );
+        }
+        config.contexts.insert(iri.clone(), text);
+    }
     Ok(config)
 }
 

@@ -99,7 +99,7 @@ fn directories_are_walked_in_sorted_order() {
     let mut sorted = names.clone();
     sorted.sort_unstable();
     assert_eq!(names, sorted);
-    assert_eq!(reports.len(), 10);
+    assert_eq!(reports.len(), 11);
 }
 
 #[test]
@@ -395,4 +395,77 @@ fn relative_iris_resolve_against_each_files_location_as_given() {
 
 fn cwd_string(p: &std::path::Path) -> String {
     p.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn user_context_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = dir.path().join("record.jsonld");
+    std::fs::write(
+        &record,
+        r#"{"@context": "https://example.org/ctx", "@type": "Thing", "title": "x"}"#,
+    )
+    .unwrap();
+    let ctx = dir.path().join("ctx.jsonld");
+    std::fs::write(
+        &ctx,
+        r#"{"@context": {"@vocab": "http://example.org/terms#"}}"#,
+    )
+    .unwrap();
+    // Without --context the record cannot be read.
+    let out = fairlint()
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(&record)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("resolve_error"), "{stdout}");
+    let out = fairlint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--context",
+        ])
+        .arg(format!("https://example.org/ctx={}", ctx.display()))
+        .arg(&record)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("user context https://example.org/ctx"),
+        "{stdout}"
+    );
+    // A missing file and a file that is not JSON are CLI errors naming the file.
+    for (file, says) in [
+        (
+            dir.path().join("missing.jsonld"),
+            "cannot read context file",
+        ),
+        (record.with_extension("txt"), "is not valid JSON"),
+    ] {
+        if says.contains("JSON") {
+            std::fs::write(&file, "{not json").unwrap();
+        }
+        let out = fairlint()
+            .args(["check", "--context"])
+            .arg(format!("https://example.org/ctx={}", file.display()))
+            .arg(&record)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains(says) && stderr.contains(&file.display().to_string()),
+            "{stderr}"
+        );
+    }
+    // Not IRI=FILE: a usage error.
+    fairlint()
+        .args(["check", "--context", "no-equals-sign"])
+        .arg(&record)
+        .assert()
+        .code(2);
 }

@@ -37,6 +37,10 @@ pub struct Config {
     pub severity: BTreeMap<String, Severity>,
     /// Codes not to report.
     pub ignore: Vec<String>,
+    /// JSON-LD context documents by IRI (`{"https://example.org/ctx": "{\"@context\": ...}"}`),
+    /// for contexts fairlint does not bundle; a context given here wins over a bundled one
+    /// for the same IRI (spelling-insensitive, like the bundled ones).
+    pub contexts: BTreeMap<String, String>,
 }
 
 impl Default for Config {
@@ -48,6 +52,7 @@ impl Default for Config {
             base_iri: None,
             severity: BTreeMap::new(),
             ignore: Vec::new(),
+            contexts: BTreeMap::new(),
         }
     }
 }
@@ -221,9 +226,14 @@ impl EngineBuilder {
         } else {
             Some(ShapeSet::build(&self.shapes)?)
         };
-        let resources = resources(&self.ontologies);
+        let resources = resources(&self.ontologies, &config.contexts);
+        let mut user_contexts = fair_ingest::UserContexts::new();
+        for (iri, text) in &config.contexts {
+            user_contexts.insert(iri, text.as_str());
+        }
         Ok(Engine {
             inner: Arc::new(Inner {
+                user_contexts,
                 config,
                 profile,
                 resolver: self.resolver,
@@ -237,7 +247,8 @@ impl EngineBuilder {
 
 impl Config {
     /// Checks the configuration: a known profile (returned), known or well-formed codes,
-    /// limits in range, an absolute base IRI.
+    /// limits in range, an absolute base IRI, user contexts that are JSON-LD context documents
+    /// for absolute IRIs.
     fn validate(&self) -> Result<Option<&'static Profile>, ConfigError> {
         let profile = match &self.profile {
             Some(id) => Some(profiles::profile(id).ok_or_else(|| {
@@ -272,6 +283,10 @@ impl Config {
         }
         if let Some(base) = &self.base_iri {
             check_base_iri(base).map_err(|e| ConfigError::new("base_iri", e))?;
+        }
+        for (iri, text) in &self.contexts {
+            validate_context(iri, text, l.max_json_depth)
+                .map_err(|message| ConfigError::new(format!("contexts[{iri}]"), message))?;
         }
         Ok(profile)
     }
@@ -324,9 +339,35 @@ impl<'a> InputOptions<'a> {
     }
 }
 
+/// A user context for `iri`: an absolute IRI, and a JSON object with an `@context` entry (an
+/// object, array or string), nested no deeper than the inputs may be.
+fn validate_context(iri: &str, text: &str, max_depth: usize) -> Result<(), String> {
+    oxiri::Iri::parse(iri).map_err(|e| format!("'{iri}' is not an absolute IRI: {e}"))?;
+    if let Some(depth) = fair_ingest::json_depth_exceeded(text, max_depth) {
+        return Err(format!(
+            "the context document nests deeper than max_json_depth ({max_depth}) at line {}",
+            depth.0
+        ));
+    }
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| format!("the context document is not valid JSON: {e}"))?;
+    match value.get("@context") {
+        Some(
+            serde_json::Value::Object(_)
+            | serde_json::Value::Array(_)
+            | serde_json::Value::String(_),
+        ) => Ok(()),
+        Some(_) => Err("\"@context\" must be an object, an array or an IRI".to_owned()),
+        None => {
+            Err("the context document is not a JSON object with an \"@context\" entry".to_owned())
+        }
+    }
+}
+
 /// Every resource a report lists, with its version: the rules, the bundled contexts,
-/// reference vocabularies, crosswalk schemas, the user's ontologies and the profile families.
-fn resources(ontologies: &[Source]) -> Vec<Resource> {
+/// reference vocabularies, crosswalk schemas, the user's contexts and ontologies and the
+/// profile families.
+fn resources(ontologies: &[Source], user_contexts: &BTreeMap<String, String>) -> Vec<Resource> {
     let mut resources = vec![Resource {
         name: "fairlint rules".to_owned(),
         version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -342,6 +383,11 @@ fn resources(ontologies: &[Source]) -> Vec<Resource> {
     fair_refdata::get();
     resources.extend(fair_refdata::resources());
     resources.extend(crate::crosswalk::resources());
+    resources.extend(user_contexts.keys().map(|iri| Resource {
+        name: format!("user context {iri}"),
+        version: "user-supplied".to_owned(),
+        source: iri.clone(),
+    }));
     resources.extend(ontologies.iter().map(|o| Resource {
         name: format!("ontology {}", o.name),
         version: "user-supplied".to_owned(),
@@ -353,6 +399,7 @@ fn resources(ontologies: &[Source]) -> Vec<Resource> {
 
 struct Inner {
     config: Config,
+    user_contexts: fair_ingest::UserContexts,
     profile: Option<&'static Profile>,
     resolver: Arc<dyn Resolver>,
     resources: Vec<Resource>,
@@ -427,6 +474,7 @@ impl Engine {
             limits: self.inner.config.limits,
             base_iri,
             resolver: self.inner.resolver.as_ref(),
+            user_contexts: Some(&self.inner.user_contexts),
         };
         Document::parse_with(bytes, format, &options)
     }

@@ -277,9 +277,12 @@ class Engine:
         I111 deprecated term): each a path, or the ontology's text or bytes (OWL, Turtle,
         RDF/XML or OBO; detected from the file extension, then the content).
     :param options: engine options, the same keys as the JSON configuration: ``profile``,
-        ``include_values``, ``base_iri``, ``severity``, ``ignore``, ``limits``.
+        ``include_values``, ``base_iri``, ``severity``, ``ignore``, ``limits``, ``contexts``.
+    :param contexts: JSON-LD context documents by IRI (``{iri: text or dict}``) for contexts
+        fairlint does not bundle (it never fetches one); a context given here wins over a
+        bundled one for the same IRI.
     :raises ConfigError: unknown profile, option, code or limit value; an ontology that
-        cannot be read.
+        cannot be read; a context that is not a JSON-LD context document (names the IRI).
     :raises ShapesError: a shapes graph cannot be parsed or compiled.
     :raises OSError: a shapes file cannot be read.
 
@@ -294,6 +297,7 @@ class Engine:
         shapes: Union[Source, Iterable[Source], None] = None,
         ontologies: Union[Source, Iterable[Source], None] = None,
         options: Optional[Mapping[str, Any]] = None,
+        contexts: Optional[Mapping[str, Union[str, Mapping[str, Any]]]] = None,
     ) -> "Engine": ...
     def validate(
         self, source: Source, format: Optional[str] = None, base_iri: Optional[str] = None

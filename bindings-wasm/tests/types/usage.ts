@@ -24,6 +24,7 @@ const options: Options = {
   include_values: false,
   severity: { R001: "error" },
   ignore: ["I004"],
+  contexts: { "https://example.org/ctx": '{"@context": {"@vocab": "http://example.org/"}}' },
   limits: { max_triples: 1000 },
 };
 const engine = new Engine(options);

@@ -1,11 +1,28 @@
 //! JSON-LD contexts bundled with fairlint, so documents parse offline. The files, where they
 //! come from and how to regenerate them are in `data/contexts/PROVENANCE.md`.
 
+use fair_model::Code;
 use serde::Deserialize;
 use serde_json::Value;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
+
+/// I006: the document names a moving alias of a context (a draft, a branch), read as the
+/// bundled release it stands for (registered with the rules' structural family).
+pub const MOVING_CONTEXT_ALIAS: Code = Code::new("I006");
+
+/// A moving alias of a bundled context: a draft or branch IRI whose content changes over time,
+/// read as the bundled release it stands for.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Alias {
+    /// The alias as usually written, e.g. `https://w3id.org/ro/crate/1.2-DRAFT/context`.
+    pub iri: String,
+    /// The release it is read as, e.g. `RO-Crate 1.2`.
+    pub release: String,
+    /// Every spelling of the alias.
+    pub urls: Vec<String>,
+}
 
 /// A bundled JSON-LD context.
 #[derive(Debug, Clone)]
@@ -18,6 +35,8 @@ pub struct BundledContext {
     pub source: String,
     /// Every URL a document may use for it.
     pub urls: Vec<String>,
+    /// Moving aliases (drafts, branches) read as this context.
+    pub aliases: Vec<Alias>,
     /// The file as bundled: the context document, or (`*.patch.json`) its differences from
     /// another bundled context.
     stored: &'static str,
@@ -147,6 +166,8 @@ struct IndexEntry {
     name: String,
     version: String,
     source: String,
+    #[serde(default)]
+    aliases: Vec<Alias>,
 }
 
 const INDEX: &str = include_str!("../data/contexts/index.json");
@@ -156,6 +177,10 @@ const FILES: &[(&str, &str)] = &[
     (
         "schemaorg.jsonld",
         include_str!("../data/contexts/schemaorg.jsonld"),
+    ),
+    (
+        "rocrate-1.0.patch.json",
+        include_str!("../data/contexts/rocrate-1.0.patch.json"),
     ),
     (
         "rocrate-1.1.patch.json",
@@ -177,6 +202,22 @@ const FILES: &[(&str, &str)] = &[
         "codemeta-3.0.jsonld",
         include_str!("../data/contexts/codemeta-3.0.jsonld"),
     ),
+    (
+        "workflow-run.jsonld",
+        include_str!("../data/contexts/workflow-run.jsonld"),
+    ),
+    (
+        "workflow-testing.jsonld",
+        include_str!("../data/contexts/workflow-testing.jsonld"),
+    ),
+    (
+        "ro-bundle.jsonld",
+        include_str!("../data/contexts/ro-bundle.jsonld"),
+    ),
+    (
+        "dcat-ap-3.0.0-examples.jsonld",
+        include_str!("../data/contexts/dcat-ap-3.0.0-examples.jsonld"),
+    ),
 ];
 
 /// A context stored as its differences from another bundled context: RO-Crate 1.1 and 1.2
@@ -195,11 +236,21 @@ struct Patch {
     remove: Vec<String>,
 }
 
-/// The context document a patch describes.
+/// The context document a patch describes. Its base may itself be a patch (RO-Crate 1.0 is
+/// stored as its differences from 1.1), up to a few levels.
 fn rebuild(patch: &str) -> Option<String> {
+    rebuild_at(patch, 0)
+}
+
+fn rebuild_at(patch: &str, depth: usize) -> Option<String> {
     let patch: Patch = serde_json::from_str(patch).ok()?;
     let (_, base) = FILES.iter().find(|(f, _)| *f == patch.base)?;
-    let Value::Object(mut base) = serde_json::from_str(base).ok()? else {
+    let base: Cow<'_, str> = if patch.base.ends_with(".patch.json") && depth < 4 {
+        Cow::Owned(rebuild_at(base, depth + 1)?)
+    } else {
+        Cow::Borrowed(base)
+    };
+    let Value::Object(mut base) = serde_json::from_str(&base).ok()? else {
         return None;
     };
     let Some(Value::Object(mut context)) = base.remove("@context") else {
@@ -216,7 +267,8 @@ fn rebuild(patch: &str) -> Option<String> {
 
 struct Table {
     contexts: Vec<BundledContext>,
-    by_url: HashMap<String, usize>,
+    /// Normalised URL -> (context, alias of it the URL spells, if any).
+    by_url: HashMap<String, (usize, Option<usize>)>,
 }
 
 fn table() -> &'static Table {
@@ -231,13 +283,19 @@ fn table() -> &'static Table {
             };
             let index = contexts.len();
             for url in &entry.urls {
-                by_url.insert(normalise_url(url), index);
+                by_url.insert(normalise_url(url), (index, None));
+            }
+            for (a, alias) in entry.aliases.iter().enumerate() {
+                for url in &alias.urls {
+                    by_url.insert(normalise_url(url), (index, Some(a)));
+                }
             }
             contexts.push(BundledContext {
                 name: Box::leak(entry.name.into_boxed_str()),
                 version: entry.version,
                 source: entry.source,
                 urls: entry.urls,
+                aliases: entry.aliases,
                 stored: text,
                 patch: entry.file.ends_with(".patch.json"),
                 text: OnceLock::new(),
@@ -256,10 +314,46 @@ pub fn bundled() -> &'static [BundledContext] {
 /// The bundled context for `url`, in any of its usual spellings (http or https, with or
 /// without a trailing slash or fragment).
 pub fn lookup(url: &str) -> Option<&'static BundledContext> {
+    lookup_alias(url).map(|(c, _)| c)
+}
+
+/// Like [`lookup`], and when `url` is a moving alias of the context (a draft, a branch), the
+/// alias.
+pub fn lookup_alias(url: &str) -> Option<(&'static BundledContext, Option<&'static Alias>)> {
     let t = table();
-    t.by_url
-        .get(&normalise_url(url))
-        .and_then(|&i| t.contexts.get(i))
+    let &(i, alias) = t.by_url.get(&normalise_url(url))?;
+    let context = t.contexts.get(i)?;
+    Some((context, alias.and_then(|a| context.aliases.get(a))))
+}
+
+/// Context documents the user supplies for IRIs (`fairlint check --context IRI=FILE`, the
+/// engine's `contexts` option). They win over the bundled contexts and the resolver, and are
+/// looked up with the same spelling rules (scheme, trailing slash, fragment).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserContexts {
+    by_url: BTreeMap<String, String>,
+}
+
+impl UserContexts {
+    /// No user contexts.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds (or replaces) the context document `text` for `iri`.
+    pub fn insert(&mut self, iri: &str, text: impl Into<String>) {
+        self.by_url.insert(normalise_url(iri), text.into());
+    }
+
+    /// The document supplied for `url`, in any of its usual spellings.
+    pub fn get(&self, url: &str) -> Option<&str> {
+        self.by_url.get(&normalise_url(url)).map(String::as_str)
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.by_url.is_empty()
+    }
 }
 
 /// The key a context URL is looked up by: no scheme, no fragment, no trailing slash.
@@ -293,7 +387,7 @@ mod tests {
             let c = lookup(url).unwrap();
             assert_eq!(
                 c.patch,
-                url.contains("/1.1/") || url.contains("/1.2/"),
+                url.contains("/1.0/") || url.contains("/1.1/") || url.contains("/1.2/"),
                 "{url}"
             );
             match serde_json::from_str::<Value>(c.text()).unwrap() {
@@ -307,6 +401,7 @@ mod tests {
                 _ => panic!("{url}: not an object"),
             }
         };
+        let v10 = context("https://w3id.org/ro/crate/1.0/context");
         let v11 = context("https://w3id.org/ro/crate/1.1/context");
         let v12 = context("https://w3id.org/ro/crate/1.2/context");
         let v13 = context("https://w3id.org/ro/crate/1.3/context");
@@ -316,6 +411,74 @@ mod tests {
         assert!(v11.contains_key("@label") && !v13.contains_key("@label"));
         assert!(v12.len() < v13.len() && v11.len() < v12.len());
         assert_eq!(v11["Dataset"], v13["Dataset"]);
+        // 1.0 is rebuilt from its patch over 1.1 (itself a patch over 1.3): the 1.0 terms,
+        // none of 1.1's Bioschemas workflow terms.
+        assert_eq!(v10["Workflow"], "http://purl.org/ro/wfdesc#Workflow");
+        assert_eq!(v10["Dataset"], v11["Dataset"]);
+        assert!(
+            !v10.contains_key("ComputationalWorkflow") && v11.contains_key("ComputationalWorkflow")
+        );
+        assert_eq!(v10.len(), v11.len());
+    }
+
+    #[test]
+    fn contexts_written_from_specifications() {
+        for (url, term, iri) in [
+            ("http://w3id.org/ro/terms/workflow-run/", "sha256", "https://w3id.org/ro/terms/workflow-run#sha256"),
+            ("https://w3id.org/ro/terms/test", "TestSuite", "https://w3id.org/ro/terms/test#TestSuite"),
+            ("https://w3id.org/bundle/context", "aggregates", ""),
+            ("https://semiceu.github.io/uri.semic.eu-generated/DCAT-AP/releases/3.0.0/html/examples/context.jsonld", "dcat", "http://www.w3.org/ns/dcat#"),
+        ] {
+            let c = lookup(url).unwrap_or_else(|| panic!("{url} is not bundled"));
+            let doc: Value = serde_json::from_str(c.text()).unwrap();
+            let ctx = match &doc["@context"] {
+                Value::Array(items) => items[1].clone(),
+                other => other.clone(),
+            };
+            assert!(ctx.get(term).is_some(), "{url}: no {term}");
+            if !iri.is_empty() {
+                assert_eq!(ctx[term], iri, "{url}");
+            }
+        }
+    }
+
+    #[test]
+    fn moving_aliases_name_their_release() {
+        for (url, release, name) in [
+            (
+                "https://w3id.org/ro/crate/1.2-DRAFT/context",
+                "RO-Crate 1.2",
+                "RO-Crate 1.2 context",
+            ),
+            (
+                "http://w3id.org/ro/crate/1.3-DRAFT/context/",
+                "RO-Crate 1.3",
+                "RO-Crate 1.3 context",
+            ),
+            (
+                "https://raw.githubusercontent.com/codemeta/codemeta/master/codemeta.jsonld",
+                "CodeMeta 3.0",
+                "CodeMeta 3.0 context",
+            ),
+        ] {
+            let (c, alias) = lookup_alias(url).unwrap_or_else(|| panic!("{url}"));
+            assert_eq!(c.name, name);
+            assert_eq!(alias.map(|a| a.release.as_str()), Some(release), "{url}");
+        }
+        let (_, alias) = lookup_alias("https://w3id.org/ro/crate/1.2/context").unwrap();
+        assert!(alias.is_none());
+    }
+
+    #[test]
+    fn user_contexts_match_any_spelling() {
+        let mut user = UserContexts::new();
+        assert!(user.is_empty());
+        user.insert("https://example.org/ctx/", r#"{"@context": {}}"#);
+        assert_eq!(
+            user.get("http://example.org/ctx#x"),
+            Some(r#"{"@context": {}}"#)
+        );
+        assert_eq!(user.get("https://example.org/other"), None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Parsed input: an RDF graph plus a source map back to the user's text.
 
+use crate::contexts::UserContexts;
 use crate::error::{Limit, LimitError, Location, ParseError, ValidateError};
 use crate::format::Format;
 use crate::limits::Limits;
@@ -21,6 +22,8 @@ pub struct ParseOptions<'a> {
     pub base_iri: Option<&'a str>,
     /// Where contexts that fairlint does not bundle come from (default: nowhere).
     pub resolver: &'a dyn Resolver,
+    /// Context documents supplied by the user, which win over the bundled ones.
+    pub user_contexts: Option<&'a UserContexts>,
 }
 
 impl Default for ParseOptions<'_> {
@@ -29,6 +32,7 @@ impl Default for ParseOptions<'_> {
             limits: Limits::default(),
             base_iri: None,
             resolver: &NoResolver,
+            user_contexts: None,
         }
     }
 }
@@ -77,8 +81,8 @@ pub struct Document {
     graph: Graph,
     info: DocumentInfo,
     source_map: SourceMap,
-    /// Findings of the reading itself: for bio.tools and DataCite records, the schema
-    /// violations found before the crosswalk (R301 / R302).
+    /// Findings of the reading itself: a moving context alias (I006); for bio.tools and
+    /// DataCite records, the schema violations found before the crosswalk (R301 / R302).
     ingest_findings: Vec<fair_model::RawFinding>,
     /// The base IRI relative IRIs resolved against.
     base_iri: String,
@@ -115,7 +119,7 @@ impl Document {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let base = options.base_iri.unwrap_or(crate::DEFAULT_BASE_IRI);
         let mut collector = Collector::new(options.limits.max_triples);
-        let mut contexts_used = BTreeSet::new();
+        let mut contexts_used = crate::jsonld::ContextsUsed::default();
         let mut script_blocks = None;
         let mut crosswalked = None;
         match format {
@@ -179,10 +183,13 @@ impl Document {
                 .into())
             }
         }
-        let mut doc = collector.finish(format, contexts_used.into_iter().collect(), script_blocks);
+        let (contexts_used, alias_findings) = contexts_used.into_parts();
+        let mut doc = collector.finish(format, contexts_used, script_blocks);
         doc.base_iri = base.to_owned();
+        doc.ingest_findings = alias_findings;
         if let Some(crosswalked) = crosswalked {
-            doc.ingest_findings = crate::crosswalk::findings(&crosswalked);
+            doc.ingest_findings
+                .extend(crate::crosswalk::findings(&crosswalked));
             doc.info.schema = Some(crosswalked.schema);
         }
         Ok(doc)

@@ -11,16 +11,35 @@ use crate::document::{Collector, ParseOptions};
 use crate::error::{Limit, LimitError, Location, ParseError, ResolveError, ValidateError};
 use crate::format::Format;
 use crate::vocab;
+use fair_model::RawFinding;
 use oxiri::Iri;
 use oxjsonld::{JsonLdParser, JsonLdRemoteDocument};
 use oxrdf::{NamedOrBlankNode, Quad, Term};
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// Where a script block starts in an HTML page: (block index, line, column).
 type BlockStart = (usize, u64, u64);
+
+/// What the contexts a document refers to were read as: the names of the bundled (and
+/// user-supplied) contexts, and a finding per moving alias (I006), first reference only.
+#[derive(Debug, Default)]
+pub(crate) struct ContextsUsed {
+    pub names: BTreeSet<String>,
+    pub aliases: BTreeMap<String, RawFinding>,
+}
+
+impl ContextsUsed {
+    /// The alias findings, in alias order.
+    pub fn into_parts(self) -> (Vec<String>, Vec<RawFinding>) {
+        (
+            self.names.into_iter().collect(),
+            self.aliases.into_values().collect(),
+        )
+    }
+}
 
 /// Parses one JSON-LD document (or HTML script block) into `collector`.
 pub(crate) fn parse(
@@ -30,7 +49,7 @@ pub(crate) fn parse(
     collector: &mut Collector,
     scope: usize,
     block_at: Option<(u64, u64)>,
-    contexts_used: &mut BTreeSet<String>,
+    contexts_used: &mut ContextsUsed,
 ) -> Result<(), ValidateError> {
     let block: Option<BlockStart> = block_at.map(|(l, c)| (scope, l, c));
     let format = if block.is_some() {
@@ -57,17 +76,18 @@ pub(crate) fn parse(
         )
         .into());
     }
-    let loaded = load_contexts(&value, base, options, contexts_used).map_err(|e| match e {
-        ValidateError::Resolve(e) => {
-            let location = e.location().cloned().map(place);
-            ValidateError::Resolve(e.at(location))
-        }
-        ValidateError::LimitExceeded(mut e) => {
-            e.location = e.location.map(place);
-            ValidateError::LimitExceeded(e)
-        }
-        other => other,
-    })?;
+    let loaded =
+        load_contexts(&value, base, options, contexts_used, &place).map_err(|e| match e {
+            ValidateError::Resolve(e) => {
+                let location = e.location().cloned().map(place);
+                ValidateError::Resolve(e.at(location))
+            }
+            ValidateError::LimitExceeded(mut e) => {
+                e.location = e.location.map(place);
+                ValidateError::LimitExceeded(e)
+            }
+            other => other,
+        })?;
     let loaded = Arc::new(loaded);
 
     // First try with source markers; fall back to the document as written.
@@ -338,7 +358,8 @@ fn load_contexts(
     value: &Value,
     base: &str,
     options: &ParseOptions<'_>,
-    contexts_used: &mut BTreeSet<String>,
+    contexts_used: &mut ContextsUsed,
+    place: &dyn Fn(Location) -> Location,
 ) -> Result<HashMap<String, Vec<u8>>, ValidateError> {
     let mut refs = Vec::new();
     context_refs(value, &mut String::new(), false, &mut refs);
@@ -368,15 +389,36 @@ fn load_contexts(
                     .into(),
             );
         }
-        let bytes = if let Some(bundled) = contexts::lookup(&absolute) {
-            contexts_used.insert(bundled.name.to_owned());
+        let user = options.user_contexts.and_then(|u| u.get(&absolute));
+        let bundled = match user {
+            Some(_) => None,
+            None => contexts::lookup_alias(&absolute),
+        };
+        let bytes = if let Some((bundled, alias)) = bundled {
+            contexts_used.names.insert(bundled.name.to_owned());
+            if let Some(alias) = alias {
+                contexts_used
+                    .aliases
+                    .entry(alias.iri.clone())
+                    .or_insert_with(|| {
+                        alias_finding(&url, alias, bundled, pointer.as_deref(), place)
+                    });
+            }
             let terms = used_terms.get_or_insert_with(|| contexts::used_terms(value));
             bundled.pruned(terms)
         } else {
-            let bytes = options
-                .resolver
-                .resolve(&absolute)
-                .map_err(|e| e.at(pointer.clone().map(Location::pointer)))?;
+            let bytes = match user {
+                Some(text) => {
+                    contexts_used
+                        .names
+                        .insert(format!("user context {absolute}"));
+                    text.as_bytes().to_vec()
+                }
+                None => options
+                    .resolver
+                    .resolve(&absolute)
+                    .map_err(|e| e.at(pointer.clone().map(Location::pointer)))?,
+            };
             // A resolved context goes to the JSON-LD processor, which recurses per nesting
             // level: it is held to the same depth limit as the document, located at the
             // reference.
@@ -402,6 +444,26 @@ fn load_contexts(
         loaded.insert(key, bytes);
     }
     Ok(loaded)
+}
+
+/// I006: `url` (as written, at `pointer`) is a moving alias read as `bundled`.
+fn alias_finding(
+    url: &str,
+    alias: &contexts::Alias,
+    bundled: &contexts::BundledContext,
+    pointer: Option<&str>,
+    place: &dyn Fn(Location) -> Location,
+) -> RawFinding {
+    let mut f = RawFinding::new(contexts::MOVING_CONTEXT_ALIAS);
+    f.value = Some(url.to_owned());
+    f.context = serde_json::json!({
+        "alias": url,
+        "release": alias.release,
+        "context": bundled.name,
+        "release_iri": bundled.urls.first().map(String::as_str).unwrap_or_default(),
+    });
+    f.location = pointer.map(|p| place(Location::pointer(p)));
+    f
 }
 
 /// Collects IRI references to contexts: string values of `@context` (or items of an
@@ -490,7 +552,7 @@ fn context_nesting_exceeded(value: &Value, pointer: &mut String, level: usize) -
 }
 
 /// Returns the line and column where JSON nesting first goes deeper than `max`.
-fn depth_exceeded(text: &str, max: usize) -> Option<(u64, u64)> {
+pub(crate) fn depth_exceeded(text: &str, max: usize) -> Option<(u64, u64)> {
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;

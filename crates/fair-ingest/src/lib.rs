@@ -37,8 +37,14 @@ mod limits {
 }
 
 pub use base::{file_base_iri, DEFAULT_BASE_IRI};
-pub use contexts::{bundled as bundled_contexts, BundledContext};
+pub use contexts::{bundled as bundled_contexts, BundledContext, UserContexts};
 pub use document::{Document, DocumentInfo, ParseOptions, SchemaOrgNamespace};
 pub use format::{detect, sniff, DetectFormat};
 pub use resolve::{NoResolver, Resolver};
 pub use sourcemap::SourceMap;
+
+/// Where JSON `text` first nests deeper than `max` (line, column), if it does: the check the
+/// readers make before parsing, for callers that accept JSON documents (user contexts).
+pub fn json_depth_exceeded(text: &str, max: usize) -> Option<(u64, u64)> {
+    jsonld::depth_exceeded(text, max)
+}

@@ -28,7 +28,8 @@ crate::registry::rules! {
     }
 }
 
-/// Reports what the reading found (a crosswalked record's schema violations) as a pass.
+/// Reports what the reading found (a crosswalked record's schema violations, a moving context
+/// alias: I006, registered with the structural family) as a pass.
 pub struct Crosswalk;
 
 impl Pass for Crosswalk {
@@ -48,6 +49,10 @@ mod tests {
         assert_eq!(
             super::DATACITE_SCHEMA_VIOLATION,
             fair_ingest::crosswalk::DATACITE_SCHEMA_VIOLATION
+        );
+        assert_eq!(
+            crate::structural::MOVING_CONTEXT_ALIAS,
+            fair_ingest::contexts::MOVING_CONTEXT_ALIAS
         );
     }
 }

@@ -62,6 +62,16 @@ crate::registry::rules! {
         fix: "Define '{key}' in the @context (or use the schema.org context, \"@context\": \"https://schema.org/\"), and give it a value of the kind the term expects (a full IRI for IRI-valued terms such as license or url)",
         summary: "Every JSON key of a JSON-LD record yields statements; undefined keys and invalid values are silently dropped by JSON-LD processing.",
     }
+    MOVING_CONTEXT_ALIAS = "I006" {
+        slug: "moving-context-alias",
+        principle: I1,
+        severity: Info,
+        status: Preview,
+        since: "0.1.0",
+        message: "The @context '{alias}' is a moving alias (a draft or branch whose content changes over time); fairlint read it as the bundled {context} ({release})",
+        fix: "Refer to the released context, {release_iri}, so the record reads the same tomorrow",
+        summary: "JSON-LD records refer to released contexts, not to drafts or branches that move (read as the release they stand for).",
+    }
     NO_CONFORMS_TO = "R001" {
         slug: "no-conforms-to",
         principle: R1_3,
