@@ -36,7 +36,7 @@ mod limits {
 }
 
 pub use contexts::{bundled as bundled_contexts, BundledContext};
-pub use document::{Document, DocumentInfo, ParseOptions, SchemaOrgNamespace};
+pub use document::{Document, DocumentInfo, JsonSource, ParseOptions, SchemaOrgNamespace};
 pub use format::{detect, sniff, DetectFormat};
 pub use resolve::{NoResolver, Resolver};
 pub use sourcemap::SourceMap;
