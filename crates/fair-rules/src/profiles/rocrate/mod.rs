@@ -21,6 +21,7 @@ use serde_json::json;
 
 mod dates;
 mod format;
+mod identifier;
 mod root;
 mod workflow;
 
@@ -48,6 +49,16 @@ crate::registry::rules! {
         message: "The RO-Crate root data entity is not denoted by the string \"./\"",
         fix: "Use \"./\" as the root data entity's @id and in the descriptor's about",
         summary: "RO-Crate 1.1 recommends \"./\" as the root data entity's @id (SHOULD).",
+    }
+    ROCRATE_IDENTIFIER_NO_VALUE = "F132" {
+        slug: "rocrate-identifier-no-value",
+        principle: F1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "A PropertyValue identifier of the RO-Crate root data entity has no value",
+        fix: "Give the PropertyValue entity a value (the identifier itself)",
+        summary: "RO-Crate 1.2: a PropertyValue that the root data entity's identifier references includes a value.",
     }
     DATE_NOT_DAY_PRECISION = "I211" {
         slug: "date-not-day-precision",
@@ -320,6 +331,7 @@ pub fn requirements(version: &str) -> Vec<&'static str> {
             "FileDescriptorRoCrateContext",
             "FileDescriptorUniqueIdentifiers",
             "FileDescriptorSubjectKeywords",
+            "RootDataEntityIdentifierPropertyValue",
         ]);
     }
     names
@@ -527,6 +539,9 @@ pub fn check(
     }
     if let Some(root) = root {
         check_root(&mut c, graph, root);
+        if version != "1.1" {
+            identifier::check_identifier_values(&mut c, graph, root);
+        }
     }
     format::check_format(&mut c, doc, &md_focus, conforms_minor(graph, md_node));
     let level = c.level;
