@@ -166,6 +166,7 @@ pub(super) fn check_format(
     }
     if c.version != "1.1" {
         check_unique_ids(c, &form, graph);
+        super::data_entity::check_data_entities(c, doc, &|i, e| form.focus(i, e));
     }
     check_compaction(c, &form, graph);
     if c.version == "1.1" {

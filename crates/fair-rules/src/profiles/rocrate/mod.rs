@@ -19,6 +19,7 @@ use fair_model::Code;
 use oxrdf::{Graph, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
 use serde_json::json;
 
+mod data_entity;
 mod dates;
 mod format;
 mod identifier;
@@ -210,6 +211,16 @@ crate::registry::rules! {
         fix: "Rename subject (dct:subject) to about, keyword to keywords",
         summary: "RO-Crate 1.2: subjects are given with schema.org about and keywords with keywords.",
     }
+    ROCRATE_DATA_ENTITY_ID = "I240" {
+        slug: "rocrate-data-entity-id",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "An RO-Crate data entity's @id is not a relative URI path or an absolute URI",
+        fix: "Identify a file in the crate by its path relative to the crate root, an outside resource by an absolute URI",
+        summary: "RO-Crate 1.2: a data entity's @id is a URI reference relative to the crate root (no absolute or network path, no spaces or backslashes) or an absolute URI (file: URIs with an absolute path).",
+    }
     ROCRATE_DESCRIPTOR_CONFORMS_TO = "R150" {
         slug: "rocrate-descriptor-conforms-to",
         principle: R1_3,
@@ -280,6 +291,16 @@ crate::registry::rules! {
         fix: "Give the main workflow \"subjectOf\": {\"@id\": \"workflow.cwl\"}",
         summary: "Workflow RO-Crate 1.0: the main workflow may have a CWL description, its subjectOf (MAY).",
     }
+    ROCRATE_CITATION_NOT_URI = "R163" {
+        slug: "rocrate-citation-not-uri",
+        principle: R1_2,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "An RO-Crate data entity's citation does not reference a publication by absolute URI",
+        fix: "Cite the publication by its absolute URI: \"citation\": {\"@id\": \"https://doi.org/...\"}",
+        summary: "RO-Crate 1.2: a data entity's citation references the publication by an absolute URI.",
+    }
 }
 
 const SHAPES: &str = "https://w3id.org/fairlint/rules/ro-crate#";
@@ -332,6 +353,8 @@ pub fn requirements(version: &str) -> Vec<&'static str> {
             "FileDescriptorUniqueIdentifiers",
             "FileDescriptorSubjectKeywords",
             "RootDataEntityIdentifierPropertyValue",
+            "DataEntityIdentifier",
+            "DataEntityCitation",
         ]);
     }
     names
