@@ -83,10 +83,17 @@ impl<'a> FindingSink<'a> {
 
     /// Reports a finding whose message and fix are rendered (a SHACL result, an RO-Crate requirement).
     pub fn emit_resolved(&mut self, f: ResolvedFinding) {
+        self.emit_resolved_at(f, None);
+    }
+
+    /// [`FindingSink::emit_resolved`] at `location` when given (a check that read the JSON as
+    /// written knows the JSON Pointer), else where the source map places it.
+    pub fn emit_resolved_at(&mut self, f: ResolvedFinding, location: Option<fair_model::Location>) {
         if self.ignore.contains(&f.code) {
             return;
         }
-        let location = self.locate(&f.focus, f.predicate.as_deref(), f.value.as_deref());
+        let location =
+            location.or_else(|| self.locate(&f.focus, f.predicate.as_deref(), f.value.as_deref()));
         let context = context_map(f.context);
         let url = format!("{}{}", registry::DOCS_BASE, f.code);
         // A property the record's format cannot hold (DataCite has no measurementTechnique):
