@@ -24,6 +24,9 @@ pub struct ResolvedFinding {
     pub fix: String,
     pub shape: String,
     pub component: String,
+    /// Where it is, when the check knows better than the source map's place for the focus and
+    /// predicate.
+    pub location: Option<fair_model::Location>,
 }
 
 /// Collects findings from the checks, applying configuration (severity overrides, ignored
@@ -86,7 +89,9 @@ impl<'a> FindingSink<'a> {
         if self.ignore.contains(&f.code) {
             return;
         }
-        let location = self.locate(&f.focus, f.predicate.as_deref(), f.value.as_deref());
+        let location = f
+            .location
+            .or_else(|| self.locate(&f.focus, f.predicate.as_deref(), f.value.as_deref()));
         let context = context_map(f.context);
         let url = format!("{}{}", registry::DOCS_BASE, f.code);
         // A property the record's format cannot hold (DataCite has no measurementTechnique):

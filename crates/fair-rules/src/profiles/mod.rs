@@ -24,7 +24,9 @@ use serde::Serialize;
 pub fn run(cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) -> Option<Level> {
     let profile = cx.profile;
     if let Native::RoCrate(version) = profile.native {
-        return Some(rocrate::check(cx.doc, cx.subject, version, sink));
+        return Some(rocrate::check(
+            cx.doc, cx.subject, version, cx.payload, sink,
+        ));
     }
     let index = PROFILES.iter().position(|p| p.id == profile.id)?;
     let shapes = shacl::bundled_profile_shapes(index)?;

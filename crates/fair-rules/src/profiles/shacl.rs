@@ -164,6 +164,7 @@ impl ShapeSet {
             }),
             shape: shape_name,
             component,
+            location: None,
         });
     }
 }
