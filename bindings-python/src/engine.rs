@@ -2,7 +2,9 @@
 
 use crate::errors;
 use crate::report::{Report, ValidationFailure};
-use fair_core::{Config, DetectFormat, Engine as CoreEngine, Format, ValidateError};
+use fair_core::{
+    Config, DetectFormat, Engine as CoreEngine, Format, Payload, ValidateError, ValidateOptions,
+};
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::panic::PanicException;
 use pyo3::prelude::*;
@@ -97,7 +99,12 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
     }
 }
 
-fn run(engine: &CoreEngine, source: &Source, format: Option<Format>) -> Outcome {
+fn run(
+    engine: &CoreEngine,
+    source: &Source,
+    format: Option<Format>,
+    options: &ValidateOptions,
+) -> Outcome {
     let (bytes, name, format): (Cow<'_, [u8]>, Option<String>, Option<Format>) = match source {
         Source::Data { bytes, json } => (
             Cow::Borrowed(bytes.as_slice()),
@@ -114,12 +121,30 @@ fn run(engine: &CoreEngine, source: &Source, format: Option<Format>) -> Outcome 
         }
     };
     match catch_unwind(AssertUnwindSafe(|| {
-        engine.check(&bytes, format, name.as_deref())
+        engine.check_with(&bytes, format, name.as_deref(), options)
     })) {
         Ok(Ok(report)) => Outcome::Report(Box::new(report)),
         Ok(Err(e)) => Outcome::Failed(e, name),
         Err(payload) => Outcome::Panic(panic_message(payload), name),
     }
+}
+
+/// An RO-Crate payload: an iterable of relative paths (str), directories ending in `/`.
+fn payload_of(obj: &Bound<'_, PyAny>) -> PyResult<Payload> {
+    if obj.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "payload is an iterable of relative paths (str), not one str",
+        ));
+    }
+    let mut payload = Payload::default();
+    for item in obj.try_iter()? {
+        let item = item?;
+        let path = item
+            .cast::<PyString>()
+            .map_err(|_| PyTypeError::new_err("payload entries are relative paths (str)"))?;
+        payload.insert(&path.to_cow()?);
+    }
+    Ok(payload)
 }
 
 fn io_error(e: &std::io::Error, name: &str) -> PyErr {
@@ -249,18 +274,23 @@ impl Engine {
         }
     }
 
-    /// Checks one record.
-    #[pyo3(signature = (source, format=None))]
+    /// Checks one record; `payload` lists an RO-Crate's files and directories.
+    #[pyo3(signature = (source, format=None, payload=None))]
     fn validate(
         &self,
         py: Python<'_>,
         source: &Bound<'_, PyAny>,
         format: Option<&str>,
+        payload: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Report> {
         let format = format_of(py, format)?;
         let source = self::source(py, source)?;
+        let options = match payload.filter(|p| !p.is_none()) {
+            None => ValidateOptions::default(),
+            Some(p) => ValidateOptions::default().payload(payload_of(p)?),
+        };
         let engine = &self.inner;
-        match py.detach(|| run(engine, &source, format)) {
+        match py.detach(|| run(engine, &source, format, &options)) {
             Outcome::Report(inner) => Ok(Report { inner: *inner }),
             other => Err(outcome_error(py, &other)),
         }
@@ -362,8 +392,11 @@ impl ReportIterator {
         let format = self.format;
         let pool = self.pool.as_deref();
         let outcomes: Vec<Outcome> = py.detach(|| {
-            let work =
-                || -> Vec<Outcome> { jobs.par_iter().map(|s| run(engine, s, format)).collect() };
+            let work = || -> Vec<Outcome> {
+                jobs.par_iter()
+                    .map(|s| run(engine, s, format, &ValidateOptions::default()))
+                    .collect()
+            };
             match pool {
                 Some(pool) => pool.install(work),
                 None => work(),

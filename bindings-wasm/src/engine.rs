@@ -1,7 +1,7 @@
 //! `Engine`: build once from an options object, validate many inputs synchronously.
 
 use crate::errors::{self, build_error, config_error, validate_error};
-use fair_core::{Config, DetectFormat, Engine as CoreEngine, Format, Report};
+use fair_core::{Config, DetectFormat, Engine as CoreEngine, Format, Report, ValidateOptions};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -48,14 +48,17 @@ impl Engine {
     /// a plain object equal to the JSON report. `format` names the format (`jsonld`, `turtle`,
     /// ...); without it the format comes from `name`'s extension, then from the content.
     /// Throws `ParseError`, `LimitError` or `ResolveError` when the input cannot be checked;
-    /// poor metadata is never an exception.
+    /// poor metadata is never an exception. `payload` lists an RO-Crate's files and
+    /// directories (relative paths, directories ending in `/`): its local data entities must
+    /// be among them (A130); without it there is no such check.
     pub fn validate(
         &self,
         input: JsValue,
         format: Option<String>,
         name: Option<String>,
+        payload: Option<Vec<String>>,
     ) -> Result<JsValue, JsValue> {
-        let report = self.check(&input, format, name)?;
+        let report = self.check(&input, format, name, payload)?;
         errors::to_js(&report)
     }
 
@@ -67,8 +70,9 @@ impl Engine {
         input: JsValue,
         format: Option<String>,
         name: Option<String>,
+        payload: Option<Vec<String>>,
     ) -> Result<String, JsValue> {
-        let report = self.check(&input, format, name)?;
+        let report = self.check(&input, format, name, payload)?;
         Ok(fair_core::render::json(&report))
     }
 }
@@ -79,6 +83,7 @@ impl Engine {
         input: &JsValue,
         format: Option<String>,
         name: Option<String>,
+        payload: Option<Vec<String>>,
     ) -> Result<Report, JsValue> {
         let format = match format.as_deref() {
             None | Some("") => None,
@@ -88,8 +93,12 @@ impl Engine {
             ),
         };
         let bytes = input_bytes(input)?;
+        let options = match payload {
+            Some(paths) => ValidateOptions::default().payload(paths.into_iter().collect()),
+            None => ValidateOptions::default(),
+        };
         self.inner
-            .check(&bytes, format, name.as_deref())
+            .check_with(&bytes, format, name.as_deref(), &options)
             .map_err(|e| validate_error(&e))
     }
 }

@@ -175,10 +175,12 @@ export class Engine {
   constructor(options?: Options);
   /** Validates a record. Throws `ParseError`, `LimitError` or `ResolveError` when it cannot be
    * checked; poor metadata gives findings, never an exception. Without `format`, the format
-   * comes from `name`'s extension, then from the content. */
-  validate(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null): Report;
+   * comes from `name`'s extension, then from the content. `payload` lists an RO-Crate's files
+   * and directories, relative to the directory of `ro-crate-metadata.json` (`"data/a.csv"`,
+   * `"data/"`): every local data entity must be among them (A130); without it, no such check. */
+  validate(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null, payload?: string[] | null): Report;
   /** Like `validate`, returning the JSON text (identical to `fairlint check --format json`). */
-  validateJson(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null): string;
+  validateJson(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null, payload?: string[] | null): string;
   /** Frees the WebAssembly memory of the engine now rather than at garbage collection. */
   free(): void;
   [Symbol.dispose](): void;

@@ -59,9 +59,8 @@ impl Config {
 }
 
 /// Options of one validation, beside the engine's [`Config`]: what a record does not hold but
-/// its checks need. Deserialisable like [`Config`] (`{"payload": ["data/a.csv", "data/"]}`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// its checks need.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ValidateOptions {
     /// The files and directories of an RO-Crate package (a directory or a zip), relative to

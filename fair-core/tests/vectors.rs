@@ -116,8 +116,14 @@ fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<Vec<Value>, S
     let file_name = input.rsplit('/').next();
     // An attached RO-Crate's payload listing, when the vector gives one.
     let options = match v.get("payload") {
-        Some(p) => fair_core::ValidateOptions::default()
-            .payload(serde_json::from_value(p.clone()).map_err(|e| format!("payload: {e}"))?),
+        Some(p) => {
+            let paths = p.as_array().ok_or("payload is an array of paths")?;
+            let paths = paths
+                .iter()
+                .map(|p| p.as_str().ok_or("payload entries are strings"));
+            let payload = paths.collect::<Result<fair_core::Payload, _>>()?;
+            fair_core::ValidateOptions::default().payload(payload)
+        }
         None => fair_core::ValidateOptions::default(),
     };
     let result = engine.check_with(&bytes, format, file_name, &options);

@@ -294,7 +294,12 @@ class Engine:
         ontologies: Union[Source, Iterable[Source], None] = None,
         options: Optional[Mapping[str, Any]] = None,
     ) -> "Engine": ...
-    def validate(self, source: Source, format: Optional[str] = None) -> Report:
+    def validate(
+        self,
+        source: Source,
+        format: Optional[str] = None,
+        payload: Optional[Iterable[str]] = None,
+    ) -> Report:
         """Checks one record.
 
         :param source: the record: ``str`` (its text), ``bytes``, ``dict`` (JSON-LD) or
@@ -304,12 +309,17 @@ class Engine:
             ``html``, ``biotools`` (bio.tools JSON), ``datacite`` (DataCite JSON or XML);
             default: from the file extension, then the content (``dict``: JSON-LD, or bio.tools /
             DataCite JSON when it is plainly one of them).
+        :param payload: for an RO-Crate descriptor, the crate's files and directories, relative
+            to the directory holding ``ro-crate-metadata.json`` (``"data/a.csv"``, ``"data/"``;
+            parent directories are implied); every local data entity must be one of them
+            (A130). Default ``None``: no payload check (fairlint reads no files itself).
         :returns: the report; poor metadata gives findings, never an exception.
         :raises ParseError: the input is not well-formed (``line``, ``column``, ``pointer``).
         :raises LimitError: the input is over a configured limit.
         :raises ResolveError: the input needs a JSON-LD context fairlint does not bundle.
         :raises ConfigError: unknown ``format`` name.
         :raises OSError: a path cannot be read.
+        :raises TypeError: ``payload`` is not an iterable of ``str``.
 
         >>> Engine().validate("{bad json")
         Traceback (most recent call last):

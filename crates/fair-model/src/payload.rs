@@ -2,7 +2,6 @@
 //! descriptor. The core does no I/O, so whoever reads the package (the CLI, a binding's
 //! caller) lists them and hands the list in.
 
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// The relative paths of a crate's payload, sorted: files as `data/a.csv`, directories as
@@ -21,8 +20,7 @@ use std::collections::BTreeSet;
 /// assert!(payload.has_dir("empty/"));
 /// assert!(!payload.has_file("data"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "Vec<String>", into = "Vec<String>")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Payload {
     paths: BTreeSet<String>,
 }
@@ -102,18 +100,6 @@ fn normalise(path: &str) -> String {
     out
 }
 
-impl From<Vec<String>> for Payload {
-    fn from(paths: Vec<String>) -> Self {
-        Self::new(paths)
-    }
-}
-
-impl From<Payload> for Vec<String> {
-    fn from(payload: Payload) -> Self {
-        payload.paths.into_iter().collect()
-    }
-}
-
 impl<S: AsRef<str>> FromIterator<S> for Payload {
     fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Self {
         Self::new(iter)
@@ -135,11 +121,5 @@ mod tests {
         // "a/b" must not match "a/bc/..." through a plain prefix.
         let q = Payload::new(["a/bc/x"]);
         assert!(!q.has_dir("a/b") && q.has_dir("a/bc"));
-    }
-
-    #[test]
-    fn json_form_is_a_sorted_list() {
-        let p: Payload = serde_json::from_str(r#"["z", "./a/", "m/n"]"#).unwrap();
-        assert_eq!(serde_json::to_string(&p).unwrap(), r#"["a/","m/n","z"]"#);
     }
 }
