@@ -3,8 +3,9 @@
 //!
 //! rocrate-validator 0.13.0 `ro-crate/1.{1,2}/must/4_data_entity_metadata.py` ("Data Entity:
 //! REQUIRED resource availability"): every File or Dataset entity whose `@id` is a relative
-//! path MUST be present in the RO-Crate payload; web-based entities (absolute URIs), local
-//! identifiers (`#...`) and absolute paths are not required to be. The check needs the
+//! path MUST be present in the RO-Crate payload; web-based entities (absolute URIs, `file:`
+//! ones included), local identifiers (`#...`) and absolute paths (`/...`) are not required
+//! to be (for JSON-LD, the `@id` as written decides; see `SourceMap::written_id`). The check needs the
 //! payload's listing, which the caller makes (the core does no I/O): without one (a bare
 //! `ro-crate-metadata.json`, a detached crate) it does not run.
 
@@ -48,6 +49,12 @@ pub(super) fn check_payload(
     entities.sort_by(|a, b| a.as_str().cmp(b.as_str()));
     entities.dedup();
     for entity in entities {
+        // An absolute URI or an absolute path as written (`file:///data/x`, `/data/x`) is not
+        // a payload path, even where it resolves under the root (the default base `file:///`).
+        let written = doc.source_map().written_id(&entity.to_string());
+        if written.is_some_and(|id| id.starts_with('/') || has_scheme(id)) {
+            continue;
+        }
         let Some(path) = local_path(base, entity.as_str()) else {
             continue;
         };
@@ -108,6 +115,17 @@ fn local_path(base: &str, entity: &str) -> Option<String> {
     Some(percent_decode(rest))
 }
 
+/// Whether `id` starts with a URI scheme (`file:`, `https:`, `doi:`), so is not a relative
+/// reference.
+fn has_scheme(id: &str) -> bool {
+    id.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
 /// `%XX` escapes decoded as UTF-8 (the text as it is when they do not make UTF-8).
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -131,7 +149,7 @@ fn percent_decode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{local_path, percent_decode};
+    use super::{has_scheme, local_path, percent_decode};
 
     #[test]
     fn local_paths_under_the_root() {
@@ -146,5 +164,7 @@ mod tests {
         assert_eq!(local_path(base, "https://example.org/x.csv"), None);
         assert_eq!(percent_decode("%E2%9C%93%2"), "\u{2713}%2");
         assert_eq!(percent_decode("%FF"), "%FF");
+        assert!(has_scheme("file:///tmp/x") && has_scheme("doi:10.1/x"));
+        assert!(!has_scheme("data/a:b.csv") && !has_scheme("a b:c") && !has_scheme(":x"));
     }
 }
