@@ -2,7 +2,10 @@
 
 use crate::errors;
 use crate::report::{Report, ValidationFailure};
-use fair_core::{Config, DetectFormat, Engine as CoreEngine, Format, InputOptions, ValidateError};
+use fair_core::{
+    Config, DetectFormat, Engine as CoreEngine, Format, InputOptions, Payload, ValidateError,
+    ValidateOptions,
+};
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::panic::PanicException;
 use pyo3::prelude::*;
@@ -106,6 +109,7 @@ fn run(
     source: &Source,
     format: Option<Format>,
     base_iri: Option<&str>,
+    options: &ValidateOptions,
 ) -> Outcome {
     let (bytes, name, format, base): (Cow<'_, [u8]>, Option<String>, Option<Format>, _) =
         match source {
@@ -135,11 +139,31 @@ fn run(
     if let Some(base) = base.as_deref() {
         input = input.base_iri(base);
     }
-    match catch_unwind(AssertUnwindSafe(|| engine.check_input(&bytes, &input))) {
+    match catch_unwind(AssertUnwindSafe(|| {
+        engine.check_input_with(&bytes, &input, options)
+    })) {
         Ok(Ok(report)) => Outcome::Report(Box::new(report)),
         Ok(Err(e)) => Outcome::Failed(e, name),
         Err(payload) => Outcome::Panic(panic_message(payload), name),
     }
+}
+
+/// An RO-Crate payload: an iterable of relative paths (str), directories ending in `/`.
+fn payload_of(obj: &Bound<'_, PyAny>) -> PyResult<Payload> {
+    if obj.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "payload is an iterable of relative paths (str), not one str",
+        ));
+    }
+    let mut payload = Payload::default();
+    for item in obj.try_iter()? {
+        let item = item?;
+        let path = item
+            .cast::<PyString>()
+            .map_err(|_| PyTypeError::new_err("payload entries are relative paths (str)"))?;
+        payload.insert(&path.to_cow()?);
+    }
+    Ok(payload)
 }
 
 fn io_error(e: &std::io::Error, name: &str) -> PyErr {
@@ -330,19 +354,25 @@ impl Engine {
     }
 
     /// Checks one record. ``base_iri``: the base of its relative IRIs (default: a file's
-    /// location, else ``file:///``; ``options["base_iri"]`` overrides it).
-    #[pyo3(signature = (source, format=None, base_iri=None))]
+    /// location, else ``file:///``; ``options["base_iri"]`` overrides it); ``payload`` lists
+    /// an RO-Crate's files and directories.
+    #[pyo3(signature = (source, format=None, base_iri=None, payload=None))]
     fn validate(
         &self,
         py: Python<'_>,
         source: &Bound<'_, PyAny>,
         format: Option<&str>,
         base_iri: Option<&str>,
+        payload: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Report> {
         let format = format_of(py, format)?;
         let source = self::source(py, source)?;
+        let options = match payload.filter(|p| !p.is_none()) {
+            None => ValidateOptions::default(),
+            Some(p) => ValidateOptions::default().payload(payload_of(p)?),
+        };
         let engine = &self.inner;
-        match py.detach(|| run(engine, &source, format, base_iri)) {
+        match py.detach(|| run(engine, &source, format, base_iri, &options)) {
             Outcome::Report(inner) => Ok(Report { inner: *inner }),
             other => Err(outcome_error(py, &other)),
         }
@@ -446,7 +476,7 @@ impl ReportIterator {
         let outcomes: Vec<Outcome> = py.detach(|| {
             let work = || -> Vec<Outcome> {
                 jobs.par_iter()
-                    .map(|s| run(engine, s, format, None))
+                    .map(|s| run(engine, s, format, None, &ValidateOptions::default()))
                     .collect()
             };
             match pool {

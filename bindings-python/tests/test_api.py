@@ -61,6 +61,27 @@ def test_explicit_format(engine: fairlint.Engine) -> None:
         engine.validate(nt, format="yaml")
 
 
+ROCRATE_PAYLOAD = VECTORS / "cases" / "profiles" / "ro-crate" / "payload-1.1.json"
+
+
+def test_payload_lists_an_ro_crates_files() -> None:
+    engine = fairlint.Engine()
+    # No payload: a bare descriptor, no payload check.
+    assert engine.validate(ROCRATE_PAYLOAD).conforms
+    full = ["data.csv", "my file.txt", "results/table.tsv"]
+    assert engine.validate(ROCRATE_PAYLOAD, payload=full).conforms
+    report = engine.validate(ROCRATE_PAYLOAD, payload=iter(["./data.csv", "results/"]))
+    missing = [(f.code, f.focus_node, f.location["pointer"]) for f in report.findings]
+    assert missing == [
+        ("A130", "<file:///my%20file.txt>", "/@graph/5/@id"),
+        ("A130", "<file:///results/table.tsv>", "/@graph/7/@id"),
+    ]
+    with pytest.raises(TypeError):
+        engine.validate(ROCRATE_PAYLOAD, payload="data.csv")
+    with pytest.raises(TypeError):
+        engine.validate(ROCRATE_PAYLOAD, payload=[1])
+
+
 def test_unsupported_source_type_is_a_type_error(engine: fairlint.Engine) -> None:
     with pytest.raises(TypeError, match="not int"):
         engine.validate(42)  # type: ignore[arg-type]

@@ -1,7 +1,7 @@
 //! `Engine`: build once from an options object, validate many inputs synchronously.
 
 use crate::errors::{self, build_error, config_error, validate_error};
-use fair_core::{Config, DetectFormat, Engine as CoreEngine, Format, Report};
+use fair_core::{Config, DetectFormat, Engine as CoreEngine, Format, Report, ValidateOptions};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -49,15 +49,18 @@ impl Engine {
     /// ...); without it the format comes from `name`'s extension, then from the content.
     /// Throws `ParseError`, `LimitError` or `ResolveError` when the input cannot be checked;
     /// poor metadata is never an exception. `base_iri`: the base of the input's relative IRIs
-    /// (default `file:///`; the engine's `base_iri` option overrides it).
+    /// (default `file:///`; the engine's `base_iri` option overrides it). `payload` lists an
+    /// RO-Crate's files and directories (relative paths, directories ending in `/`): its local
+    /// data entities must be among them (A130); without it there is no such check.
     pub fn validate(
         &self,
         input: JsValue,
         format: Option<String>,
         name: Option<String>,
         base_iri: Option<String>,
+        payload: Option<Vec<String>>,
     ) -> Result<JsValue, JsValue> {
-        let report = self.check(&input, format, name, base_iri)?;
+        let report = self.check(&input, format, name, base_iri, payload)?;
         errors::to_js(&report)
     }
 
@@ -70,8 +73,9 @@ impl Engine {
         format: Option<String>,
         name: Option<String>,
         base_iri: Option<String>,
+        payload: Option<Vec<String>>,
     ) -> Result<String, JsValue> {
-        let report = self.check(&input, format, name, base_iri)?;
+        let report = self.check(&input, format, name, base_iri, payload)?;
         Ok(fair_core::render::json(&report))
     }
 }
@@ -83,6 +87,7 @@ impl Engine {
         format: Option<String>,
         name: Option<String>,
         base_iri: Option<String>,
+        payload: Option<Vec<String>>,
     ) -> Result<Report, JsValue> {
         let format = match format.as_deref() {
             None | Some("") => None,
@@ -92,15 +97,19 @@ impl Engine {
             ),
         };
         let bytes = input_bytes(input)?;
-        let mut options = fair_core::InputOptions::new().format(format);
+        let mut input = fair_core::InputOptions::new().format(format);
         if let Some(name) = name.as_deref() {
-            options = options.name(name);
+            input = input.name(name);
         }
         if let Some(base) = base_iri.as_deref().filter(|b| !b.is_empty()) {
-            options = options.base_iri(base);
+            input = input.base_iri(base);
         }
+        let options = match payload {
+            Some(paths) => ValidateOptions::default().payload(paths.into_iter().collect()),
+            None => ValidateOptions::default(),
+        };
         self.inner
-            .check_input(&bytes, &options)
+            .check_input_with(&bytes, &input, &options)
             .map_err(|e| validate_error(&e))
     }
 }

@@ -181,10 +181,12 @@ export class Engine {
    * checked; poor metadata gives findings, never an exception. Without `format`, the format
    * comes from `name`'s extension, then from the content. `baseIri` is the base of the
    * record's relative IRIs (default `file:///`; the `base_iri` option overrides it); a base
-   * that is not an absolute IRI throws `ParseError`. */
-  validate(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null, baseIri?: string | null): Report;
+   * that is not an absolute IRI throws `ParseError`. `payload` lists an RO-Crate's files
+   * and directories, relative to the directory of `ro-crate-metadata.json` (`"data/a.csv"`,
+   * `"data/"`): every local data entity must be among them (A130); without it, no such check. */
+  validate(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null, baseIri?: string | null, payload?: string[] | null): Report;
   /** Like `validate`, returning the JSON text (identical to `fairlint check --format json`). */
-  validateJson(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null, baseIri?: string | null): string;
+  validateJson(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null, baseIri?: string | null, payload?: string[] | null): string;
   /** Frees the WebAssembly memory of the engine now rather than at garbage collection. */
   free(): void;
   [Symbol.dispose](): void;

@@ -37,6 +37,24 @@ function throwsClass(fn, Class, code) {
   assert.fail(`expected ${Class.name}`);
 }
 
+test("payload: an RO-Crate's files, checked only when given", () => {
+  const crate = readFileSync(join(ROOT, "test-vectors/cases/profiles/ro-crate/payload-1.1.json"), "utf8");
+  const engine = new Engine();
+  assert.equal(engine.validate(crate, null, "ro-crate-metadata.json").conforms, true);
+  const full = ["data.csv", "my file.txt", "results/table.tsv"];
+  assert.equal(engine.validate(crate, null, null, null, full).conforms, true);
+  const report = engine.validate(crate, null, null, null, ["./data.csv", "results/"]);
+  assert.deepEqual(
+    report.findings.map((f) => [f.code, f.focus_node, f.location.pointer]),
+    [
+      ["A130", "<file:///my%20file.txt>", "/@graph/5/@id"],
+      ["A130", "<file:///results/table.tsv>", "/@graph/7/@id"],
+    ],
+  );
+  assert.equal(JSON.parse(engine.validateJson(crate, null, null, ["results/"])).counts.error, 3);
+  engine.free();
+});
+
 test("engine with no options, string input, format by name or content", () => {
   const engine = new Engine();
   const a = engine.validate(DATASET);

@@ -18,7 +18,8 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Check metadata files, directories (walked recursively) or `-` for standard input.
+    /// Check metadata files, RO-Crate packages (a directory holding ro-crate-metadata.json, or
+    /// a .zip), other directories (walked recursively) or `-` for standard input.
     Check(CheckArgs),
     /// List the bundled profiles.
     Profiles {
@@ -74,7 +75,10 @@ impl FailOn {
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Files, directories or `-` (standard input).
+    /// Files, directories or `-` (standard input). A directory holding ro-crate-metadata.json
+    /// (or .jsonld) is one RO-Crate, its descriptor checked against its files (A130); a .zip is
+    /// read as an RO-Crate (descriptor at its root or in its single top-level folder; zip
+    /// bombs, `..` and absolute entry paths refused). Other directories are walked.
     #[arg(required = true)]
     pub inputs: Vec<String>,
     /// Output format.

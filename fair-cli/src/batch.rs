@@ -1,9 +1,10 @@
 //! The batch: inputs checked in parallel on a worker pool, a chunk at a time, each read,
 //! loaded and validated into a report or the reason it could not be checked.
 
-use crate::inputs::Input;
+use crate::inputs::{Input, Kind};
+use crate::package;
 use anyhow::Context as _;
-use fair_core::{Engine, Format, Report, ValidateError};
+use fair_core::{Engine, Format, Payload, Report, ValidateError, ValidateOptions};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -106,6 +107,34 @@ impl From<ValidateError> for Failure {
     }
 }
 
+/// Reads one input: its bytes, the name its report carries and, for an RO-Crate package, the
+/// payload.
+fn read(
+    engine: &Engine,
+    input: &Input,
+    stdin: &[u8],
+) -> Result<(Vec<u8>, String, Option<Payload>), Failure> {
+    let max = engine.config().limits.max_input_bytes;
+    let Some(path) = &input.path else {
+        return Ok((stdin.to_vec(), input.name.clone(), None));
+    };
+    match &input.kind {
+        Kind::File => match std::fs::read(path) {
+            Ok(b) => Ok((b, input.name.clone(), None)),
+            Err(e) => Err(Failure {
+                code: "io_error",
+                message: format!("cannot read {}: {e}", path.display()),
+                location: None,
+            }),
+        },
+        Kind::CrateDir(descriptor) => package::read_dir(&input.name, path, descriptor, max)
+            .map(|c| (c.bytes, c.name, Some(c.payload))),
+        Kind::Zip => {
+            package::read_zip(&input.name, path, max).map(|c| (c.bytes, c.name, Some(c.payload)))
+        }
+    }
+}
+
 /// Reads, loads and validates one input.
 fn run_one(
     engine: &Engine,
@@ -114,28 +143,31 @@ fn run_one(
     stdin: &[u8],
     shacl: bool,
 ) -> Outcome {
-    let bytes = match &input.path {
-        Some(path) => match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                return Outcome::Failed(Failure {
-                    code: "io_error",
-                    message: format!("cannot read {}: {e}", path.display()),
-                    location: None,
-                })
-            }
-        },
-        None => stdin.to_vec(),
+    let (bytes, name, payload) = match read(engine, input, stdin) {
+        Ok(read) => read,
+        Err(failure) => return Outcome::Failed(failure),
     };
+    let packaged = payload.is_some();
+    let options = match payload {
+        Some(p) => ValidateOptions::default().payload(p),
+        None => ValidateOptions::default(),
+    };
+    // A package's descriptor is JSON-LD whatever its name (`.jsonld` or `.json`).
+    let format = format.or(packaged.then_some(Format::JsonLd));
     // A file's relative IRIs resolve against its location as given (`--base-iri`, in the
-    // engine's configuration, overrides it); standard input's against the default base.
-    let base = input.path.as_deref().map(fair_core::file_base_iri);
-    let mut options = fair_core::InputOptions::new().format(format);
+    // engine's configuration, overrides it); a crate package's against its descriptor's place
+    // (a zip stands for the crate's directory); standard input's against the default base.
+    let base = input.path.as_deref().map(|path| match &input.kind {
+        Kind::File => fair_core::file_base_iri(path),
+        Kind::CrateDir(descriptor) => fair_core::file_base_iri(&path.join(descriptor)),
+        Kind::Zip => fair_core::file_base_iri(&path.join("ro-crate-metadata.json")),
+    });
+    let mut load = fair_core::InputOptions::new().format(format);
     if let Some(base) = &base {
-        options = options.name(&input.name).base_iri(base);
+        load = load.name(&name).base_iri(base);
     }
-    let result = engine.load_input(&bytes, &options).and_then(|doc| {
-        let report = engine.validate(&doc)?;
+    let result = engine.load_input(&bytes, &load).and_then(|doc| {
+        let report = engine.validate_with(&doc, &options)?;
         let turtle = if shacl {
             engine.shacl_report(&doc).map(|r| r.to_turtle())
         } else {
@@ -145,7 +177,7 @@ fn run_one(
     });
     match result {
         Ok((mut report, turtle)) => {
-            report.set_input(input.name.clone());
+            report.set_input(name);
             Outcome::Report(Box::new(report), turtle)
         }
         Err(e) => Outcome::Failed(e.into()),

@@ -1,5 +1,14 @@
-//! The inputs of `fairlint check`: files, directories walked in sorted order, or standard input.
+//! The inputs of `fairlint check`: files, RO-Crate packages (a directory holding
+//! `ro-crate-metadata.json`, or a `.zip`), other directories walked in sorted order, or
+//! standard input.
+//!
+//! Precedence for a directory named on the command line: when it holds
+//! `ro-crate-metadata.json` (or the legacy `ro-crate-metadata.jsonld`) it is one RO-Crate
+//! input, its descriptor checked against its payload; otherwise it is walked and every
+//! metadata file in it is an input, as before (a crate directory met while walking is not a
+//! package: its files are inputs like any others, and `.zip` files are skipped).
 
+use crate::package;
 use anyhow::Context as _;
 use fair_core::Format;
 use std::io::Read;
@@ -9,6 +18,17 @@ use std::path::{Path, PathBuf};
 pub struct Input {
     pub name: String,
     pub path: Option<PathBuf>,
+    pub kind: Kind,
+}
+
+/// What an input is.
+pub enum Kind {
+    /// A metadata file (or standard input).
+    File,
+    /// An RO-Crate directory and its descriptor.
+    CrateDir(PathBuf),
+    /// A zip file, read as an RO-Crate package.
+    Zip,
 }
 
 fn is_metadata_file(path: &Path) -> bool {
@@ -22,25 +42,43 @@ pub fn collect_inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
             inputs.push(Input {
                 name: "<stdin>".to_owned(),
                 path: None,
+                kind: Kind::File,
             });
             continue;
         }
         let path = PathBuf::from(arg);
-        if path.is_dir() {
+        if let Some(descriptor) = path
+            .is_dir()
+            .then(|| package::descriptor_in(&path))
+            .flatten()
+        {
+            inputs.push(Input {
+                name: arg.clone(),
+                path: Some(path),
+                kind: Kind::CrateDir(descriptor),
+            });
+        } else if path.is_dir() {
             for entry in walkdir::WalkDir::new(&path).sort_by_file_name() {
                 let entry = entry.with_context(|| format!("cannot walk {arg}"))?;
                 if entry.file_type().is_file() && is_metadata_file(entry.path()) {
                     inputs.push(Input {
                         name: entry.path().display().to_string(),
                         path: Some(entry.into_path()),
+                        kind: Kind::File,
                     });
                 }
             }
         } else {
             // A missing file is reported with the other per-file errors.
+            let kind = if package::is_zip(&path) {
+                Kind::Zip
+            } else {
+                Kind::File
+            };
             inputs.push(Input {
                 name: arg.clone(),
                 path: Some(path),
+                kind,
             });
         }
     }

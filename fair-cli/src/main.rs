@@ -17,6 +17,7 @@ mod check;
 mod inputs;
 mod list;
 mod output;
+mod package;
 
 const EXIT_OK: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;

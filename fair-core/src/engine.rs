@@ -10,6 +10,7 @@ use crate::limits::{Limits, MAX_JSON_DEPTH_SETTING};
 use crate::profiles::{self, Profile};
 use crate::report::{Counts, ProfileInfo, Report, Resource, SCHEMA_VERSION};
 use fair_ingest::{NoResolver, Resolver};
+use fair_model::Payload;
 use fair_rules::profiles::shacl::{ShapeSet, ShapesSource};
 use fair_rules::sink::FindingSink;
 use fair_rules::{CheckContext, Subject};
@@ -61,6 +62,27 @@ impl Config {
     /// Reads a configuration from JSON (unknown fields are an error).
     pub fn from_json(json: &str) -> Result<Self, ConfigError> {
         serde_json::from_str(json).map_err(|e| ConfigError::new("options", e.to_string()))
+    }
+}
+
+/// Options of one validation, beside the engine's [`Config`]: what a record does not hold but
+/// its checks need.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ValidateOptions {
+    /// The files and directories of an RO-Crate package (a directory or a zip), relative to
+    /// the directory that holds `ro-crate-metadata.json`; with it, the RO-Crate profiles check
+    /// that every local data entity exists in it (A130). `None` (a bare metadata file, a
+    /// detached crate): no such check.
+    pub payload: Option<Payload>,
+}
+
+impl ValidateOptions {
+    /// Options with the crate's `payload`.
+    #[must_use]
+    pub fn payload(mut self, payload: Payload) -> Self {
+        self.payload = Some(payload);
+        self
     }
 }
 
@@ -519,9 +541,20 @@ impl Engine {
         format: Option<Format>,
         name: Option<&str>,
     ) -> Result<Report, ValidateError> {
+        self.check_with(bytes, format, name, &ValidateOptions::default())
+    }
+
+    /// [`Engine::check`] with per-document options (an RO-Crate's payload).
+    pub fn check_with(
+        &self,
+        bytes: &[u8],
+        format: Option<Format>,
+        name: Option<&str>,
+        options: &ValidateOptions,
+    ) -> Result<Report, ValidateError> {
         let mut input = InputOptions::new().format(format);
         input.name = name;
-        self.check_input(bytes, &input)
+        self.check_input_with(bytes, &input, options)
     }
 
     /// [`Engine::load_input`] and [`Engine::validate`]; the report's `input` is the name.
@@ -530,8 +563,18 @@ impl Engine {
         bytes: &[u8],
         input: &InputOptions<'_>,
     ) -> Result<Report, ValidateError> {
+        self.check_input_with(bytes, input, &ValidateOptions::default())
+    }
+
+    /// [`Engine::check_input`] with per-document options (an RO-Crate's payload).
+    pub fn check_input_with(
+        &self,
+        bytes: &[u8],
+        input: &InputOptions<'_>,
+        options: &ValidateOptions,
+    ) -> Result<Report, ValidateError> {
         let doc = self.load_input(bytes, input)?;
-        let mut report = self.validate(&doc)?;
+        let mut report = self.validate_with(&doc, options)?;
         if let Some(name) = input.name {
             report.set_input(name);
         }
@@ -554,6 +597,16 @@ impl Engine {
     /// pass of [`fair_rules::PASSES`] → the profile's own checks → the sorted, deduplicated,
     /// truncated findings → the scores → the report.
     pub fn validate(&self, doc: &Document) -> Result<Report, ValidateError> {
+        self.validate_with(doc, &ValidateOptions::default())
+    }
+
+    /// [`Engine::validate`] with per-document options: with `options.payload`, an RO-Crate's
+    /// local data entities are checked against the files and directories it lists.
+    pub fn validate_with(
+        &self,
+        doc: &Document,
+        options: &ValidateOptions,
+    ) -> Result<Report, ValidateError> {
         let inner = &*self.inner;
         let config = &inner.config;
         let subject = Subject::of(doc);
@@ -565,6 +618,7 @@ impl Engine {
             ontologies: &inner.ontologies,
             shapes: inner.shapes.as_ref(),
             max_sparql_steps: config.limits.max_sparql_steps,
+            payload: options.payload.as_ref(),
         };
         let mut sink =
             FindingSink::new(doc, &config.severity, &config.ignore, config.include_values);

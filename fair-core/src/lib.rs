@@ -33,11 +33,12 @@ pub use fair_shacl as shacl;
 
 pub use contexts::{bundled as bundled_contexts, BundledContext};
 pub use document::{Document, DocumentInfo, ParseOptions, SchemaOrgNamespace};
-pub use engine::{Config, Engine, EngineBuilder, InputOptions};
+pub use engine::{Config, Engine, EngineBuilder, InputOptions, ValidateOptions};
 pub use error::{
     BuildError, ConfigError, Limit, LimitError, Location, ParseError, ResolveError, ValidateError,
 };
 pub use fair_ingest::{file_base_iri, NoResolver, Resolver, DEFAULT_BASE_IRI};
+pub use fair_model::Payload;
 pub use finding::{Applicability, Finding, FindingSource, Fix, Letter, Principle, Severity};
 pub use format::{DetectFormat, Detection, Format};
 pub use limits::Limits;

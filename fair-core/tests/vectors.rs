@@ -114,7 +114,19 @@ fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<Vec<Value>, S
         }
     };
     let file_name = input.rsplit('/').next();
-    let result = engine.check(&bytes, format, file_name);
+    // An attached RO-Crate's payload listing, when the vector gives one.
+    let options = match v.get("payload") {
+        Some(p) => {
+            let paths = p.as_array().ok_or("payload is an array of paths")?;
+            let paths = paths
+                .iter()
+                .map(|p| p.as_str().ok_or("payload entries are strings"));
+            let payload = paths.collect::<Result<fair_core::Payload, _>>()?;
+            fair_core::ValidateOptions::default().payload(payload)
+        }
+        None => fair_core::ValidateOptions::default(),
+    };
+    let result = engine.check_with(&bytes, format, file_name, &options);
     match (result, expect.get("error")) {
         (Err(e), Some(code)) => {
             if code.as_str() != Some(e.code()) {
@@ -148,7 +160,11 @@ fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<Vec<Value>, S
                 ));
             }
             // Determinism: a second run gives the same bytes.
-            let again = fair_core::render::json(&engine.check(&bytes, format, file_name).unwrap());
+            let again = fair_core::render::json(
+                &engine
+                    .check_with(&bytes, format, file_name, &options)
+                    .unwrap(),
+            );
             if again != json {
                 return Err("two runs gave different report bytes".into());
             }

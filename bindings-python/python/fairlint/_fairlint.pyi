@@ -300,7 +300,11 @@ class Engine:
         contexts: Optional[Mapping[str, Union[str, Mapping[str, Any]]]] = None,
     ) -> "Engine": ...
     def validate(
-        self, source: Source, format: Optional[str] = None, base_iri: Optional[str] = None
+        self,
+        source: Source,
+        format: Optional[str] = None,
+        base_iri: Optional[str] = None,
+        payload: Optional[Iterable[str]] = None,
     ) -> Report:
         """Checks one record.
 
@@ -314,6 +318,10 @@ class Engine:
             DataCite JSON when it is plainly one of them).
         :param base_iri: the base IRI of the record's relative IRIs; default: a file's
             location, else ``file:///``. ``options["base_iri"]`` overrides it.
+        :param payload: for an RO-Crate descriptor, the crate's files and directories, relative
+            to the directory holding ``ro-crate-metadata.json`` (``"data/a.csv"``, ``"data/"``;
+            parent directories are implied); every local data entity must be one of them
+            (A130). Default ``None``: no payload check (fairlint reads no files itself).
         :returns: the report; poor metadata gives findings, never an exception.
         :raises ParseError: the input is not well-formed (``line``, ``column``, ``pointer``),
             or ``base_iri`` is not an absolute IRI.
@@ -321,6 +329,7 @@ class Engine:
         :raises ResolveError: the input needs a JSON-LD context fairlint does not bundle.
         :raises ConfigError: unknown ``format`` name.
         :raises OSError: a path cannot be read.
+        :raises TypeError: ``payload`` is not an iterable of ``str``.
 
         >>> Engine().validate("{bad json")
         Traceback (most recent call last):

@@ -31,6 +31,7 @@ const engine = new Engine(options);
 const report: Report = engine.validate("{}", "jsonld", "record.jsonld");
 const bytes: Report = engine.validate(new Uint8Array([123, 125]));
 const json: string = engine.validateJson("{}");
+const crate: Report = engine.validate("{}", null, "ro-crate-metadata.json", null, ["data/a.csv", "data/"]);
 const errors: Finding[] = report.findings.filter((f) => f.severity === ("error" satisfies Severity));
 const where: (Location | null)[] = errors.map((f) => f.location);
 const fixes: (string | undefined)[] = report.findings.map((f) => f.fix?.message);
@@ -56,4 +57,4 @@ try {
   }
 }
 engine.free();
-console.log(bytes, json, where, fixes, score, selected, ids, v);
+console.log(bytes, json, crate, where, fixes, score, selected, ids, v);

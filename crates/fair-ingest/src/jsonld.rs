@@ -143,6 +143,7 @@ pub(crate) fn parse(
             subject,
             place(Location::pointer(node.pointer.clone())),
             keys,
+            node.id.clone(),
         );
     }
     if block.is_some() {
@@ -309,6 +310,8 @@ fn json_error_message(e: &serde_json::Error) -> String {
 struct JsonNode {
     pointer: String,
     keys: Vec<(String, String)>,
+    /// Its `@id` as written (before resolution against the base).
+    id: Option<String>,
 }
 
 fn escape_pointer_token(token: &str) -> String {
@@ -375,9 +378,15 @@ fn mark_nodes(value: &mut Value, pointer: &mut String, nodes: &mut Vec<JsonNode>
             }
             if !container_only {
                 let index = nodes.len();
+                let id = map
+                    .get("@id")
+                    .or_else(|| map.get("id"))
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
                 nodes.push(JsonNode {
                     pointer: pointer.clone(),
                     keys,
+                    id,
                 });
                 map.insert(
                     vocab::SOURCE_POINTER.to_owned(),

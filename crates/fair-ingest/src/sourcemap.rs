@@ -39,6 +39,8 @@ struct NodeEntry {
     /// Where each value of a property is, when the parser knows (crosswalked formats):
     /// (predicate IRI, object in N-Triples syntax, location).
     values: Vec<(String, String, Location)>,
+    /// JSON-LD: the node's `@id` as first written, before resolution against the base.
+    written_id: Option<String>,
 }
 
 /// Node (N-Triples syntax) → where it is defined, and where each of its properties is.
@@ -74,6 +76,12 @@ impl SourceMap {
                     .map(|(_, _, location)| location)
             })
             .or_else(|| self.locate(node, Some(predicate)))
+    }
+
+    /// A JSON-LD node's `@id` as written (`data/a.csv`, `/abs/path`, `file:///x`), before it
+    /// was resolved against the base: `None` for other formats.
+    pub fn written_id(&self, node: &str) -> Option<&str> {
+        self.nodes.get(node)?.written_id.as_deref()
     }
 
     /// The JSON-LD keys written on each node object, with their locations (empty for
@@ -169,10 +177,14 @@ impl SourceMapBuilder {
         node: String,
         location: Location,
         keys: impl IntoIterator<Item = (String, Location)>,
+        written_id: Option<String>,
     ) {
         let entry = self.nodes.entry(node).or_default();
         if entry.location.is_none() {
             entry.location = Some(location);
+        }
+        if entry.written_id.is_none() {
+            entry.written_id = written_id;
         }
         for (key, location) in keys {
             entry.properties.push((PropertyKey::JsonKey(key), location));

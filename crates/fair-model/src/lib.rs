@@ -10,6 +10,7 @@ pub mod error;
 mod finding;
 mod format;
 mod limits;
+mod payload;
 mod resource;
 pub mod vocab;
 
@@ -22,4 +23,5 @@ pub use finding::{
 };
 pub use format::{Detection, Format};
 pub use limits::{Limits, MAX_JSON_DEPTH_SETTING};
+pub use payload::Payload;
 pub use resource::Resource;

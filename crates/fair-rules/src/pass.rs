@@ -28,6 +28,9 @@ pub struct CheckContext<'a> {
     pub shapes: Option<&'a ShapeSet>,
     /// The SPARQL budget of one validation.
     pub max_sparql_steps: u64,
+    /// The files and directories beside the record, for an RO-Crate package (a directory or
+    /// a zip); `None` for a bare record, and then nothing is checked against a payload.
+    pub payload: Option<&'a fair_model::Payload>,
 }
 
 /// A pass over the record: reports what it finds into the sink.

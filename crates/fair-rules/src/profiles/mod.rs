@@ -27,7 +27,7 @@ use serde::Serialize;
 pub fn run(cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) -> Option<Level> {
     let profile = cx.profile;
     if let Native::RoCrate(version) = profile.native {
-        let native = rocrate::check(cx.doc, cx.subject, version, sink);
+        let native = rocrate::check(cx.doc, cx.subject, version, cx.payload, sink);
         let upstream =
             rocrate::upstream::check(cx.doc, profile.upstream, cx.max_sparql_steps, sink);
         return Some(native.min(upstream));

@@ -15,7 +15,7 @@ use crate::shapes;
 use crate::sink::{FindingSink, ResolvedFinding};
 use crate::subject::Subject;
 use crate::vocab;
-use fair_model::Code;
+use fair_model::{Code, Payload};
 use oxrdf::{Graph, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
 use serde_json::json;
 
@@ -23,6 +23,8 @@ mod data_entity;
 mod dates;
 mod format;
 mod identifier;
+
+mod payload;
 mod root;
 pub mod upstream;
 
@@ -33,6 +35,16 @@ use root::check_root;
 pub use workflow::WORKFLOW_RO_CRATE;
 
 crate::registry::rules! {
+    ROCRATE_DATA_ENTITY_NOT_IN_PAYLOAD = "A130" {
+        slug: "rocrate-data-entity-not-in-payload",
+        principle: A1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "An RO-Crate data entity with a relative @id is not present in the crate's payload",
+        fix: "Add the file or directory to the crate, or identify the entity by a web address or a '#' local identifier",
+        summary: "In an attached RO-Crate (a directory or a zip), every File or Dataset whose @id is a relative path exists in the payload (checked only when the caller lists the payload).",
+    }
     ROCRATE_ROOT_ID = "F130" {
         slug: "rocrate-root-id",
         principle: F1,
@@ -362,6 +374,12 @@ pub fn requirements(version: &str) -> Vec<&'static str> {
     names
 }
 
+/// The requirements that need the crate's payload listed ([`check`]'s `payload`): test vectors
+/// have none, so they are kept apart from [`requirements`].
+pub fn payload_requirements() -> Vec<&'static str> {
+    vec!["DataEntityInPayload"]
+}
+
 /// One requirement that failed.
 struct Failure<'a> {
     code: Code,
@@ -383,6 +401,8 @@ struct Checker<'a, 'b> {
     profile: (String, String),
     sink: &'a mut FindingSink<'b>,
     level: Level,
+    /// The crate's payload, when the caller listed it.
+    payload: Option<&'a Payload>,
 }
 
 impl Checker<'_, '_> {
@@ -437,6 +457,7 @@ impl<'a, 'b> Checker<'a, 'b> {
             profile: (format!("RO-Crate {version}"), format!("ro-crate-{version}")),
             sink,
             level: Level::Optional,
+            payload: None,
         }
     }
 }
@@ -493,15 +514,18 @@ fn descriptor<'g>(graph: &'g Graph, version: &str) -> Option<NamedNodeRef<'g>> {
 }
 
 /// Runs the RO-Crate `version` (`"1.1"` or `"1.2"`) requirements on `doc` and returns the
-/// highest requirement level the crate fully meets.
+/// highest requirement level the crate fully meets. With `payload` (the files and directories
+/// of an attached crate) the local data entities must also exist in it.
 pub fn check(
     doc: &Document,
     subject: &Subject,
     version: &'static str,
+    payload: Option<&Payload>,
     sink: &mut FindingSink<'_>,
 ) -> Level {
     let graph = doc.graph();
     let mut c = Checker::new(version, sink);
+    c.payload = payload;
     let Some(md) = descriptor(graph, version) else {
         let focus = subject
             .node()
@@ -563,7 +587,7 @@ pub fn check(
         });
     }
     if let Some(root) = root {
-        check_root(&mut c, graph, root);
+        check_root(&mut c, doc, root);
         if version != "1.1" {
             identifier::check_identifier_values(&mut c, graph, root);
         }

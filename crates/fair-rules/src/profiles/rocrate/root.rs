@@ -105,7 +105,8 @@ const DATE_PUBLISHED: &str = "http://schema.org/datePublished";
 const PUBLISHER: &str = "http://schema.org/publisher";
 
 /// Every requirement of the root data entity `root`, then of the entities it links.
-pub(super) fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRef<'_>) {
+pub(super) fn check_root(c: &mut Checker<'_, '_>, doc: &Document, root: NamedNodeRef<'_>) {
+    let graph = doc.graph();
     let focus = root.to_string();
     let node = NamedOrBlankNodeRef::NamedNode(root);
     check_type_and_id(c, graph, root, &focus);
@@ -150,6 +151,9 @@ pub(super) fn check_root(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNode
     check_publisher(c, graph, node, &focus);
     check_license_entity(c, graph, node, &focus);
     check_data_entities(c, graph, root);
+    if let Some(payload) = c.payload {
+        super::payload::check_payload(c, doc, root, payload);
+    }
 }
 
 /// MUST be a Dataset; its @id SHOULD (1.2) or MUST (1.1) end in '/'.
