@@ -174,10 +174,8 @@ const INDEX: &str = include_str!("../data/contexts/index.json");
 
 /// (file name, content) of every bundled context file.
 const FILES: &[(&str, &str)] = &[
-    (
-        "schemaorg.jsonld",
-        include_str!("../data/contexts/schemaorg.jsonld"),
-    ),
+    // Bundled once, in fair-refdata, which also derives the schema.org term names from it.
+    ("schemaorg.jsonld", fair_refdata::SCHEMAORG_CONTEXT),
     (
         "rocrate-1.0.patch.json",
         include_str!("../data/contexts/rocrate-1.0.patch.json"),
@@ -191,8 +189,8 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../data/contexts/rocrate-1.2.patch.json"),
     ),
     (
-        "rocrate-1.3.jsonld",
-        include_str!("../data/contexts/rocrate-1.3.jsonld"),
+        "rocrate-1.3.patch.json",
+        include_str!("../data/contexts/rocrate-1.3.patch.json"),
     ),
     (
         "codemeta-2.0.jsonld",
@@ -228,6 +226,11 @@ const FILES: &[(&str, &str)] = &[
 struct Patch {
     /// File name of the context it is based on.
     base: String,
+    /// `"schema.org term IRIs"`: the base's terms, each mapped to its schema.org IRI
+    /// (`"Dataset": "http://schema.org/Dataset"`), rather than the base's own definitions
+    /// (RO-Crate 1.3 over the schema.org context).
+    #[serde(default)]
+    derive: Option<String>,
     /// The context document's top-level entries other than `@context`.
     top: serde_json::Map<String, Value>,
     /// Term definitions that differ from the base's, or that the base lacks.
@@ -256,6 +259,17 @@ fn rebuild_at(patch: &str, depth: usize) -> Option<String> {
     let Some(Value::Object(mut context)) = base.remove("@context") else {
         return None;
     };
+    match patch.derive.as_deref() {
+        None => {}
+        Some("schema.org term IRIs") => {
+            context = context
+                .keys()
+                .filter(|k| !k.starts_with('@'))
+                .map(|k| (k.clone(), Value::String(format!("http://schema.org/{k}"))))
+                .collect();
+        }
+        Some(_) => return None,
+    }
     for term in &patch.remove {
         context.shift_remove(term);
     }
@@ -387,7 +401,10 @@ mod tests {
             let c = lookup(url).unwrap();
             assert_eq!(
                 c.patch,
-                url.contains("/1.0/") || url.contains("/1.1/") || url.contains("/1.2/"),
+                url.contains("/1.0/")
+                    || url.contains("/1.1/")
+                    || url.contains("/1.2/")
+                    || url.contains("/1.3/"),
                 "{url}"
             );
             match serde_json::from_str::<Value>(c.text()).unwrap() {

@@ -16,7 +16,57 @@ const EDAM_TSV: &str = include_str!("../data/vocab/edam.tsv");
 const BIOREGISTRY_TSV: &str = include_str!("../data/vocab/bioregistry.tsv");
 const SPDX_LICENSES_TSV: &str = include_str!("../data/vocab/spdx-licenses.tsv");
 const SPDX_EXCEPTIONS_TSV: &str = include_str!("../data/vocab/spdx-exceptions.tsv");
-const SCHEMAORG_TSV: &str = include_str!("../data/vocab/schemaorg-terms.tsv");
+/// The schema.org JSON-LD context (schema.org 28.0, PyPI swh.indexer 4.12.1), bundled once for
+/// the whole workspace: fair-ingest expands records with it, and the schema.org term names
+/// ([`Data::schema_terms`]) are derived from it. The file lives with the other contexts
+/// (`crates/fair-ingest/data/contexts/`, written by `scripts/import-contexts.sh`).
+pub const SCHEMAORG_CONTEXT: &str =
+    include_str!("../../fair-ingest/data/contexts/schemaorg.jsonld");
+
+/// The report `resources` header of the term names derived from [`SCHEMAORG_CONTEXT`].
+const SCHEMAORG_TERMS: &str = "# name: schema.org vocabulary (term names)
+# version: 28.0
+# source: PyPI swh.indexer 4.12.1 (swh/indexer/data/schema.org/schemaorgcontext.jsonld)
+";
+
+/// The schema.org terms the context defines as themselves (`"Dataset": {"@id":
+/// "schema:Dataset"}`), each a class when its first letter is upper case (schema.org's naming
+/// convention), else a property: what `scripts/import-vocab.sh` checks.
+fn schemaorg_terms() -> impl Iterator<Item = (&'static str, TermKind)> {
+    SCHEMAORG_CONTEXT
+        .split("\"")
+        .collect::<Vec<_>>()
+        .windows(5)
+        .filter_map(|w| {
+            // `"term":{"@id":"schema:term"` splits into term, `:{`, `@id`, `:`, schema:term.
+            let (term, id) = (w[0], w[4]);
+            (w[1] == ":{"
+                && w[2] == "@id"
+                && w[3] == ":"
+                && id.strip_prefix("schema:") == Some(term))
+            .then_some(term)
+        })
+        .filter(|t| {
+            t.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+                && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+        .map(|t| {
+            let upper = t
+                .chars()
+                .find(|c| c.is_ascii_alphabetic())
+                .is_some_and(|c| c.is_ascii_uppercase());
+            (
+                t,
+                if upper {
+                    TermKind::Class
+                } else {
+                    TermKind::Property
+                },
+            )
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+}
 const BIOSCHEMAS_TSV: &str = include_str!("../data/vocab/bioschemas-terms.tsv");
 
 const ALL: [&str; 6] = [
@@ -24,7 +74,7 @@ const ALL: [&str; 6] = [
     BIOREGISTRY_TSV,
     SPDX_LICENSES_TSV,
     SPDX_EXCEPTIONS_TSV,
-    SCHEMAORG_TSV,
+    SCHEMAORG_TERMS,
     BIOSCHEMAS_TSV,
 ];
 
@@ -231,7 +281,10 @@ impl RefData {
                 .collect::<HashMap<_, _>>()
         };
         let mut schema_terms = HashMap::with_capacity(3000);
-        for (text, bioschemas) in [(SCHEMAORG_TSV, false), (BIOSCHEMAS_TSV, true)] {
+        for (term, kind) in schemaorg_terms() {
+            schema_terms.entry(term).or_insert((kind, false));
+        }
+        for (text, bioschemas) in [(BIOSCHEMAS_TSV, true)] {
             for r in rows(text) {
                 let kind = if field(&r, 1) == "class" {
                     TermKind::Class
@@ -316,6 +369,23 @@ mod tests {
             d.schema_terms.get("ComputationalWorkflow"),
             Some(&(TermKind::Class, true))
         );
+    }
+
+    #[test]
+    fn schemaorg_terms_come_from_the_context() {
+        let terms: Vec<_> = super::schemaorg_terms().collect();
+        assert_eq!(
+            terms.len(),
+            2894,
+            "scripts/import-vocab.sh checks the same count"
+        );
+        let classes = terms
+            .iter()
+            .filter(|(_, k)| *k == super::TermKind::Class)
+            .count();
+        assert_eq!((classes, terms.len() - classes), (1410, 1484));
+        assert!(terms.contains(&("3DModel", super::TermKind::Class)));
+        assert!(terms.contains(&("license", super::TermKind::Property)));
     }
 
     #[test]

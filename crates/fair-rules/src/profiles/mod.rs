@@ -462,14 +462,14 @@ pub static PROFILES: &[Profile] = &[
         id: "ro-crate-1.2",
         version: "1.2",
         contexts: &["RO-Crate 1.2 context", "RO-Crate 1.3 context"],
-        upstream: &["ro-crate/1.2"],
+        upstream: &[],
         default_for_type: true,
     }),
     profile!(RoCrate {
         id: "ro-crate-1.1",
         version: "1.1",
         contexts: &["RO-Crate 1.1 context"],
-        upstream: &["ro-crate/1.1"],
+        upstream: &[],
         default_for_type: false,
     }),
     profile!(RoCrateFamily {

@@ -43,7 +43,10 @@ pub fn select(
         // RO-Crate, Process Run Crate, ...) on the root: the most specific one (the one that
         // inherits the most) is checked, with everything it inherits.
         let best = named
-            .filter(|p| p.upstream.len() > first.upstream.len() && !first.upstream.is_empty())
+            .filter(|p| {
+                matches!(first.native, super::Native::RoCrate(_))
+                    && matches!(p.native, super::Native::RoCrate(_))
+            })
             .fold(first, |best, p| {
                 if p.upstream.len() > best.upstream.len() {
                     p

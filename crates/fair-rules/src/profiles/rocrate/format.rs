@@ -565,7 +565,7 @@ pub(super) mod tests {
         let subject = Subject::of(&doc);
         let severity = BTreeMap::new();
         let mut sink = FindingSink::new(&doc, &severity, &[], true);
-        super::super::check(&doc, &subject, version, &mut sink);
+        super::super::check(&doc, &subject, version, None, &mut sink);
         let (found, _) = sink.finish(usize::MAX);
         found
             .into_iter()
