@@ -147,8 +147,11 @@ for prefix in sorted(reg):
                  ({e["preferred_prefix"]} if e.get("preferred_prefix") and e["preferred_prefix"].lower() != prefix else set()))
     syn = [s for s in syn if "\t" not in s and "|" not in s]
     miriam = "1" if isinstance(e.get("miriam"), dict) and e["miriam"].get("prefix") else "0"
+    # The preferred spelling only when it differs from the prefix (2,850 of 2,937 do not):
+    # ~7 KB less of the gzipped WebAssembly package.
+    preferred = clean(e.get("preferred_prefix") or prefix)
     rows.append([prefix, clean(pattern), "1" if e.get("deprecated") else "0",
-                 "|".join(syn), clean(e.get("preferred_prefix") or prefix), miriam])
+                 "|".join(syn), "" if preferred == prefix else preferred, miriam])
 assert len(rows) > 2500, "bioregistry sanity"
 write("bioregistry.tsv", [
     ("name", "Bioregistry"), ("version", br_ver),

@@ -261,7 +261,11 @@ impl RefData {
                 prefix,
                 pattern: field(&r, 1),
                 deprecated: field(&r, 2) == "1",
-                preferred: field(&r, 4),
+                // Empty when it is the prefix itself (scripts/import-vocab.sh).
+                preferred: match field(&r, 4) {
+                    "" => field(&r, 0),
+                    preferred => preferred,
+                },
                 identifiers_org: field(&r, 5) == "1",
                 regex: OnceLock::new(),
             });
