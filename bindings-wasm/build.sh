@@ -82,15 +82,16 @@ if [ "$PROFILE" != dev ]; then
   # wasm-opt (binaryen.js) takes minutes: its output is cached by the input's hash, outside the
   # work tree so that fresh clones reuse it.
   CACHE="${FAIRLINT_TOOLS:-$HOME/.cache/fairlint-tools}/wasm-opt-cache"
-  KEY="$(sha256sum "$WASM" | cut -d' ' -f1)"
+  KEY="$(sha256sum "$WASM" | cut -d' ' -f1)-converge"
   WASM_OPT="$(find_wasm_opt)"
   if [ -f "$CACHE/$KEY.wasm" ]; then
     say "wasm-opt -Oz: cached ($CACHE/$KEY.wasm)"
     cp "$CACHE/$KEY.wasm" "$WASM"
   elif [ -n "$WASM_OPT" ]; then
-    say "$WASM_OPT -Oz ($("$WASM_OPT" --version))"
+    say "$WASM_OPT -Oz --converge ($("$WASM_OPT" --version))"
     # The features rustc enables by default for wasm32-unknown-unknown.
-    "$WASM_OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    # --converge repeats the passes while they still shrink the module (~4 KB gzip).
+    "$WASM_OPT" -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types --enable-multivalue \
       -o "$WASM.opt" "$WASM"
     mkdir -p "$CACHE"
