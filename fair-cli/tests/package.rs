@@ -167,7 +167,10 @@ fn directory_data_entity_must_be_a_directory() {
     let (_, report) = check(&[dir.path()]);
     assert_eq!(
         missing(&report),
-        [(format!("<{}results/>", root_iri(dir.path())), "/@graph/6/@id".to_owned())]
+        [(
+            format!("<{}results/>", root_iri(dir.path())),
+            "/@graph/6/@id".to_owned()
+        )]
     );
 }
 

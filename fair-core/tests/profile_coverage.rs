@@ -120,10 +120,9 @@ fn every_profile_rule_fails_in_some_vector() {
     // The RO-Crate family profiles (Workflow RO-Crate, ...) run the native rules of their base
     // spec version, covered through the ro-crate-1.1 / 1.2 vectors, and rocrate-validator's
     // own shapes (scripts/rocrate-agreement.py measures those).
-    for p in PROFILES
-        .iter()
-        .filter(|p| !p.family.is_empty() && (p.upstream.is_empty() || p.id.starts_with("ro-crate-")))
-    {
+    for p in PROFILES.iter().filter(|p| {
+        !p.family.is_empty() && (p.upstream.is_empty() || p.id.starts_with("ro-crate-"))
+    }) {
         let got = fired.get(p.id).unwrap_or(&empty);
         let expected: BTreeSet<String> = match p.native {
             Native::RoCrate(version) => {

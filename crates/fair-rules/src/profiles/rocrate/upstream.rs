@@ -110,11 +110,14 @@ struct Compiled {
     ontology: Vec<Triple>,
 }
 
+/// The most recent compilations, oldest first, keyed by profile folders and base IRI.
+type Cache = VecDeque<(String, Arc<Compiled>)>;
+
 /// How many (profile, base) compilations stay cached.
 const CACHED: usize = 8;
 
 fn compiled(dirs: &'static [&'static str], base: &str) -> Option<Arc<Compiled>> {
-    static CACHE: OnceLock<Mutex<VecDeque<(String, Arc<Compiled>)>>> = OnceLock::new();
+    static CACHE: OnceLock<Mutex<Cache>> = OnceLock::new();
     let key = format!("{}\u{0}{base}", dirs.join(","));
     let cache = CACHE.get_or_init(|| Mutex::new(VecDeque::new()));
     if let Ok(cache) = cache.lock() {
