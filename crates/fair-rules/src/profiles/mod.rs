@@ -244,7 +244,7 @@ macro_rules! profile {
             conforms_to: $conforms_to,
             target_types: &[],
             family: $family,
-            default_for_type: false,
+            default_for_type: true,
             shapes: "",
             shapes_file: "",
             contexts: &[],
