@@ -68,11 +68,9 @@ pub fn resources() -> Vec<fair_model::Resource> {
         (
             "RO-Crate profiles (native rules)",
             "ro-crate-",
-            if rocrate::upstream::available() {
-                "crates/fair-rules/src/profiles/rocrate, from the RO-Crate specification and rocrate-validator 0.13.0; with rocrate-validator's SHACL profiles (shapes/rocrate-validator)"
-            } else {
-                "crates/fair-rules/src/profiles/rocrate, from the RO-Crate specification and rocrate-validator 0.13.0"
-            },
+            // One text for every build (reports are the same in Rust, Python and the browser;
+            // the WebAssembly package runs the family profiles' native rules only).
+            "crates/fair-rules/src/profiles/rocrate, from the RO-Crate specification and rocrate-validator 0.13.0; the RO-Crate family profiles also run rocrate-validator's SHACL profiles (shapes/rocrate-validator, PyPI roc-validator 0.13.0, Apache-2.0) outside the WebAssembly package",
         ),
     ] {
         resources.push(fair_model::Resource {
@@ -84,19 +82,6 @@ pub fn resources() -> Vec<fair_model::Resource> {
                 .collect::<Vec<_>>()
                 .join(", "),
             source: source.to_owned(),
-        });
-    }
-    if rocrate::upstream::available() {
-        resources.push(fair_model::Resource {
-            name: "RO-Crate family profiles (rocrate-validator SHACL)".to_owned(),
-            version: PROFILES
-                .iter()
-                .filter(|p| !p.upstream.is_empty() && !p.id.starts_with("ro-crate-"))
-                .map(|p| format!("{} {}", p.family, p.version))
-                .collect::<Vec<_>>()
-                .join(", "),
-            source: "shapes/rocrate-validator, PyPI roc-validator 0.13.0 (Apache-2.0), unchanged"
-                .to_owned(),
         });
     }
     resources
