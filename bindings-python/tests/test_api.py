@@ -70,7 +70,9 @@ def test_payload_lists_an_ro_crates_files() -> None:
     assert engine.validate(ROCRATE_PAYLOAD).conforms
     full = ["data.csv", "my file.txt", "results/table.tsv"]
     assert engine.validate(ROCRATE_PAYLOAD, payload=full).conforms
-    report = engine.validate(ROCRATE_PAYLOAD, payload=iter(["./data.csv", "results/"]))
+    report = engine.validate(
+        ROCRATE_PAYLOAD, base_iri="file:///", payload=iter(["./data.csv", "results/"])
+    )
     missing = [(f.code, f.focus_node, f.location["pointer"]) for f in report.findings]
     assert missing == [
         ("A130", "<file:///my%20file.txt>", "/@graph/5/@id"),

@@ -51,7 +51,7 @@ test("payload: an RO-Crate's files, checked only when given", () => {
       ["A130", "<file:///results/table.tsv>", "/@graph/7/@id"],
     ],
   );
-  assert.equal(JSON.parse(engine.validateJson(crate, null, null, ["results/"])).counts.error, 3);
+  assert.equal(JSON.parse(engine.validateJson(crate, null, null, null, ["results/"])).counts.error, 3);
   engine.free();
 });
 
