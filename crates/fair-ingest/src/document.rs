@@ -86,6 +86,31 @@ pub struct Document {
     ingest_findings: Vec<fair_model::RawFinding>,
     /// The base IRI relative IRIs resolved against.
     base_iri: String,
+    /// For a JSON-LD document (not an HTML page): the JSON as written, for checks of its form.
+    json: Option<std::sync::Arc<JsonSource>>,
+}
+
+/// A JSON-LD document as written, for checks of its form (flattened, compacted) that the
+/// graph cannot show.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct JsonSource {
+    /// The JSON value.
+    pub value: serde_json::Value,
+    /// The term definitions of its top-level `@context`, merged in order the way
+    /// rocrate-validator's compaction check merges them (later contexts override earlier
+    /// ones, `null` resets, a term's IRI given through a prefix is expanded when defined);
+    /// referenced contexts as fairlint loaded them (bundled contexts pruned to the terms the
+    /// document uses). `None` when a referenced context could not be read as JSON.
+    pub definitions: Option<serde_json::Map<String, serde_json::Value>>,
+}
+
+impl JsonSource {
+    /// The IRI `term` maps to through [`JsonSource::definitions`] (through other defined
+    /// prefixes, without cycles); `None` for keywords, blank nodes and unmapped terms.
+    pub fn mapped_iri(&self, term: &str) -> Option<String> {
+        crate::jsonld::mapped_iri(term, self.definitions.as_ref()?, &mut Vec::new())
+    }
 }
 
 impl Document {
@@ -122,9 +147,10 @@ impl Document {
         let mut contexts_used = crate::jsonld::ContextsUsed::default();
         let mut script_blocks = None;
         let mut crosswalked = None;
+        let mut json = None;
         match format {
             Format::JsonLd => {
-                crate::jsonld::parse(
+                json = crate::jsonld::parse(
                     text,
                     base,
                     options,
@@ -187,6 +213,7 @@ impl Document {
         let mut doc = collector.finish(format, contexts_used, script_blocks);
         doc.base_iri = base.to_owned();
         doc.ingest_findings = alias_findings;
+        doc.json = json.map(std::sync::Arc::new);
         if let Some(crosswalked) = crosswalked {
             doc.ingest_findings
                 .extend(crate::crosswalk::findings(&crosswalked));
@@ -242,6 +269,11 @@ impl Document {
     /// The format the input was parsed as.
     pub fn format(&self) -> Format {
         self.info.format
+    }
+
+    /// For a JSON-LD document: the JSON as written and its context's term definitions.
+    pub fn json(&self) -> Option<&JsonSource> {
+        self.json.as_deref()
     }
 
     /// The map from graph nodes back to the source text.
@@ -407,6 +439,7 @@ impl Collector {
             source_map: self.source.finish(),
             ingest_findings: Vec::new(),
             base_iri: String::new(),
+            json: None,
         }
     }
 }

@@ -50,7 +50,7 @@ pub(crate) fn parse(
     scope: usize,
     block_at: Option<(u64, u64)>,
     contexts_used: &mut ContextsUsed,
-) -> Result<(), ValidateError> {
+) -> Result<Option<crate::document::JsonSource>, ValidateError> {
     let block: Option<BlockStart> = block_at.map(|(l, c)| (scope, l, c));
     let format = if block.is_some() {
         Format::Html
@@ -146,7 +146,113 @@ pub(crate) fn parse(
             node.id.clone(),
         );
     }
-    Ok(())
+    if block.is_some() {
+        return Ok(None);
+    }
+    let definitions = compaction_definitions(value.get("@context"), base, &loaded);
+    Ok(Some(crate::document::JsonSource { value, definitions }))
+}
+
+/// The term definitions of the top-level `@context` `context`, merged the way
+/// rocrate-validator's `resolve_compaction_context` merges them: in order, `null` resets, a
+/// referenced context (from `loaded`, keyed by normalised URL) contributes its own `@context`,
+/// and a definition whose IRI goes through a defined prefix is stored expanded. `None` when a
+/// referenced context is not a JSON object with an `@context` object (or nests in a cycle).
+fn compaction_definitions(
+    context: Option<&Value>,
+    base: &str,
+    loaded: &HashMap<String, Vec<u8>>,
+) -> Option<serde_json::Map<String, Value>> {
+    fn apply(
+        source: &Value,
+        base: &str,
+        loaded: &HashMap<String, Vec<u8>>,
+        stack: &mut Vec<String>,
+        out: &mut serde_json::Map<String, Value>,
+    ) -> Option<()> {
+        match source {
+            Value::Null => out.clear(),
+            Value::Array(items) => {
+                for item in items {
+                    apply(item, base, loaded, stack, out)?;
+                }
+            }
+            Value::String(url) => {
+                let absolute = Iri::parse(base.to_owned())
+                    .ok()
+                    .and_then(|b| b.resolve(url).ok())
+                    .map(|i| i.into_inner())
+                    .unwrap_or_else(|| url.clone());
+                if stack.contains(&absolute) || stack.len() > 8 {
+                    return None;
+                }
+                let bytes = loaded.get(&contexts::normalise_url(&absolute))?;
+                let doc: Value = serde_json::from_slice(bytes).ok()?;
+                let inner = doc.get("@context")?;
+                if !inner.is_object() {
+                    return None;
+                }
+                stack.push(absolute.clone());
+                apply(inner, &absolute, loaded, stack, out)?;
+                stack.pop();
+            }
+            Value::Object(map) => {
+                for (term, definition) in map {
+                    out.insert(term.clone(), definition.clone());
+                }
+                for (term, definition) in map {
+                    if let Some(iri) = mapped_iri(term, out, &mut Vec::new()) {
+                        let frozen = match definition {
+                            Value::Object(d) => {
+                                let mut d = d.clone();
+                                d.insert("@id".to_owned(), Value::String(iri));
+                                Value::Object(d)
+                            }
+                            _ => Value::String(iri),
+                        };
+                        out.insert(term.clone(), frozen);
+                    }
+                }
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+    let mut out = serde_json::Map::new();
+    if let Some(context) = context {
+        apply(context, base, loaded, &mut Vec::new(), &mut out)?;
+    }
+    Some(out)
+}
+
+/// The IRI `term` maps to in `definitions`, through other defined prefixes, without cycles
+/// (rocrate-validator's `_mapped_iri`): `None` for keywords, blank nodes and terms that map to
+/// no absolute IRI.
+pub(crate) fn mapped_iri(
+    term: &str,
+    definitions: &serde_json::Map<String, Value>,
+    seen: &mut Vec<String>,
+) -> Option<String> {
+    if seen.iter().any(|s| s == term) {
+        return None;
+    }
+    let iri = match definitions.get(term)? {
+        Value::String(s) => s.as_str(),
+        Value::Object(d) => d.get("@id")?.as_str()?,
+        _ => return None,
+    };
+    if iri.starts_with('@') || iri.starts_with("_:") {
+        return None;
+    }
+    seen.push(term.to_owned());
+    match iri.split_once(':') {
+        Some((prefix, suffix)) if definitions.contains_key(prefix) && !suffix.starts_with("//") => {
+            mapped_iri(prefix, definitions, seen).map(|ns| ns + suffix)
+        }
+        Some(_) => Some(iri.to_owned()),
+        None if definitions.contains_key(iri) => mapped_iri(iri, definitions, seen),
+        None => None,
+    }
 }
 
 /// Parses JSON text with the nesting depth checked first (`max_depth`), reporting syntax errors

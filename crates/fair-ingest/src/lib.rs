@@ -38,7 +38,7 @@ mod limits {
 
 pub use base::{file_base_iri, DEFAULT_BASE_IRI};
 pub use contexts::{bundled as bundled_contexts, BundledContext, UserContexts};
-pub use document::{Document, DocumentInfo, ParseOptions, SchemaOrgNamespace};
+pub use document::{Document, DocumentInfo, JsonSource, ParseOptions, SchemaOrgNamespace};
 pub use format::{detect, sniff, DetectFormat};
 pub use resolve::{NoResolver, Resolver};
 pub use sourcemap::SourceMap;

@@ -86,9 +86,8 @@ impl<'a> FindingSink<'a> {
         self.emit_resolved_at(f, None);
     }
 
-    /// [`FindingSink::emit_resolved`] at `location` when given (a check that knows the JSON
-    /// Pointer better than the source map's place for the focus), else where the source map
-    /// places it.
+    /// [`FindingSink::emit_resolved`] at `location` when given (a check that read the JSON as
+    /// written knows the JSON Pointer), else where the source map places it.
     pub fn emit_resolved_at(&mut self, f: ResolvedFinding, location: Option<fair_model::Location>) {
         if self.ignore.contains(&f.code) {
             return;

@@ -63,7 +63,38 @@ pub fn select(
     if let Some(p) = by_types(subject.types().iter().map(String::as_str)) {
         return (p, ProfileSelection::Type);
     }
+    if let Some(p) = uncontexted_rocrate(doc) {
+        return (p, ProfileSelection::ConformsTo);
+    }
     (default_profile(), ProfileSelection::Default)
+}
+
+/// An RO-Crate metadata file without `@context` has no graph to claim anything in: its
+/// descriptor (the `@graph` entity `ro-crate-metadata.json`) states `conformsTo` only as
+/// written. That claim selects the RO-Crate profile, whose checks report the missing context.
+fn uncontexted_rocrate(doc: &Document) -> Option<&'static Profile> {
+    let top = doc.json()?.value.as_object()?;
+    if top.contains_key("@context") {
+        return None;
+    }
+    top.get("@graph")?
+        .as_array()?
+        .iter()
+        .filter(|e| {
+            e.get("@id")
+                .and_then(serde_json::Value::as_str)
+                .is_some_and(|id| {
+                    id.ends_with("ro-crate-metadata.json")
+                        || id.ends_with("ro-crate-metadata.jsonld")
+                })
+        })
+        .flat_map(|e| match e.get("conformsTo") {
+            Some(serde_json::Value::Array(items)) => items.iter().collect::<Vec<_>>(),
+            Some(v) => vec![v],
+            None => Vec::new(),
+        })
+        .filter_map(|v| v.get("@id").or(Some(v)).and_then(serde_json::Value::as_str))
+        .find_map(by_conforms_to)
 }
 
 /// `(subject, profile IRI)` of every `dct:conformsTo` / `schema:conformsTo` statement.
@@ -82,4 +113,31 @@ pub(super) fn conforms_to_values(doc: &Document) -> impl Iterator<Item = (String
             };
             Some((t.subject.to_string(), iri))
         })
+}
+
+#[cfg(test)]
+mod uncontexted_tests {
+    use super::{select, ProfileSelection};
+    use crate::subject::Subject;
+    use fair_ingest::Document;
+    use fair_model::Format;
+
+    fn selected(json: &str) -> (&'static str, ProfileSelection) {
+        let doc = Document::parse(json.as_bytes(), Format::JsonLd).expect("parses");
+        let (p, by) = select(&doc, &Subject::of(&doc), None);
+        (p.id, by)
+    }
+
+    #[test]
+    fn an_rocrate_without_context_is_selected_by_its_descriptor_as_written() {
+        let json = r#"{"@graph": [{"@id": "ro-crate-metadata.json", "@type": "CreativeWork",
+            "conformsTo": {"@id": "https://w3id.org/ro/crate/1.1"}, "about": {"@id": "./"}}]}"#;
+        assert_eq!(
+            selected(json),
+            ("ro-crate-1.1", ProfileSelection::ConformsTo)
+        );
+        // With a context the graph's claims decide; without a descriptor claim, the default.
+        let other = r#"{"@graph": [{"@id": "record.json", "conformsTo": {"@id": "https://w3id.org/ro/crate/1.1"}}]}"#;
+        assert_ne!(selected(other).0, "ro-crate-1.1");
+    }
 }

@@ -19,13 +19,20 @@ use fair_model::{Code, Payload};
 use oxrdf::{Graph, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
 use serde_json::json;
 
+mod data_entity;
 mod dates;
+mod format;
+mod identifier;
+
 mod payload;
 mod root;
 pub mod upstream;
 
+mod workflow;
+
 use dates::{digits, iso8601};
 use root::check_root;
+pub use workflow::WORKFLOW_RO_CRATE;
 
 crate::registry::rules! {
     ROCRATE_DATA_ENTITY_NOT_IN_PAYLOAD = "A130" {
@@ -47,6 +54,26 @@ crate::registry::rules! {
         message: "The RO-Crate root data entity's @id does not end with '/'",
         fix: "Use \"./\" as the root data entity's @id (and in the descriptor's about)",
         summary: "The RO-Crate root data entity is identified by \"./\" or an absolute URI ending in '/'.",
+    }
+    ROCRATE_ROOT_ID_NOT_DOT = "F131" {
+        slug: "rocrate-root-id-not-dot",
+        principle: F1,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate root data entity is not denoted by the string \"./\"",
+        fix: "Use \"./\" as the root data entity's @id and in the descriptor's about",
+        summary: "RO-Crate 1.1 recommends \"./\" as the root data entity's @id (SHOULD).",
+    }
+    ROCRATE_IDENTIFIER_NO_VALUE = "F132" {
+        slug: "rocrate-identifier-no-value",
+        principle: F1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "A PropertyValue identifier of the RO-Crate root data entity has no value",
+        fix: "Give the PropertyValue entity a value (the identifier itself)",
+        summary: "RO-Crate 1.2: a PropertyValue that the root data entity's identifier references includes a value.",
     }
     DATE_NOT_DAY_PRECISION = "I211" {
         slug: "date-not-day-precision",
@@ -108,6 +135,106 @@ crate::registry::rules! {
         fix: "Add the entity's @id to the hasPart of the root data entity (or of a Dataset the root reaches through hasPart)",
         summary: "Every RO-Crate data entity (a File or Dataset inside the crate) is linked from the root data entity through hasPart, directly or indirectly.",
     }
+    ROCRATE_NO_CONTEXT = "I230" {
+        slug: "rocrate-no-context",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate metadata file has no @context",
+        fix: "Add \"@context\": \"https://w3id.org/ro/crate/1.2/context\"",
+        summary: "The RO-Crate metadata file is JSON-LD with a @context (rocrate-validator's File Descriptor JSON-LD format).",
+    }
+    ROCRATE_NOT_FLATTENED = "I231" {
+        slug: "rocrate-not-flattened",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate metadata file is not flattened JSON-LD (a nested object has properties of its own)",
+        fix: "Move the nested entity to @graph with its own @id and refer to it as {\"@id\": \"...\"}",
+        summary: "The RO-Crate metadata file is flattened JSON-LD: @graph holds the entities, nested objects are only {\"@id\"} references or value objects.",
+    }
+    ROCRATE_ENTITY_NO_ID = "I233" {
+        slug: "rocrate-entity-no-id",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "An entity of the RO-Crate @graph has no @id",
+        fix: "Give the entity an @id",
+        summary: "Every entity of the RO-Crate @graph has an @id.",
+    }
+    ROCRATE_ENTITY_NO_TYPE = "I234" {
+        slug: "rocrate-entity-no-type",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "An entity of the RO-Crate @graph has no @type",
+        fix: "Give the entity an @type",
+        summary: "Every entity of the RO-Crate @graph has an @type.",
+    }
+    ROCRATE_NOT_COMPACTED = "I235" {
+        slug: "rocrate-not-compacted",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate metadata file is not compacted JSON-LD (a key is not a term or compact IRI of the context)",
+        fix: "Use the RO-Crate context's term for the property, or define the term in an extra @context object",
+        summary: "The RO-Crate metadata file is compacted JSON-LD: every key is a keyword, a term or a compact IRI its @context defines.",
+    }
+    ROCRATE_SINGLETON_ARRAY = "I236" {
+        slug: "rocrate-singleton-array",
+        principle: I1,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "An RO-Crate entity property with one value is written as a one-element array",
+        fix: "Write the single value without the array",
+        summary: "RO-Crate recommends compact JSON-LD: a property with one value is written as that value, not a one-element array (SHOULD).",
+    }
+    ROCRATE_CONTEXT_NOT_ROCRATE = "I237" {
+        slug: "rocrate-context-not-rocrate",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The RO-Crate metadata file's @context does not reference the RO-Crate context",
+        fix: "Use \"@context\": \"https://w3id.org/ro/crate/1.2/context\" (or a list that holds it)",
+        summary: "RO-Crate 1.2 / 1.3: the @context references https://w3id.org/ro/crate/1.2/context (1.3: .../1.3/context).",
+    }
+    ROCRATE_DUPLICATE_ID = "I238" {
+        slug: "rocrate-duplicate-id",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "Two entities of the RO-Crate @graph have the same @id",
+        fix: "Merge the entities that share the @id into one, or give each its own @id",
+        summary: "RO-Crate 1.2: each entity of @graph has its own @id.",
+    }
+    ROCRATE_SUBJECT_KEYWORDS = "I239" {
+        slug: "rocrate-subject-keywords",
+        principle: I2,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "An RO-Crate entity uses subject or keyword instead of schema.org about or keywords",
+        fix: "Rename subject (dct:subject) to about, keyword to keywords",
+        summary: "RO-Crate 1.2: subjects are given with schema.org about and keywords with keywords.",
+    }
+    ROCRATE_DATA_ENTITY_ID = "I240" {
+        slug: "rocrate-data-entity-id",
+        principle: I1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "An RO-Crate data entity's @id is not a relative URI path or an absolute URI",
+        fix: "Identify a file in the crate by its path relative to the crate root, an outside resource by an absolute URI",
+        summary: "RO-Crate 1.2: a data entity's @id is a URI reference relative to the crate root (no absolute or network path, no spaces or backslashes) or an absolute URI (file: URIs with an absolute path).",
+    }
     ROCRATE_DESCRIPTOR_CONFORMS_TO = "R150" {
         slug: "rocrate-descriptor-conforms-to",
         principle: R1_3,
@@ -148,6 +275,46 @@ crate::registry::rules! {
         fix: "Give the licence entity a name (e.g. \"MIT License\") and a description",
         summary: "An RO-Crate licence entity may have a name and description (MAY).",
     }
+    WORKFLOW_NO_MAIN_ENTITY = "R160" {
+        slug: "workflow-no-main-entity",
+        principle: R1_3,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The Workflow RO-Crate's root data entity does not name one main workflow with mainEntity",
+        fix: "Give the root data entity \"mainEntity\": {\"@id\": \"workflow.cwl\"}",
+        summary: "Workflow RO-Crate 1.0: the root data entity's mainEntity references exactly one entity, the main workflow.",
+    }
+    WORKFLOW_NO_IMAGE = "R161" {
+        slug: "workflow-no-image",
+        principle: R1_3,
+        severity: Info,
+        status: Preview,
+        since: "0.1.0",
+        message: "The Workflow RO-Crate's main workflow has no image (workflow diagram)",
+        fix: "Give the main workflow \"image\": {\"@id\": \"diagram.svg\"}",
+        summary: "Workflow RO-Crate 1.0: the main workflow may have a diagram, its image (MAY).",
+    }
+    WORKFLOW_NO_SUBJECT_OF = "R162" {
+        slug: "workflow-no-subject-of",
+        principle: R1_3,
+        severity: Info,
+        status: Preview,
+        since: "0.1.0",
+        message: "The Workflow RO-Crate's main workflow has no subjectOf (CWL description)",
+        fix: "Give the main workflow \"subjectOf\": {\"@id\": \"workflow.cwl\"}",
+        summary: "Workflow RO-Crate 1.0: the main workflow may have a CWL description, its subjectOf (MAY).",
+    }
+    ROCRATE_CITATION_NOT_URI = "R163" {
+        slug: "rocrate-citation-not-uri",
+        principle: R1_2,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "An RO-Crate data entity's citation does not reference a publication by absolute URI",
+        fix: "Cite the publication by its absolute URI: \"citation\": {\"@id\": \"https://doi.org/...\"}",
+        summary: "RO-Crate 1.2: a data entity's citation references the publication by an absolute URI.",
+    }
 }
 
 const SHAPES: &str = "https://w3id.org/fairlint/rules/ro-crate#";
@@ -179,14 +346,29 @@ pub fn requirements(version: &str) -> Vec<&'static str> {
         "LicenseEntityName",
         "LicenseEntityDescription",
         "DataEntityInHasPart",
+        "FileDescriptorContext",
+        "FileDescriptorFlattened",
+        "FileDescriptorEntityId",
+        "FileDescriptorEntityType",
+        "FileDescriptorCompacted",
+        "EntityPropertyCompactRepresentation",
+        "MainWorkflowExistence",
+        "WorkflowDiagramExistence",
+        "WorkflowDescriptionExistence",
     ];
     if version == "1.1" {
-        names.push("RootDataEntityAuthor");
+        names.extend(["RootDataEntityAuthor", "RootDataEntityRelativeUri"]);
     } else {
         names.extend([
             "MetadataDescriptorConformsToReference",
             "MetadataDescriptorConformsToSingle",
             "RootDataEntityPublisher",
+            "FileDescriptorRoCrateContext",
+            "FileDescriptorUniqueIdentifiers",
+            "FileDescriptorSubjectKeywords",
+            "RootDataEntityIdentifierPropertyValue",
+            "DataEntityIdentifier",
+            "DataEntityCitation",
         ]);
     }
     names
@@ -214,6 +396,9 @@ struct Failure<'a> {
 
 struct Checker<'a, 'b> {
     version: &'static str,
+    /// The profile the requirements come from, as messages name it and as its id
+    /// (`"RO-Crate 1.2"`, `"ro-crate-1.2"`).
+    profile: (String, String),
     sink: &'a mut FindingSink<'b>,
     level: Level,
     /// The crate's payload, when the caller listed it.
@@ -239,7 +424,7 @@ impl Checker<'_, '_> {
         };
         self.level = self.level.min(at);
         let shape = format!("{SHAPES}{}", f.name);
-        let component = format!("fairlint:ro-crate-{}", self.version);
+        let component = format!("fairlint:{}", self.profile.1);
         self.sink.emit_resolved_at(
             ResolvedFinding {
                 code: f.code.as_str().to_owned(),
@@ -250,18 +435,30 @@ impl Checker<'_, '_> {
                 predicate: f.predicate.map(str::to_owned),
                 value: f.value,
                 context: json!({
-                    "profile": format!("ro-crate-{}", self.version),
+                    "profile": self.profile.1,
                     "requirement": requirement,
                     "shape": shape,
                     "component": component,
                 }),
-                message: format!("RO-Crate {} {requirement}: {}", self.version, f.message),
+                message: format!("{} {requirement}: {}", self.profile.0, f.message),
                 fix: f.fix,
                 shape,
                 component,
             },
             location,
         );
+    }
+}
+
+impl<'a, 'b> Checker<'a, 'b> {
+    fn new(version: &'static str, sink: &'a mut FindingSink<'b>) -> Self {
+        Checker {
+            version,
+            profile: (format!("RO-Crate {version}"), format!("ro-crate-{version}")),
+            sink,
+            level: Level::Optional,
+            payload: None,
+        }
     }
 }
 
@@ -327,13 +524,14 @@ pub fn check(
     sink: &mut FindingSink<'_>,
 ) -> Level {
     let graph = doc.graph();
-    let mut c = Checker {
-        version,
-        sink,
-        level: Level::Optional,
-        payload,
-    };
+    let mut c = Checker::new(version, sink);
+    c.payload = payload;
     let Some(md) = descriptor(graph, version) else {
+        let focus = subject
+            .node()
+            .map(|n| n.to_string())
+            .unwrap_or_else(|| "<ro-crate-metadata.json>".to_owned());
+        format::check_format(&mut c, doc, &focus, None);
         c.fail(Failure {
             code: ROCRATE_NO_METADATA_DESCRIPTOR,
             severity: Severity::Error,
@@ -390,8 +588,93 @@ pub fn check(
     }
     if let Some(root) = root {
         check_root(&mut c, doc, root);
+        if version != "1.1" {
+            identifier::check_identifier_values(&mut c, graph, root);
+        }
     }
+    format::check_format(&mut c, doc, &md_focus, conforms_minor(graph, md_node));
+    let level = c.level;
+    if let Some(root) = root {
+        let claims = workflow::claims_workflow(graph, md_node)
+            || workflow::claims_workflow(graph, NamedOrBlankNodeRef::NamedNode(root));
+        if claims {
+            // The Workflow RO-Crate requirements do not lower the RO-Crate level.
+            check_workflow_root(graph, root, version, sink);
+        }
+    }
+    level
+}
+
+/// The minor version of the RO-Crate 1.x specification the descriptor conforms to.
+fn conforms_minor(graph: &Graph, md: NamedOrBlankNodeRef<'_>) -> Option<u32> {
+    [vocab::DCT_CONFORMS_TO, vocab::SCHEMA_CONFORMS_TO]
+        .iter()
+        .flat_map(|p| objects(graph, md, p))
+        .filter_map(|t| match t {
+            TermRef::NamedNode(n) => n
+                .as_str()
+                .strip_prefix(SPEC)?
+                .trim_end_matches('/')
+                .strip_prefix("1.")?
+                .parse()
+                .ok(),
+            _ => None,
+        })
+        .max()
+}
+
+fn check_workflow_root(
+    graph: &Graph,
+    root: NamedNodeRef<'_>,
+    version: &'static str,
+    sink: &mut FindingSink<'_>,
+) -> Level {
+    let mut c = Checker::new(version, sink);
+    c.profile = (
+        "Workflow RO-Crate 1.0".to_owned(),
+        "workflow-ro-crate-1.0".to_owned(),
+    );
+    workflow::check_main_workflow(&mut c, graph, root);
     c.level
+}
+
+/// Runs the Workflow RO-Crate 1.0 requirements (the main workflow, rocrate-validator's
+/// Python checks) on `doc`, whatever it claims; returns the highest requirement level the
+/// crate fully meets. [`check`] runs them itself when the descriptor or the root data entity
+/// states `conformsTo` [`WORKFLOW_RO_CRATE`]; this is the entry point for a profile that
+/// selects Workflow RO-Crate explicitly. `version` is the RO-Crate version that finds the
+/// descriptor (`"1.1"` also accepts the legacy `ro-crate-metadata.jsonld`).
+pub fn check_workflow(doc: &Document, version: &'static str, sink: &mut FindingSink<'_>) -> Level {
+    let graph = doc.graph();
+    let root = descriptor(graph, version).and_then(|md| {
+        match objects(graph, NamedOrBlankNodeRef::NamedNode(md), ABOUT).as_slice() {
+            [TermRef::NamedNode(root)] => Some(*root),
+            _ => None,
+        }
+    });
+    match root {
+        Some(root) => check_workflow_root(graph, root, version, sink),
+        // No root data entity: `check` reports the descriptor; no main workflow can be found.
+        None => {
+            let mut c = Checker::new(version, sink);
+            c.profile = (
+                "Workflow RO-Crate 1.0".to_owned(),
+                "workflow-ro-crate-1.0".to_owned(),
+            );
+            c.fail(Failure {
+                code: WORKFLOW_NO_MAIN_ENTITY,
+                severity: Severity::Error,
+                principle: Principle::R1_3,
+                name: "MainWorkflowExistence",
+                focus: "<ro-crate-metadata.json>".to_owned(),
+                predicate: None,
+                value: None,
+                message: "the crate has no root data entity, so no main workflow".to_owned(),
+                fix: "Add the metadata descriptor about the root data entity, and give the root data entity a mainEntity".to_owned(),
+            });
+            c.level
+        }
+    }
 }
 
 fn check_conforms_to(
