@@ -20,7 +20,7 @@ const SPDX_EXCEPTIONS_TSV: &str = include_str!("../data/vocab/spdx-exceptions.ts
 /// the whole workspace: fair-ingest expands records with it, and the schema.org term names
 /// ([`Data::schema_terms`]) are derived from it. The file lives with the other contexts
 /// (`crates/fair-ingest/data/contexts/`, written by `scripts/import-contexts.sh`).
-pub const SCHEMAORG_CONTEXT: &str =
+pub static SCHEMAORG_CONTEXT: &str =
     include_str!("../../fair-ingest/data/contexts/schemaorg.jsonld");
 
 /// The report `resources` header of the term names derived from [`SCHEMAORG_CONTEXT`].
