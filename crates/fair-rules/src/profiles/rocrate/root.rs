@@ -304,6 +304,8 @@ fn check_data_entities(c: &mut Checker<'_, '_>, graph: &Graph, root: NamedNodeRe
             n.as_str() != base
                 && base.ends_with('/')
                 && n.as_str().starts_with(base)
+                // `#x` identifiers are contextual entities of the metadata file, not files.
+                && !n.as_str().contains('#')
                 && !n.as_str().ends_with("/ro-crate-metadata.json")
                 && !n.as_str().ends_with("/ro-crate-metadata.jsonld")
                 && !reached.contains(&n.to_string())
