@@ -159,7 +159,7 @@ fn run_one(
     // (a zip stands for the crate's directory); standard input's against the default base.
     let base = input.path.as_deref().map(|path| match &input.kind {
         Kind::File => fair_core::file_base_iri(path),
-        Kind::CrateDir(descriptor) => fair_core::file_base_iri(&path.join(descriptor)),
+        Kind::CrateDir(descriptor) => fair_core::file_base_iri(descriptor),
         Kind::Zip => fair_core::file_base_iri(&path.join("ro-crate-metadata.json")),
     });
     let mut load = fair_core::InputOptions::new().format(format);

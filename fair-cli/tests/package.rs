@@ -411,3 +411,42 @@ fn directory_that_is_not_a_crate_is_walked_as_before() {
 fn root_iri(p: &std::path::Path) -> String {
     format!("file://{}/", p.display())
 }
+
+/// A crate directory named by a relative path resolves against that path once (the root data
+/// entity is `file:%2E/<dir>/`, not `<dir>/<dir>/`), and a `#` identifier typed File is a
+/// contextual entity of the descriptor, not a data entity: neither missing from the payload
+/// nor required in `hasPart` (rocrate-validator's valid crate `rocrate-with-value-objects`).
+#[test]
+fn relative_crate_directory_and_local_file_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("crate-a");
+    std::fs::create_dir(&root).unwrap();
+    crate_dir(&root, &["my file.txt", "results/table.tsv"]);
+    let text = std::fs::read_to_string(root.join("ro-crate-metadata.json")).unwrap();
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    doc["@graph"].as_array_mut().unwrap().push(
+        serde_json::json!({"@id": "#notADataEntity", "@type": "File", "name": "a local entity"}),
+    );
+    std::fs::write(root.join("ro-crate-metadata.json"), doc.to_string()).unwrap();
+    let out = fairlint()
+        .current_dir(dir.path())
+        .args(["check", "-f", "json", "--no-progress", "crate-a"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        missing(&report),
+        vec![(
+            "<file:%2E/crate-a/data.csv>".to_owned(),
+            "/@graph/4/@id".to_owned()
+        )],
+        "{report:#}"
+    );
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["A130"], "{report:#}");
+}
