@@ -155,9 +155,10 @@ pub(crate) fn parse(
 
 /// The term definitions of the top-level `@context` `context`, merged the way
 /// rocrate-validator's `resolve_compaction_context` merges them: in order, `null` resets, a
-/// referenced context (from `loaded`, keyed by normalised URL) contributes its own `@context`,
-/// and a definition whose IRI goes through a defined prefix is stored expanded. `None` when a
-/// referenced context is not a JSON object with an `@context` object (or nests in a cycle).
+/// referenced context (from `loaded`, keyed by normalised URL) contributes its own `@context`
+/// (an object, or a list of contexts merged the same way), and a definition whose IRI goes
+/// through a defined prefix is stored expanded. `None` when a referenced context is not a JSON
+/// object with an `@context` object or list (or nests in a cycle).
 fn compaction_definitions(
     context: Option<&Value>,
     base: &str,
@@ -188,8 +189,10 @@ fn compaction_definitions(
                 }
                 let bytes = loaded.get(&contexts::normalise_url(&absolute))?;
                 let doc: Value = serde_json::from_slice(bytes).ok()?;
+                // An object, or a list that imports others (the Workflow Run terms context
+                // lists the RO-Crate 1.1 context before its own terms).
                 let inner = doc.get("@context")?;
-                if !inner.is_object() {
+                if !inner.is_object() && !inner.is_array() {
                     return None;
                 }
                 stack.push(absolute.clone());

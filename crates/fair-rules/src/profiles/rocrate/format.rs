@@ -747,6 +747,24 @@ pub(super) mod tests {
             r#""@context": ["https://w3id.org/ro/crate/1.1/context", {"ex": "https://example.org/", "thing": "https://example.org/thing"}]"#,
         );
         assert!(of(&local, "1.1", "I235").is_empty());
+        // A referenced context whose own @context is a list (the Workflow Run terms import
+        // RO-Crate 1.1): its terms count, and a full IRI key is still reported.
+        let listed = crate_with(
+            "1.1",
+            r##", "resourceUsage": {"@id": "#ru"}, "https://schema.org/name": "x""##,
+            "",
+        )
+        .replace(
+            r#""@context": "https://w3id.org/ro/crate/1.1/context""#,
+            r#""@context": ["https://w3id.org/ro/crate/1.1/context", "https://w3id.org/ro/terms/workflow-run/context"]"#,
+        );
+        assert_eq!(
+            of(&listed, "1.1", "I235"),
+            vec![(
+                Severity::Error,
+                Some("/@graph/1/https:~1~1schema.org~1name".to_owned())
+            )],
+        );
     }
 
     #[test]
