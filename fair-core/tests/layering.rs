@@ -26,7 +26,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "fair-shacl",
         ],
     ),
-    ("fair-cli", &["fair-core"]),
+    ("crates/fair-online", &["fair-core"]),
+    ("fair-cli", &["fair-core", "fair-online"]),
     ("bindings-python", &["fair-core"]),
     ("bindings-wasm", &["fair-core"]),
 ];
