@@ -683,7 +683,7 @@ fn cache_gives_byte_identical_reruns_and_works_offline() {
 
 /// Wall time per record online against the local server, in process (one engine, one
 /// client), cold (empty cache) and cached, with the default per-host pacing and without it.
-/// Run with `cargo test --release -p fair-cli --test online -- --ignored --nocapture timing`.
+/// Run with `scripts/bench-online.sh [N]` (N records, default 20).
 #[test]
 #[ignore]
 fn timing() {
@@ -693,7 +693,11 @@ fn timing() {
         .profile("core")
         .build()
         .unwrap();
-    let n = 20;
+    let n: usize = std::env::var("FAIRLINT_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20)
+        .max(1);
     let median = |mut v: Vec<Duration>| {
         v.sort();
         v[v.len() / 2]
