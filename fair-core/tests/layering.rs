@@ -28,7 +28,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("crates/fair-online", &["fair-core"]),
     ("fair-cli", &["fair-core", "fair-online"]),
-    ("bindings-python", &["fair-core"]),
+    ("bindings-python", &["fair-core", "fair-online"]),
     ("bindings-wasm", &["fair-core"]),
 ];
 
