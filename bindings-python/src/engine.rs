@@ -20,8 +20,13 @@ use std::sync::Arc;
 
 /// One input, copied into Rust-owned data (or a path, read without the GIL).
 enum Source {
-    Data { bytes: Vec<u8>, json: bool },
+    Data {
+        bytes: Vec<u8>,
+        json: bool,
+    },
     Path(PathBuf),
+    /// A published record (URL, `doi:…`, `hdl:…`), checked online.
+    Remote(String),
 }
 
 /// What checking one input gave.
@@ -30,6 +35,8 @@ enum Outcome {
     Failed(ValidateError, Option<String>),
     Io(std::io::Error, String),
     Panic(String, Option<String>),
+    Online(Box<fair_online::OnlineReport>),
+    OnlineFailed(fair_online::OnlineError, String),
 }
 
 fn is_pathlike(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
@@ -131,6 +138,10 @@ fn run(
                     Err(e) => return Outcome::Io(e, name),
                 }
             }
+            Source::Remote(url) => {
+                let e = std::io::Error::other("a remote record needs online mode");
+                return Outcome::Io(e, url.clone());
+            }
         };
     let mut input = InputOptions::new().format(format);
     if let Some(name) = name.as_deref() {
@@ -181,7 +192,166 @@ fn outcome_error(py: Python<'_>, outcome: &Outcome) -> PyErr {
         Outcome::Failed(e, _) => errors::validate_error(py, e),
         Outcome::Io(e, name) => io_error(e, name),
         Outcome::Panic(message, _) => PanicException::new_err(message.clone()),
+        Outcome::Online(_) => PyValueError::new_err("not an error"),
+        Outcome::OnlineFailed(e, _) => errors::online_error(py, e),
     }
+}
+
+/// Checks a published record online; never panics across the boundary.
+fn run_online(engine: &CoreEngine, fetcher: &fair_online::Fetcher, url: &str) -> Outcome {
+    match catch_unwind(AssertUnwindSafe(|| {
+        fair_online::check_online(engine, fetcher, url)
+    })) {
+        Ok(Ok(report)) => Outcome::Online(Box::new(report)),
+        Ok(Err(e)) => Outcome::OnlineFailed(e, url.to_owned()),
+        Err(payload) => Outcome::Panic(panic_message(payload), Some(url.to_owned())),
+    }
+}
+
+/// Online options given to `validate_url` or in `validate_many(online={...})`.
+#[derive(Default)]
+struct OnlineArgs {
+    timeout: Option<f64>,
+    record_timeout: Option<f64>,
+    allow_hosts: Option<Vec<String>>,
+    cache_dir: Option<PathBuf>,
+    resolver_base: Option<String>,
+    handle_base: Option<String>,
+    max_redirects: Option<usize>,
+    offline_from_cache: bool,
+    deterministic: bool,
+}
+
+const ONLINE_KEYS: [&str; 9] = [
+    "timeout",
+    "record_timeout",
+    "allow_hosts",
+    "cache_dir",
+    "resolver_base",
+    "handle_base",
+    "max_redirects",
+    "offline_from_cache",
+    "deterministic",
+];
+
+fn seconds(
+    py: Python<'_>,
+    name: &str,
+    value: Option<f64>,
+) -> PyResult<Option<std::time::Duration>> {
+    match value {
+        None => Ok(None),
+        Some(v) if v.is_finite() && v > 0.0 && v <= 86_400.0 => {
+            Ok(Some(std::time::Duration::from_secs_f64(v)))
+        }
+        Some(v) => Err(errors::config_error(
+            py,
+            format!("{name} must be a number of seconds above 0 (at most a day), not {v}"),
+        )),
+    }
+}
+
+impl OnlineArgs {
+    /// `online=True` or a dict of the `validate_url` keyword arguments.
+    fn from_py(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<Option<Self>> {
+        if obj.is_none() {
+            return Ok(None);
+        }
+        if let Ok(b) = obj.cast::<pyo3::types::PyBool>() {
+            return Ok(b.is_true().then(Self::default));
+        }
+        let Ok(dict) = obj.cast::<PyDict>() else {
+            return Err(errors::config_error(
+                py,
+                format!(
+                    "online must be True, False, None or a dict of validate_url options, not {}",
+                    obj.get_type().name()?
+                ),
+            ));
+        };
+        let mut a = Self::default();
+        for (key, value) in dict.iter() {
+            let key: String = key
+                .extract()
+                .map_err(|_| errors::config_error(py, "online: keys are str"))?;
+            let bad = |e: PyErr| errors::config_error(py, format!("online[{key:?}]: {e}"));
+            if value.is_none() {
+                continue;
+            }
+            match key.as_str() {
+                "timeout" => a.timeout = Some(value.extract().map_err(bad)?),
+                "record_timeout" => a.record_timeout = Some(value.extract().map_err(bad)?),
+                "allow_hosts" => a.allow_hosts = Some(str_list(py, &value, "allow_hosts")?),
+                "cache_dir" => a.cache_dir = Some(value.extract().map_err(bad)?),
+                "resolver_base" => a.resolver_base = Some(value.extract().map_err(bad)?),
+                "handle_base" => a.handle_base = Some(value.extract().map_err(bad)?),
+                "max_redirects" => a.max_redirects = Some(value.extract().map_err(bad)?),
+                "offline_from_cache" => a.offline_from_cache = value.extract().map_err(bad)?,
+                "deterministic" => a.deterministic = value.extract().map_err(bad)?,
+                other => {
+                    return Err(errors::config_error(
+                        py,
+                        format!(
+                            "online: unknown option {other:?} (known: {})",
+                            ONLINE_KEYS.join(", ")
+                        ),
+                    ))
+                }
+            }
+        }
+        Ok(Some(a))
+    }
+
+    fn options(&self, py: Python<'_>) -> PyResult<fair_online::OnlineOptions> {
+        let mut o = fair_online::OnlineOptions::default();
+        if let Some(t) = seconds(py, "timeout", self.timeout)? {
+            o.timeout = t;
+        }
+        if let Some(t) = seconds(py, "record_timeout", self.record_timeout)? {
+            o.record_timeout = t;
+        }
+        if let Some(hosts) = &self.allow_hosts {
+            o.allow_hosts = hosts.clone();
+        }
+        o.cache_dir = self.cache_dir.clone();
+        if let Some(b) = &self.resolver_base {
+            o.resolver_base = b.clone();
+        }
+        if let Some(b) = &self.handle_base {
+            o.handle_base = b.clone();
+        }
+        if let Some(n) = self.max_redirects {
+            o.max_redirects = n;
+        }
+        o.offline_from_cache = self.offline_from_cache;
+        o.deterministic = self.deterministic;
+        if o.offline_from_cache && o.cache_dir.is_none() {
+            return Err(errors::config_error(
+                py,
+                "offline_from_cache needs cache_dir",
+            ));
+        }
+        Ok(o)
+    }
+}
+
+/// A list of str (not one str).
+fn str_list(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Vec<String>> {
+    if obj.is_instance_of::<PyString>() {
+        return Err(errors::config_error(
+            py,
+            format!("{name} is a list of str, not one str"),
+        ));
+    }
+    let mut out = Vec::new();
+    for item in obj.try_iter()? {
+        out.push(
+            item?
+                .extract::<String>()
+                .map_err(|_| errors::config_error(py, format!("{name}: entries are str")))?,
+        );
+    }
+    Ok(out)
 }
 
 fn single_or_many<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
@@ -223,6 +393,7 @@ fn rdf_inputs(
                     Some(fair_core::file_base_iri(&p)),
                 )
             }
+            Source::Remote(url) => (format!("{what}[{i}]"), url.into_bytes(), None, None),
         };
         let format =
             Format::detect(None, None, path.as_deref(), &bytes).map_or(Format::Turtle, |(f, _)| f);
@@ -373,13 +544,71 @@ impl Engine {
         };
         let engine = &self.inner;
         match py.detach(|| run(engine, &source, format, base_iri, &options)) {
-            Outcome::Report(inner) => Ok(Report { inner: *inner }),
+            Outcome::Report(inner) => Ok(Report::offline(*inner)),
+            other => Err(outcome_error(py, &other)),
+        }
+    }
+
+    /// Checks a published record online: ``url`` is an http(s) URL, ``doi:10.…`` or
+    /// ``hdl:…``. Harvests it (content negotiation, Signposting, embedded JSON-LD, redirects),
+    /// checks it as ``validate`` does and runs the online checks; the report's ``harvest``
+    /// lists every fetch. Bounded: ``timeout`` seconds per request (default 10), 60 s per
+    /// record, the ``max_input_bytes`` limit; private and loopback addresses are refused unless
+    /// their host is in ``allow_hosts``. Raises ``FetchError`` when it cannot be fetched.
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (url, *, timeout=None, allow_hosts=None, cache_dir=None, resolver_base=None, handle_base=None, record_timeout=None, max_redirects=None, offline_from_cache=false, deterministic=false))]
+    fn validate_url(
+        &self,
+        py: Python<'_>,
+        url: &str,
+        timeout: Option<f64>,
+        allow_hosts: Option<&Bound<'_, PyAny>>,
+        cache_dir: Option<PathBuf>,
+        resolver_base: Option<String>,
+        handle_base: Option<String>,
+        record_timeout: Option<f64>,
+        max_redirects: Option<usize>,
+        offline_from_cache: bool,
+        deterministic: bool,
+    ) -> PyResult<Report> {
+        let allow_hosts = match allow_hosts.filter(|a| !a.is_none()) {
+            None => None,
+            Some(a) => Some(str_list(py, a, "allow_hosts")?),
+        };
+        let args = OnlineArgs {
+            timeout,
+            record_timeout,
+            allow_hosts,
+            cache_dir,
+            resolver_base,
+            handle_base,
+            max_redirects,
+            offline_from_cache,
+            deterministic,
+        };
+        let options = args.options(py)?;
+        if !fair_online::is_remote_input(url) {
+            return Err(errors::config_error(
+                py,
+                format!("validate_url takes an http(s) URL, doi:… or hdl:…, not {url:?}"),
+            ));
+        }
+        let engine = &self.inner;
+        let outcome = py.detach(|| {
+            let fetcher = fair_online::Fetcher::new(options);
+            run_online(engine, &fetcher, url)
+        });
+        match outcome {
+            Outcome::Online(r) => Ok(Report::online(*r)),
             other => Err(outcome_error(py, &other)),
         }
     }
 
     /// Checks many records in parallel; yields in input order.
-    #[pyo3(signature = (sources, workers=None, format=None, on_error="return"))]
+    /// ``online``: ``True`` or a dict of ``validate_url``'s keyword arguments; then str sources
+    /// that are URLs, ``doi:…`` or ``hdl:…`` are checked online (concurrently, one client,
+    /// per-host limits), the others as usual.
+    #[pyo3(signature = (sources, workers=None, format=None, on_error="return", online=None))]
     fn validate_many(
         &self,
         py: Python<'_>,
@@ -387,8 +616,16 @@ impl Engine {
         workers: Option<usize>,
         format: Option<&str>,
         on_error: &str,
+        online: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<ReportIterator> {
         let format = format_of(py, format)?;
+        let fetcher = match online {
+            None => None,
+            Some(o) => match OnlineArgs::from_py(py, o)? {
+                None => None,
+                Some(a) => Some(Arc::new(fair_online::Fetcher::new(a.options(py)?))),
+            },
+        };
         let raise = match on_error {
             "raise" => true,
             "return" => false,
@@ -420,6 +657,7 @@ impl Engine {
             raise,
             buffer: VecDeque::new(),
             next_index: 0,
+            fetcher,
         })
     }
 
@@ -443,6 +681,7 @@ pub(crate) struct ReportIterator {
     raise: bool,
     buffer: VecDeque<(usize, Result<Outcome, PyErr>)>,
     next_index: usize,
+    fetcher: Option<Arc<fair_online::Fetcher>>,
 }
 
 impl ReportIterator {
@@ -465,7 +704,17 @@ impl ReportIterator {
                 }
                 Some(Ok(obj)) => {
                     self.next_index += 1;
-                    batch.push((index, source(py, &obj)));
+                    let remote = obj
+                        .cast::<PyString>()
+                        .ok()
+                        .filter(|_| self.fetcher.is_some())
+                        .and_then(|s| s.to_cow().ok().map(|c| c.into_owned()))
+                        .filter(|s| fair_online::is_remote_input(s));
+                    let item = match remote {
+                        Some(url) => Ok(Source::Remote(url)),
+                        None => source(py, &obj),
+                    };
+                    batch.push((index, item));
                 }
             }
         }
@@ -473,10 +722,14 @@ impl ReportIterator {
         let engine = &self.engine;
         let format = self.format;
         let pool = self.pool.as_deref();
+        let fetcher = self.fetcher.as_deref();
         let outcomes: Vec<Outcome> = py.detach(|| {
             let work = || -> Vec<Outcome> {
                 jobs.par_iter()
-                    .map(|s| run(engine, s, format, None, &ValidateOptions::default()))
+                    .map(|s| match (s, fetcher) {
+                        (Source::Remote(url), Some(f)) => run_online(engine, f, url),
+                        _ => run(engine, s, format, None, &ValidateOptions::default()),
+                    })
                     .collect()
             };
             match pool {
@@ -523,9 +776,11 @@ impl ReportIterator {
                 return Err(e);
             }
         };
-        if let Outcome::Report(inner) = outcome {
-            return Report { inner: *inner }.into_py_any(py).map(Some);
-        }
+        let outcome = match outcome {
+            Outcome::Report(inner) => return Report::offline(*inner).into_py_any(py).map(Some),
+            Outcome::Online(r) => return Report::online(*r).into_py_any(py).map(Some),
+            other => other,
+        };
         let error = outcome_error(py, &outcome);
         if self.raise {
             self.stop();
@@ -547,7 +802,19 @@ impl ReportIterator {
             Outcome::Panic(message, input) => {
                 ("panic".to_owned(), message.clone(), None, input.clone())
             }
-            Outcome::Report(_) => ("".to_owned(), String::new(), None, None),
+            Outcome::OnlineFailed(e, url) => {
+                let location = match e {
+                    fair_online::OnlineError::Validate(v) => v.location().cloned(),
+                    _ => None,
+                };
+                (
+                    e.code().to_owned(),
+                    e.to_string(),
+                    location,
+                    Some(url.clone()),
+                )
+            }
+            Outcome::Report(_) | Outcome::Online(_) => ("".to_owned(), String::new(), None, None),
         };
         ValidationFailure {
             index,

@@ -64,8 +64,17 @@ pub(crate) static RESOLVE: Kind = Kind {
     cell: PyOnceLock::new(),
 };
 
+pub(crate) static FETCH: Kind = Kind {
+    name: "FetchError",
+    code: "fetch_error",
+    doc: "A record checked online could not be fetched: ``url``, ``kind`` (``\"status\"``, \
+          ``\"timeout\"``, ``\"too_large\"``, ``\"redirect_loop\"``, ``\"refused_address\"``, \
+          ...) and ``status`` (the HTTP status, else ``None``).",
+    cell: PyOnceLock::new(),
+};
+
 /// All subclasses, for module registration.
-pub(crate) static KINDS: [&Kind; 5] = [&PARSE, &SHAPES, &CONFIG, &LIMIT, &RESOLVE];
+pub(crate) static KINDS: [&Kind; 6] = [&PARSE, &SHAPES, &CONFIG, &LIMIT, &RESOLVE, &FETCH];
 
 impl Kind {
     /// The Python class (created on first use).
@@ -74,7 +83,7 @@ impl Kind {
             let builtin = match self.name {
                 "ParseError" | "ShapesError" => py.get_type::<PyValueError>(),
                 "ConfigError" => py.get_type::<PyTypeError>(),
-                "ResolveError" => py.get_type::<PyOSError>(),
+                "ResolveError" | "FetchError" => py.get_type::<PyOSError>(),
                 _ => py.get_type::<PyException>(),
             };
             let base = py.get_type::<FairlintError>();
@@ -170,4 +179,33 @@ pub(crate) fn build_error(py: Python<'_>, e: &BuildError) -> PyErr {
 /// A bad option or argument.
 pub(crate) fn config_error(py: Python<'_>, message: impl Into<String>) -> PyErr {
     CONFIG.err(py, message.into(), None)
+}
+
+/// `FetchError` (an `OSError`) with `url`, `kind` and `status`.
+pub(crate) fn fetch_error(py: Python<'_>, e: &fair_online::FetchError) -> PyErr {
+    let err = FETCH.err(py, e.to_string(), None);
+    let value = err.value(py);
+    let set = || -> PyResult<()> {
+        value.setattr("url", &e.url)?;
+        value.setattr("kind", e.kind.name())?;
+        value.setattr("status", e.status())?;
+        Ok(())
+    };
+    match set() {
+        Ok(()) => err,
+        Err(e) => e,
+    }
+}
+
+/// `OnlineError` → `FetchError`, the validation error's class, or `ParseError` (no record).
+pub(crate) fn online_error(py: Python<'_>, e: &fair_online::OnlineError) -> PyErr {
+    match e {
+        fair_online::OnlineError::Fetch(f) => fetch_error(py, f),
+        fair_online::OnlineError::Validate(v) => validate_error(py, v),
+        other => {
+            let err = PARSE.err(py, other.to_string(), None);
+            let _ = err.value(py).setattr("code", other.code());
+            err
+        }
+    }
 }

@@ -155,6 +155,24 @@ impl Finding {
 #[pyclass(frozen, name = "Report", module = "fairlint")]
 pub(crate) struct Report {
     pub(crate) inner: fair_core::Report,
+    /// How the record was harvested (`Engine.validate_url`, `validate_many(online=...)`).
+    pub(crate) harvest: Option<fair_online::Harvest>,
+}
+
+impl Report {
+    pub(crate) fn offline(inner: fair_core::Report) -> Self {
+        Self {
+            inner,
+            harvest: None,
+        }
+    }
+
+    pub(crate) fn online(online: fair_online::OnlineReport) -> Self {
+        Self {
+            inner: online.report,
+            harvest: Some(online.harvest),
+        }
+    }
 }
 
 const TABLE_COLUMNS: [&str; 17] = [
@@ -267,12 +285,31 @@ impl Report {
     }
     /// The report's JSON form as Python objects.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        convert::serde(py, &self.inner)
+        let mut value = serde_json::to_value(&self.inner)
+            .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+        if let (Some(map), Some(h)) = (value.as_object_mut(), self.harvest.as_ref()) {
+            let h = serde_json::to_value(h)
+                .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
+            map.insert("harvest".to_owned(), h);
+        }
+        convert::value(py, &value)
+    }
+    /// How the record was harvested online (fetches, route, online checks), else ``None``.
+    #[getter]
+    fn harvest<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::serde(py, &self.harvest)
     }
     /// The JSON report (pretty-printed, final newline): byte-identical to the Rust core's
-    /// ``render::json`` and the CLI's ``--format json``.
+    /// ``render::json`` and the CLI's ``--format json`` (with ``--online``, its ``harvest``).
     fn to_json(&self) -> String {
-        fair_core::render::json(&self.inner)
+        match &self.harvest {
+            None => fair_core::render::json(&self.inner),
+            Some(h) => fair_online::OnlineReport {
+                report: self.inner.clone(),
+                harvest: h.clone(),
+            }
+            .json(),
+        }
     }
     /// The report as a SARIF 2.1.0 log (JSON text).
     fn to_sarif(&self) -> String {

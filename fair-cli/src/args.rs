@@ -75,7 +75,8 @@ impl FailOn {
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Files, directories or `-` (standard input). A directory holding ro-crate-metadata.json
+    /// Files, directories or `-` (standard input); with --online also URLs, `doi:10.…` and
+    /// `hdl:…` identifiers of published records. A directory holding ro-crate-metadata.json
     /// (or .jsonld) is one RO-Crate, its descriptor checked against its files (A130); a .zip is
     /// read as an RO-Crate (descriptor at its root or in its single top-level folder; zip
     /// bombs, `..` and absolute entry paths refused). Other directories are walked.
@@ -122,6 +123,62 @@ pub struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+    #[command(flatten)]
+    pub online: Box<OnlineArgs>,
+}
+
+/// Online mode: off unless `--online`; then these bound every request.
+#[derive(clap::Args)]
+#[command(next_help_heading = "Online mode")]
+pub struct OnlineArgs {
+    /// Check published records given by URL, DOI (doi:10.…, https://doi.org/…) or Handle
+    /// (hdl:…): harvest them (content negotiation, FAIR Signposting, embedded JSON-LD) and run
+    /// the online checks. Also lets JSON-LD contexts fairlint does not bundle be fetched.
+    /// Without it nothing is ever fetched.
+    #[arg(long)]
+    pub online: bool,
+    /// Per-request timeout in seconds (connect, headers and body).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0, value_parser = parse_seconds)]
+    pub timeout: f64,
+    /// Total time for one record (harvest, contexts and every online check), in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = parse_seconds)]
+    pub record_timeout: f64,
+    /// Most redirects followed per request (loops are refused whatever the count).
+    #[arg(long, default_value_t = fair_online::DEFAULT_MAX_REDIRECTS)]
+    pub max_redirects: usize,
+    /// Retries after a 429 or 503 answer (waiting Retry-After, at most 5 s, or a backoff).
+    #[arg(long, default_value_t = fair_online::DEFAULT_MAX_RETRIES)]
+    pub max_retries: u32,
+    /// Permit HOST although it resolves to a private, loopback or link-local address
+    /// (refused by default). Repeatable.
+    #[arg(long = "allow-host", value_name = "HOST")]
+    pub allow_hosts: Vec<String>,
+    /// DOI resolver: doi:10.x/y and https://doi.org/10.x/y are fetched from BASE10.x/y.
+    #[arg(long, value_name = "BASE", default_value = fair_online::DEFAULT_RESOLVER_BASE)]
+    pub resolver_base: String,
+    /// Handle resolver: hdl:x/y is fetched from BASEx/y.
+    #[arg(long, value_name = "BASE", default_value = fair_online::DEFAULT_HANDLE_BASE)]
+    pub handle_base: String,
+    /// Cache answers in DIR; a rerun within --cache-ttl uses them.
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// How long a cached answer is used, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 86400.0, value_parser = parse_seconds)]
+    pub cache_ttl: f64,
+    /// Answer only from --cache-dir, whatever the age; never touch the network.
+    #[arg(long, requires = "cache_dir")]
+    pub offline_from_cache: bool,
+    /// Leave run-dependent facts (harvest.volatile: fetch times, cache hits) out of the report,
+    /// so reruns are byte-identical.
+    #[arg(long)]
+    pub deterministic: bool,
+}
+
+fn parse_seconds(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 * 365.0 => Ok(s),
+        _ => Err(format!("'{value}' is not a number of seconds above 0")),
+    }
 }
 
 /// `IRI=FILE`, split at the last `=` (IRIs may hold `=` in their query).

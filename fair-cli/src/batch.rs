@@ -8,6 +8,7 @@ use fair_core::{Engine, Format, Payload, Report, ValidateError, ValidateOptions}
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
+use std::sync::Arc;
 
 /// Files processed in parallel at a time; output is written in input order after each chunk,
 /// so memory stays flat however many files there are.
@@ -47,6 +48,8 @@ pub struct Batch<'a> {
     /// Also make the W3C SHACL validation report (`--format shacl`).
     pub shacl: bool,
     pub progress: Option<&'a ProgressBar>,
+    /// The online client (`--online`); remote inputs need it.
+    pub fetcher: Option<&'a Arc<fair_online::Fetcher>>,
 }
 
 impl Batch<'_> {
@@ -62,13 +65,18 @@ impl Batch<'_> {
                 chunk
                     .par_iter()
                     .map(|input| {
-                        let outcome = run_one(
-                            self.engine,
-                            input,
-                            self.input_format,
-                            self.stdin,
-                            self.shacl,
-                        );
+                        let outcome = match (&input.kind, self.fetcher) {
+                            (Kind::Remote, Some(fetcher)) => {
+                                run_remote(self.engine, fetcher, &input.name)
+                            }
+                            _ => run_one(
+                                self.engine,
+                                input,
+                                self.input_format,
+                                self.stdin,
+                                self.shacl,
+                            ),
+                        };
                         if let Some(bar) = self.progress {
                             bar.inc(1);
                         }
@@ -87,7 +95,20 @@ impl Batch<'_> {
 /// One input checked: its report (and SHACL report, if asked for), or why it could not be.
 pub enum Outcome {
     Report(Box<Report>, Option<String>),
+    /// A record checked online: its report and harvest.
+    Online(Box<fair_online::OnlineReport>),
     Failed(Failure),
+}
+
+impl Outcome {
+    /// The report, if the input could be checked.
+    pub fn report(&self) -> Option<&Report> {
+        match self {
+            Outcome::Report(r, _) => Some(r),
+            Outcome::Online(o) => Some(&o.report),
+            Outcome::Failed(_) => None,
+        }
+    }
 }
 
 /// Why an input could not be checked: an error code, a message and where in the input.
@@ -95,6 +116,15 @@ pub struct Failure {
     pub code: &'static str,
     pub message: String,
     pub location: Option<fair_core::Location>,
+    /// For a `fetch_error`: the URL, the kind (`timeout`, `status`, ...) and the status.
+    pub fetch: Option<Box<FetchDetail>>,
+}
+
+/// What failed in a `fetch_error`.
+pub struct FetchDetail {
+    pub url: String,
+    pub kind: &'static str,
+    pub status: Option<u16>,
 }
 
 impl From<ValidateError> for Failure {
@@ -103,7 +133,40 @@ impl From<ValidateError> for Failure {
             code: e.code(),
             location: e.location().cloned(),
             message: e.to_string(),
+            fetch: None,
         }
+    }
+}
+
+impl From<fair_online::OnlineError> for Failure {
+    fn from(e: fair_online::OnlineError) -> Self {
+        match e {
+            fair_online::OnlineError::Validate(v) => v.into(),
+            fair_online::OnlineError::Fetch(f) => Failure {
+                code: "fetch_error",
+                message: f.to_string(),
+                location: None,
+                fetch: Some(Box::new(FetchDetail {
+                    kind: f.kind.name(),
+                    status: f.status(),
+                    url: f.url,
+                })),
+            },
+            other => Failure {
+                code: other.code(),
+                message: other.to_string(),
+                location: None,
+                fetch: None,
+            },
+        }
+    }
+}
+
+/// Harvests and checks one published record.
+fn run_remote(engine: &Engine, fetcher: &fair_online::Fetcher, name: &str) -> Outcome {
+    match fair_online::check_online(engine, fetcher, name) {
+        Ok(report) => Outcome::Online(Box::new(report)),
+        Err(e) => Outcome::Failed(e.into()),
     }
 }
 
@@ -125,6 +188,7 @@ fn read(
                 code: "io_error",
                 message: format!("cannot read {}: {e}", path.display()),
                 location: None,
+                fetch: None,
             }),
         },
         Kind::CrateDir(descriptor) => package::read_dir(&input.name, path, descriptor, max)
@@ -132,6 +196,12 @@ fn read(
         Kind::Zip => {
             package::read_zip(&input.name, path, max).map(|c| (c.bytes, c.name, Some(c.payload)))
         }
+        Kind::Remote => Err(Failure {
+            code: "usage_error",
+            message: format!("{} is a remote record: check it with --online", input.name),
+            location: None,
+            fetch: None,
+        }),
     }
 }
 
@@ -161,6 +231,7 @@ fn run_one(
         Kind::File => fair_core::file_base_iri(path),
         Kind::CrateDir(descriptor) => fair_core::file_base_iri(descriptor),
         Kind::Zip => fair_core::file_base_iri(&path.join("ro-crate-metadata.json")),
+        Kind::Remote => fair_core::DEFAULT_BASE_IRI.to_owned(),
     });
     let mut load = fair_core::InputOptions::new().format(format);
     if let Some(base) = &base {

@@ -1,7 +1,7 @@
 //! `fairlint check`, stage by stage: the configuration and the engine, the inputs, the batch
 //! (checked in parallel, written in input order by [`Output`]), the summary and the exit code.
 
-use crate::args::{CheckArgs, OutputFormat};
+use crate::args::{CheckArgs, OnlineArgs, OutputFormat};
 use crate::batch::{self, Batch, Outcome};
 use crate::inputs::{collect_inputs, read_stdin};
 use crate::output::{self, Output};
@@ -9,6 +9,7 @@ use crate::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use anyhow::Context as _;
 use fair_core::{Config, DetectFormat, Engine, Format, Severity};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
@@ -16,8 +17,15 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     if args.format == OutputFormat::Shacl && args.shapes.is_empty() {
         anyhow::bail!("--format shacl needs at least one --shapes file");
     }
-    let engine = build_engine(config, &args.shapes)?;
-    let inputs = collect_inputs(&args.inputs)?;
+    let online = &args.online;
+    if online.online && args.format == OutputFormat::Shacl {
+        anyhow::bail!("--format shacl is not available with --online");
+    }
+    let inputs = collect_inputs(&args.inputs, online.online)?;
+    let fetcher = online
+        .online
+        .then(|| Arc::new(fair_online::Fetcher::new(online_options(online, &config))));
+    let engine = build_engine(config, &args.shapes, fetcher.as_ref())?;
     if inputs.is_empty() {
         anyhow::bail!("no metadata files found in {}", args.inputs.join(", "));
     }
@@ -43,6 +51,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
         stdin: &stdin,
         shacl: args.format == OutputFormat::Shacl,
         progress: progress.as_ref(),
+        fetcher: fetcher.as_ref(),
     };
     batch.run(&inputs, |input, outcome| {
         stats.add(&outcome, threshold);
@@ -99,8 +108,16 @@ fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
 
 /// The engine, with the `--shapes` files (format detected from name and content) loaded, each
 /// file's relative IRIs resolving against its own location (`--base-iri` is for data only).
-fn build_engine(config: Config, shapes: &[PathBuf]) -> anyhow::Result<Engine> {
+fn build_engine(
+    config: Config,
+    shapes: &[PathBuf],
+    fetcher: Option<&Arc<fair_online::Fetcher>>,
+) -> anyhow::Result<Engine> {
     let mut builder = Engine::builder().config(config);
+    if let Some(fetcher) = fetcher {
+        // --online: contexts fairlint does not bundle are fetched (bounded, guarded, cached).
+        builder = builder.resolver(fair_online::ContextResolver::new(Arc::clone(fetcher)));
+    }
     for path in shapes {
         let bytes = std::fs::read(path)
             .with_context(|| format!("cannot read shapes file {}", path.display()))?;
@@ -116,6 +133,25 @@ fn build_engine(config: Config, shapes: &[PathBuf]) -> anyhow::Result<Engine> {
         }
         other => other.into(),
     })
+}
+
+/// The online layer's options from the command line; the body cap is the engine's
+/// `max_input_bytes`.
+fn online_options(args: &OnlineArgs, config: &Config) -> fair_online::OnlineOptions {
+    let mut o = fair_online::OnlineOptions::default();
+    o.timeout = Duration::from_secs_f64(args.timeout);
+    o.record_timeout = Duration::from_secs_f64(args.record_timeout);
+    o.max_bytes = config.limits.max_input_bytes;
+    o.max_redirects = args.max_redirects;
+    o.max_retries = args.max_retries;
+    o.allow_hosts = args.allow_hosts.clone();
+    o.resolver_base = args.resolver_base.clone();
+    o.handle_base = args.handle_base.clone();
+    o.cache_dir = args.cache_dir.clone();
+    o.cache_ttl = Duration::from_secs_f64(args.cache_ttl);
+    o.offline_from_cache = args.offline_from_cache;
+    o.deterministic = args.deterministic;
+    o
 }
 
 /// 2 when an input could not be checked, else 1 when a finding reached `--fail-on`, else 0.
@@ -145,8 +181,8 @@ struct Stats {
 impl Stats {
     fn add(&mut self, outcome: &Outcome, threshold: Option<Severity>) {
         self.inputs += 1;
-        match outcome {
-            Outcome::Report(r, _) => {
+        match outcome.report() {
+            Some(r) => {
                 if r.conforms() {
                     self.clean += 1;
                 } else {
@@ -160,7 +196,7 @@ impl Stats {
                         r.findings().iter().filter(|f| f.severity >= t).count();
                 }
             }
-            Outcome::Failed(_) => self.failed += 1,
+            None => self.failed += 1,
         }
     }
 

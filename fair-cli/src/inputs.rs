@@ -29,15 +29,32 @@ pub enum Kind {
     CrateDir(PathBuf),
     /// A zip file, read as an RO-Crate package.
     Zip,
+    /// A published record (URL, `doi:…`, `hdl:…`), checked online (`--online` only).
+    Remote,
 }
 
 fn is_metadata_file(path: &Path) -> bool {
     path.to_str().and_then(Format::from_extension).is_some()
 }
 
-pub fn collect_inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
+/// The inputs named on the command line. A URL, `doi:` or `hdl:` input is refused without
+/// `online` (before anything is read or fetched).
+pub fn collect_inputs(args: &[String], online: bool) -> anyhow::Result<Vec<Input>> {
     let mut inputs = Vec::new();
     for arg in args {
+        if fair_online::is_remote_input(arg) {
+            if !online {
+                anyhow::bail!(
+                    "'{arg}' is a URL or persistent identifier: fairlint checks published records only with --online (nothing was fetched)"
+                );
+            }
+            inputs.push(Input {
+                name: arg.clone(),
+                path: None,
+                kind: Kind::Remote,
+            });
+            continue;
+        }
         if arg == "-" {
             inputs.push(Input {
                 name: "<stdin>".to_owned(),
@@ -88,7 +105,10 @@ pub fn collect_inputs(args: &[String]) -> anyhow::Result<Vec<Input>> {
 /// Standard input, read once if an input is `-` (empty otherwise).
 pub fn read_stdin(inputs: &[Input]) -> anyhow::Result<Vec<u8>> {
     let mut stdin = Vec::new();
-    if inputs.iter().any(|i| i.path.is_none()) {
+    if inputs
+        .iter()
+        .any(|i| i.path.is_none() && !matches!(i.kind, Kind::Remote))
+    {
         std::io::stdin()
             .read_to_end(&mut stdin)
             .context("cannot read standard input")?;

@@ -107,6 +107,7 @@ pub fn write_summary(format: OutputFormat, summary: &str) -> std::io::Result<()>
 fn text(name: &str, outcome: &Outcome) -> String {
     match outcome {
         Outcome::Report(r, _) => fair_core::render::text(r),
+        Outcome::Online(o) => o.text(),
         Outcome::Failed(f) => format!("{}: cannot check — {} [{}]\n", name, f.message, f.code),
     }
 }
@@ -114,6 +115,7 @@ fn text(name: &str, outcome: &Outcome) -> String {
 fn json(name: &str, outcome: &Outcome, many: bool) -> serde_json::Result<String> {
     let mut text = match outcome {
         Outcome::Report(r, _) => fair_core::render::json(r),
+        Outcome::Online(o) => o.json(),
         Outcome::Failed(f) => {
             let mut t = serde_json::to_string_pretty(&failure_json(name, f))?;
             t.push('\n');
@@ -130,6 +132,7 @@ fn json(name: &str, outcome: &Outcome, many: bool) -> serde_json::Result<String>
 fn ndjson(name: &str, outcome: &Outcome) -> serde_json::Result<String> {
     Ok(match outcome {
         Outcome::Report(r, _) => fair_core::render::ndjson(r),
+        Outcome::Online(o) => o.ndjson(),
         Outcome::Failed(f) => format!("{}\n", serde_json::to_string(&failure_json(name, f))?),
     })
 }
@@ -143,14 +146,18 @@ fn shacl(name: &str, outcome: &Outcome, many: bool) -> String {
                 turtle.clone()
             }
         }
-        Outcome::Report(_, None) => String::new(),
+        Outcome::Report(_, None) | Outcome::Online(_) => String::new(),
         Outcome::Failed(f) => format!("# {}: cannot check — {} [{}]\n", name, f.message, f.code),
     }
 }
 
 fn failure_json(name: &str, f: &Failure) -> serde_json::Value {
-    serde_json::json!({
-        "input": name,
-        "error": { "code": f.code, "message": f.message, "location": f.location },
-    })
+    let mut error =
+        serde_json::json!({ "code": f.code, "message": f.message, "location": f.location });
+    if let (Some(fetch), Some(map)) = (&f.fetch, error.as_object_mut()) {
+        map.insert("url".to_owned(), fetch.url.clone().into());
+        map.insert("kind".to_owned(), fetch.kind.into());
+        map.insert("status".to_owned(), fetch.status.into());
+    }
+    serde_json::json!({ "input": name, "error": error })
 }

@@ -53,6 +53,7 @@ fn failure(code: &'static str, message: String) -> Failure {
         code,
         message,
         location: None,
+        fetch: None,
     }
 }
 

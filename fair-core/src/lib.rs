@@ -20,6 +20,7 @@ mod limits {
     pub use fair_model::{Limits, MAX_JSON_DEPTH_SETTING};
 }
 pub use fair_rules::profiles;
+pub mod online;
 pub mod render;
 mod report;
 /// The rule registry ([`fair_rules`]): every code fairlint can report, with its meaning.

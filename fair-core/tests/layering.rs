@@ -26,8 +26,9 @@ const LAYERS: &[(&str, &[&str])] = &[
             "fair-shacl",
         ],
     ),
-    ("fair-cli", &["fair-core"]),
-    ("bindings-python", &["fair-core"]),
+    ("crates/fair-online", &["fair-core"]),
+    ("fair-cli", &["fair-core", "fair-online"]),
+    ("bindings-python", &["fair-core", "fair-online"]),
     ("bindings-wasm", &["fair-core"]),
 ];
 

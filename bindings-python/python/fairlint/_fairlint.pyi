@@ -17,6 +17,7 @@ __all__ = [
     "ConfigError",
     "LimitError",
     "ResolveError",
+    "FetchError",
     "__version__",
 ]
 
@@ -202,6 +203,10 @@ class Report:
 
         :param severity: the severity to count.
         """
+    @property
+    def harvest(self) -> Optional[dict[str, Any]]:
+        """How a record checked online was harvested (every fetch, the route, the online
+        checks), as in the CLI's ``--online`` JSON report; ``None`` for an offline check."""
     def to_dict(self) -> dict[str, Any]:
         """The JSON report as Python objects."""
     def to_json(self) -> str:
@@ -342,6 +347,7 @@ class Engine:
         workers: Optional[int] = None,
         format: Optional[str] = None,
         on_error: Literal["return", "raise"] = "return",
+        online: Union[bool, Mapping[str, Any], None] = None,
     ) -> ReportIterator:
         """Checks many records in parallel (GIL released), yielding results in input order.
 
@@ -355,11 +361,50 @@ class Engine:
             limit, resolve or read error) yields a :class:`ValidationFailure` at its position
             and the batch carries on; ``"raise"``: its exception is raised at its position and
             the iteration ends. An item that is not a source raises ``TypeError`` either way.
-        :raises ConfigError: bad ``workers``, ``format`` or ``on_error``.
+        :param online: ``True`` or a dict of :meth:`validate_url`'s keyword arguments: ``str``
+            sources that are URLs, ``doi:…`` or ``hdl:…`` are then checked online
+            (concurrently, one client with per-host limits; a fetch failure is a
+            :class:`ValidationFailure` with ``code == "fetch_error"``); default: never.
+        :raises ConfigError: bad ``workers``, ``format``, ``on_error`` or ``online``.
 
         >>> results = list(Engine().validate_many(["{bad", {"@context": "https://schema.org/", "@type": "Dataset"}]))
         >>> [type(r).__name__ for r in results], results[0].code
         (['ValidationFailure', 'Report'], 'parse_error')
+        """
+
+    def validate_url(
+        self,
+        url: str,
+        *,
+        timeout: Optional[float] = None,
+        allow_hosts: Optional[Iterable[str]] = None,
+        cache_dir: Union[str, os.PathLike[str], None] = None,
+        resolver_base: Optional[str] = None,
+        handle_base: Optional[str] = None,
+        record_timeout: Optional[float] = None,
+        max_redirects: Optional[int] = None,
+        offline_from_cache: bool = False,
+        deterministic: bool = False,
+    ) -> Report:
+        """Checks a published record online (the CLI's ``check --online``): harvests it
+        (content negotiation, FAIR Signposting, embedded JSON-LD, redirects), checks it as
+        :meth:`validate` does and runs the online checks; ``Report.harvest`` lists every fetch.
+        The GIL is released.
+
+        :param url: an http(s) URL, ``doi:10.…`` or ``hdl:…``.
+        :param timeout: seconds per request (default 10).
+        :param allow_hosts: hosts allowed although they resolve to private, loopback or
+            link-local addresses (refused by default).
+        :param cache_dir: on-disk cache of answers (reruns give byte-identical reports).
+        :param resolver_base: DOI resolver base (default ``https://doi.org/``).
+        :param handle_base: Handle resolver base (default ``https://hdl.handle.net/``).
+        :param record_timeout: seconds for the whole record (default 60).
+        :param max_redirects: redirects per fetch (default 10).
+        :param offline_from_cache: answer only from ``cache_dir``; never touch the network.
+        :param deterministic: leave run-dependent facts (fetch times) out of the report.
+        :raises FetchError: the record cannot be fetched (``url``, ``kind``, ``status``).
+        :raises ParseError: what was fetched is not a record fairlint reads.
+        :raises ConfigError: ``url`` is not remote, or a bad option.
         """
 
 class FairlintError(Exception):
@@ -388,3 +433,12 @@ class LimitError(FairlintError):
 
 class ResolveError(FairlintError, OSError):
     """A resource the input needs cannot be had offline (``code == "resolve_error"``)."""
+
+class FetchError(FairlintError, OSError):
+    """A record checked online cannot be fetched (``code == "fetch_error"``): ``url``,
+    ``kind`` (``"status"``, ``"timeout"``, ``"too_large"``, ``"redirect_loop"``, ...) and
+    ``status`` (the HTTP status, else ``None``)."""
+
+    url: str
+    kind: str
+    status: Optional[int]

@@ -14,7 +14,24 @@ pub fn scoring_docs() -> String {
     weights(&mut out, cat);
     tests(&mut out);
     indicators(&mut out, cat);
+    online(&mut out);
     out
+}
+
+/// The `## Online checks` section: what `--online` assesses that offline cannot.
+fn online(out: &mut String) {
+    out.push_str("\n## Online checks\n\n");
+    out.push_str("With `fairlint check --online URL|doi:…|hdl:…` (crate `fair-online`; never in the core or the WebAssembly package) the record is harvested and checked as offline, then these checks run and move the indicators they name from `not_assessed` to `pass` or `fail`, each with its `evidence` (the URL fetched and its answer). Indicators assessed offline are never changed, so an online report has every offline finding and outcome. The report's `harvest` section lists every fetch and each check's outcome.\n\n");
+    out.push_str("| check | indicators | passes when |\n|---|---|---|\n");
+    for c in super::ONLINE_CHECKS {
+        let ids = if c.indicators.is_empty() {
+            "(reported only)".to_owned()
+        } else {
+            c.indicators.join(", ")
+        };
+        let _ = writeln!(out, "| `{}` | {} | {} |", c.check, ids, c.passes_when);
+    }
+    out.push_str("\nStill not assessed online: the indicators that need the deposited data object's content (RDA-A1-02D, RDA-A1-05D, I1-01D, I1-02D, I2-01D, I3-01D, I3-02D, R1.3-01D, R1.3-02D) and RDA-A2-01M (a repository policy).\n");
 }
 
 /// The title, the generated-file notice, the method's name and version and the indicators'
@@ -37,7 +54,7 @@ const METHOD: &str = concat!(
     "## Method\n\n",
     "1. The record's **main resource** is found: a typed node no other statement points to (named nodes first, then N-Triples order); for an RO-Crate, the root data entity its metadata descriptor is about (the descriptor's own statements about it, such as `conformsTo`, count as the root's).\n",
     "2. Each of the 41 indicators is **assessed** and ends as `pass`, `fail`, `indeterminate`, `not_assessed` or `not_applicable`:\n",
-    "   - `not_assessed`: the indicator needs the network (resolving identifiers, fetching the record) or the deposited data object. fairlint is offline, so these are never failed; they are listed in the report with the reason.\n",
+    "   - `not_assessed`: the indicator needs the network (resolving identifiers, fetching the record) or the deposited data object. Offline these are never failed; they are listed in the report with the reason. `--online` assesses some of them (see *Online checks* below).\n",
     "   - otherwise the indicator **fails** if the report has a finding (warning or error) with one of its `fails_on` codes;\n",
     "   - else its **test** runs on the main resource (below) and gives `pass` or `fail` (`indeterminate` when the record does not let fairlint decide, e.g. R1.3-01M when no community profile applies).\n",
     "3. **Scores**: for each letter, the weighted share of its assessed indicators that pass, 0–100 with one decimal: `100 × Σ weight(pass) / Σ weight(pass or fail)`. `not_assessed`, `not_applicable` and `indeterminate` indicators are left out of the denominator (and listed). A letter with no assessed indicator has score `null`. The total uses all assessed indicators the same way.\n",

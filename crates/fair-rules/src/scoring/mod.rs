@@ -243,6 +243,9 @@ pub struct IndicatorResult {
     /// Why it was not assessed, or is indeterminate.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// What an online check saw (only in online reports): the URL fetched and its answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
 }
 
 /// One of the most valuable fixes: the failed indicators of highest weight first.
@@ -410,6 +413,103 @@ fn top_fixes(cat: &Catalogue, indicators: &[IndicatorResult], findings: &[Findin
     top_fixes
 }
 
+/// An online check (`fairlint check --online`, crate `fair-online`): the indicators it moves
+/// from `not_assessed` to pass or fail, and when it passes. Offline, none runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OnlineCheckSpec {
+    /// The check's name, as `harvest.checks[].check` reports it.
+    pub check: &'static str,
+    /// The RDA indicators it assesses (empty: reported only).
+    pub indicators: &'static [&'static str],
+    /// When it passes.
+    pub passes_when: &'static str,
+}
+
+/// Every online check, in the order they run.
+pub const ONLINE_CHECKS: &[OnlineCheckSpec] = &[
+    OnlineCheckSpec {
+        check: "metadata_retrievable",
+        indicators: &["RDA-F4-01M"],
+        passes_when: "the record was retrieved in a machine-readable form by a route harvesters use: content negotiation on the URL or identifier given, a Signposting `describedby` link, or JSON-LD embedded in the landing page (when no route gives a record there is no report: the input is a `fetch_error` or `parse_error`)",
+    },
+    OnlineCheckSpec {
+        check: "pid_resolves",
+        indicators: &["RDA-A1-03M"],
+        passes_when: "the record's identifier (the DOI or Handle given, else the Signposting `cite-as` link, else the main resource's http(s) IRI) resolves, through the configured resolver (`--resolver-base`) and redirects, to a 2xx answer; fails on any other answer, a fetch error, or when the record names no resolvable identifier",
+    },
+    OnlineCheckSpec {
+        check: "metadata_protocol",
+        indicators: &["RDA-A1-04M", "RDA-A1.1-01M"],
+        passes_when: "the record was answered over HTTP or HTTPS (open, free, standardised protocols) without authentication (no 401 or 403 on the way)",
+    },
+    OnlineCheckSpec {
+        check: "landing_page",
+        indicators: &["RDA-A1-02M"],
+        passes_when: "a landing page for people answers 2xx with HTML: the URL given, when it answered HTML, else a `schema:url` of the main resource (at most 3 probed); fails when none answers so or none is named",
+    },
+    OnlineCheckSpec {
+        check: "content_url",
+        indicators: &["RDA-A1-03D", "RDA-A1-04D"],
+        passes_when: "every probed data URL (`contentUrl` of the main resource and its distributions, Signposting `item` links; at most 3, the first 64 KiB read) answers over HTTP(S) with 2xx, or 401/403 (the object is there, behind authorisation); not assessed when the record names none",
+    },
+    OnlineCheckSpec {
+        check: "content_url_open",
+        indicators: &["RDA-A1.1-01D"],
+        passes_when: "every probed data URL answers 2xx without authentication; not assessed when the record names none",
+    },
+    OnlineCheckSpec {
+        check: "data_https",
+        indicators: &["RDA-A1.2-01D"],
+        passes_when: "every data URL uses HTTPS, a protocol that supports authentication and authorisation; not assessed when the record names none",
+    },
+    OnlineCheckSpec {
+        check: "license_resolves",
+        indicators: &[],
+        passes_when: "every http(s) `license` URL of the main resource answers 2xx (at most 3 probed); reported in `harvest.checks` only (R1.1 is assessed offline)",
+    },
+];
+
+/// The outcome of an online check for one indicator the offline assessment leaves
+/// `not_assessed` (it needs the network).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnlineOutcome {
+    /// The RDA indicator identifier.
+    pub indicator: String,
+    /// `true` for pass, `false` for fail.
+    pub pass: bool,
+    /// What was seen (the URL and its answer).
+    pub evidence: String,
+}
+
+/// Moves the `not_assessed` indicators that `outcomes` name to pass or fail with their
+/// evidence, then recomputes the scores and the fixes. Indicators assessed offline are never
+/// touched, so an online report keeps every offline outcome.
+pub fn apply_online(
+    indicators: &mut [IndicatorResult],
+    outcomes: &[OnlineOutcome],
+    findings: &[Finding],
+) -> Option<(Scores, Vec<TopFix>)> {
+    let cat = catalogue()?;
+    for outcome in outcomes {
+        if let Some(r) = indicators
+            .iter_mut()
+            .find(|r| r.id == outcome.indicator && r.status == Status::NotAssessed)
+        {
+            r.status = if outcome.pass {
+                Status::Pass
+            } else {
+                Status::Fail
+            };
+            r.reason = None;
+            r.evidence = Some(outcome.evidence.clone());
+        }
+    }
+    Some((
+        scores(cat, indicators),
+        top_fixes(cat, indicators, findings),
+    ))
+}
+
 fn assess_one(i: &Indicator, cx: &Context<'_>) -> IndicatorResult {
     let mut result = IndicatorResult {
         id: i.id.clone(),
@@ -419,6 +519,7 @@ fn assess_one(i: &Indicator, cx: &Context<'_>) -> IndicatorResult {
         fuji: i.fuji.clone(),
         failed_by: Vec::new(),
         reason: None,
+        evidence: None,
     };
     match &i.test {
         Test::NotAssessed { reason } => {
