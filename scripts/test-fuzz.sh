@@ -18,6 +18,8 @@ CARGO_FUZZ_VERSION=0.13.2
 seconds=${FUZZ_SECONDS:-20}
 target_dir=${FUZZ_TARGET_DIR:-fuzz/target}
 step() { printf '\n==> %s\n' "$*"; }
+# fair-rules embeds rocrate-validator's profiles (fetched, not committed); a no-op once present.
+bash scripts/import-rocrate-profiles.sh
 started=$SECONDS
 
 if ! cargo +nightly --version >/dev/null 2>&1; then

@@ -8,6 +8,8 @@ MATURIN_VERSION=1.16.0
 PYTEST_VERSION=8.4.2
 MYPY_VERSION=1.18.2
 step() { printf '\n==> %s\n' "$*"; }
+# fair-rules embeds rocrate-validator's profiles (fetched, not committed); a no-op once present.
+bash scripts/import-rocrate-profiles.sh
 
 step "Python: venv with maturin ${MATURIN_VERSION}, pytest ${PYTEST_VERSION}, mypy ${MYPY_VERSION}"
 if [ ! -x .venv/bin/python ]; then

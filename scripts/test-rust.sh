@@ -15,7 +15,7 @@ bash scripts/fetch-w3c-shacl.sh
 step "reference data: SHACL Advanced Features tests (DASH) from the same pinned pyshacl sdist (PyPI)"
 bash scripts/fetch-shacl-af-tests.sh
 step "reference data: rocrate-validator's RO-Crate shapes from the pinned roc-validator wheel (PyPI)"
-bash scripts/import-shapes.sh
+bash scripts/import-rocrate-profiles.sh
 
 step "format"
 cargo fmt --all -- --check

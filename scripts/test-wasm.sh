@@ -16,6 +16,8 @@ ROOT="$PWD"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$ROOT/$TARGET_DIR" ;; esac
 step() { printf '\n==> %s\n' "$*"; }
+# fair-rules embeds rocrate-validator's profiles (fetched, not committed); a no-op once present.
+bash scripts/import-rocrate-profiles.sh
 
 step "Chromium (Debian package) for the browser test"
 if [ ! -x /usr/bin/chromium ]; then

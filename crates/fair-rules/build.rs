@@ -58,6 +58,14 @@ fn upstream_rocrate(shapes: &Path, table: &Path) -> Result<(), Box<dyn std::erro
     let out = Path::new(&std::env::var("OUT_DIR")?).join("shapes/rocrate-validator");
     let mut files = Vec::new();
     if std::env::var_os("CARGO_FEATURE_ROCRATE_VALIDATOR").is_some() {
+        if !root.is_dir() {
+            return Err(format!(
+                "{} is missing: run `bash scripts/import-rocrate-profiles.sh` (fetches the pinned \
+                 roc-validator wheel from PyPI), or build without the `rocrate-validator` feature",
+                root.display()
+            )
+            .into());
+        }
         collect(&root, &root, &mut files)?;
     }
     files.sort();

@@ -1,6 +1,6 @@
 //! What fairlint's SHACL engine makes of rocrate-validator's shapes: every profile of the pinned
-//! wheel (fetched byte for byte into `target/rocrate-validator-shapes/<profile>/` by
-//! `scripts/import-shapes.sh`).
+//! wheel (fetched byte for byte into `shapes/rocrate-validator/profiles/<profile>/` by
+//! `scripts/import-rocrate-profiles.sh`).
 //!
 //! These shapes need SHACL Advanced Features (`sh:SPARQLTarget`, `sh:TripleRule` with
 //! `sh:condition`, `sh:order`), ECMAScript regular expressions (back-references `\3`, look-ahead
@@ -65,7 +65,7 @@ fn compile(
 }
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/rocrate-validator-shapes")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shapes/rocrate-validator/profiles")
 }
 
 fn ttl_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -114,7 +114,7 @@ fn profiles() -> Vec<PathBuf> {
     let root = root();
     assert!(
         root.join("ro-crate/1.1").is_dir(),
-        "shapes missing; run scripts/import-shapes.sh"
+        "shapes missing; run scripts/import-rocrate-profiles.sh"
     );
     let mut out = Vec::new();
     let mut entries: Vec<PathBuf> = std::fs::read_dir(&root)
