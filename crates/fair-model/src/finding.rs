@@ -164,7 +164,8 @@ impl fmt::Display for Principle {
     }
 }
 
-/// How safely a fix can be applied (ruff's levels). fairlint gives text to act on for now.
+/// How safely a fix can be applied (ruff's levels): `fairlint fix` applies safe fixes, unsafe
+/// ones with `--unsafe-fixes`, and never display-only advice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Applicability {
@@ -176,6 +177,17 @@ pub enum Applicability {
     DisplayOnly,
 }
 
+impl Applicability {
+    /// `safe`, `unsafe` or `display_only`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+            Applicability::DisplayOnly => "display_only",
+        }
+    }
+}
+
 /// What to do about a finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
@@ -183,6 +195,37 @@ pub struct Fix {
     pub message: String,
     /// Whether it could be applied by a tool.
     pub applicability: Applicability,
+    /// The machine-applicable edits (empty for display-only advice), applied to the text the
+    /// finding's location points into (`fairlint fix`, `Engine::fix`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<Edit>,
+}
+
+/// What an edit changes: a JSON string value, or an object key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditTarget {
+    /// A string value (a licence, an identifier, an IRI, a name).
+    Value,
+    /// An object key (a property name).
+    Key,
+}
+
+/// One machine-applicable edit: replace `find` by `replace` in the string (or key) the
+/// finding's location points at. With `within`, `find` is replaced where it stands as a whole
+/// token inside the string (`GPL-3.0` in `https://spdx.org/licenses/GPL-3.0`); without, the
+/// whole string must equal `find`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edit {
+    /// What is edited.
+    pub target: EditTarget,
+    /// The text as the record writes it (decoded from JSON).
+    pub find: String,
+    /// Its replacement.
+    pub replace: String,
+    /// Whether `find` is a token inside the string rather than the whole string.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub within: bool,
 }
 
 /// Where a finding came from: a rule, or a shape and its constraint component.

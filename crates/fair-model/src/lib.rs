@@ -19,7 +19,8 @@ pub use error::{
     ConfigError, Limit, LimitError, Location, ParseError, ResolveError, ValidateError,
 };
 pub use finding::{
-    Applicability, Finding, FindingParts, FindingSource, Fix, Letter, Principle, Severity,
+    Applicability, Edit, EditTarget, Finding, FindingParts, FindingSource, Fix, Letter, Principle,
+    Severity,
 };
 pub use format::{Detection, Format};
 pub use limits::{Limits, MAX_JSON_DEPTH_SETTING};

@@ -13,6 +13,7 @@ pub mod crosswalk;
 pub mod edam;
 #[doc(hidden)]
 pub mod examples;
+pub mod fixes;
 #[doc(hidden)]
 pub mod identifiers;
 #[doc(hidden)]

@@ -156,6 +156,20 @@ impl<'a> FindingSink<'a> {
             location.or_else(|| self.locate(focus.as_deref()?, predicate, value.as_deref()));
         let message = registry::render_message(rule.message, &context);
         let fix = registry::render_message(rule.fix, &context);
+        let fix = match crate::fixes::fix_for(
+            code,
+            &context,
+            focus.as_deref(),
+            value.as_deref(),
+            self.doc,
+        ) {
+            Some((applicability, edits)) => Fix {
+                message: fix,
+                applicability,
+                edits,
+            },
+            None => display_only(fix),
+        };
         let (value, message) = if self.include_values {
             (value, message)
         } else {
@@ -179,7 +193,7 @@ impl<'a> FindingSink<'a> {
             context,
             message,
             url: format!("{}{}", registry::DOCS_BASE, rule.code),
-            fix: Some(display_only(fix)),
+            fix: Some(fix),
             source: FindingSource {
                 rule: Some(rule.slug.to_owned()),
                 ..FindingSource::default()
@@ -218,6 +232,7 @@ fn display_only(message: String) -> Fix {
     Fix {
         message,
         applicability: Applicability::DisplayOnly,
+        edits: Vec::new(),
     }
 }
 
