@@ -7,6 +7,7 @@ mod crosswalk_tests;
 mod engine;
 use fair_ingest::{contexts, crosswalk, document, sourcemap};
 mod error;
+mod fix;
 /// The data model ([`fair_model`]) under its former module paths.
 mod finding {
     pub use fair_model::{Applicability, Finding, FindingSource, Fix, Letter, Principle, Severity};
@@ -25,6 +26,7 @@ pub mod render;
 mod report;
 /// The rule registry ([`fair_rules`]): every code fairlint can report, with its meaning.
 pub mod rules {
+    pub use fair_rules::fixes::{fixability, FIXABLE};
     pub use fair_rules::{all, example, examples, rocrate, rule, Example, Rule, Status, DOCS_BASE};
 }
 pub use fair_model::vocab;
@@ -39,8 +41,9 @@ pub use error::{
     BuildError, ConfigError, Limit, LimitError, Location, ParseError, ResolveError, ValidateError,
 };
 pub use fair_ingest::{file_base_iri, NoResolver, Resolver, DEFAULT_BASE_IRI};
-pub use fair_model::Payload;
+pub use fair_model::{Edit, EditTarget, Payload};
 pub use finding::{Applicability, Finding, FindingSource, Fix, Letter, Principle, Severity};
+pub use fix::{AppliedFix, FixOptions, FixResult, SkippedFix};
 pub use format::{DetectFormat, Detection, Format};
 pub use limits::Limits;
 pub use report::{Counts, ProfileInfo, ProfileSelection, Report, Resource, Scores, SCHEMA_VERSION};
