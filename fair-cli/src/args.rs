@@ -21,6 +21,11 @@ pub enum Command {
     /// Check metadata files, RO-Crate packages (a directory holding ro-crate-metadata.json, or
     /// a .zip), other directories (walked recursively) or `-` for standard input.
     Check(CheckArgs),
+    /// Apply the machine-applicable fixes of the findings (safe ones; unsafe ones with
+    /// --unsafe-fixes) to JSON-LD, bio.tools and DataCite JSON files, keeping everything else
+    /// byte for byte. One input: prints the fixed document; --write fixes files in place;
+    /// --diff shows what would change. Exit codes as `check` on the fixed documents.
+    Fix(FixArgs),
     /// List the bundled profiles.
     Profiles {
         /// Output format.
@@ -74,6 +79,18 @@ impl FailOn {
 }
 
 #[derive(clap::Args)]
+pub struct FixArgs {
+    /// Write the fixed documents back to their files.
+    #[arg(long, conflicts_with = "diff")]
+    pub write: bool,
+    /// Print a unified diff of what the fixes change, and change nothing.
+    #[arg(long)]
+    pub diff: bool,
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(clap::Args)]
 pub struct CheckArgs {
     /// Files, directories or `-` (standard input); with --online also URLs, `doi:10.…` and
     /// `hdl:…` identifiers of published records. A directory holding ro-crate-metadata.json
@@ -123,6 +140,14 @@ pub struct CheckArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+    /// Apply the safe fixes to the files in place before checking them (as `fairlint fix
+    /// --write`).
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix (or `fairlint fix`): apply unsafe fixes too (they change meaning, such as a
+    /// property renamed to the one suggested).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
     #[command(flatten)]
     pub online: Box<OnlineArgs>,
 }

@@ -21,6 +21,9 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     if online.online && args.format == OutputFormat::Shacl {
         anyhow::bail!("--format shacl is not available with --online");
     }
+    if online.online && args.fix {
+        anyhow::bail!("--fix works on local files; it is not available with --online");
+    }
     let inputs = collect_inputs(&args.inputs, online.online)?;
     let fetcher = online
         .online
@@ -28,6 +31,10 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let engine = build_engine(config, &args.shapes, fetcher.as_ref())?;
     if inputs.is_empty() {
         anyhow::bail!("no metadata files found in {}", args.inputs.join(", "));
+    }
+    if args.fix {
+        // A file that cannot be fixed is still checked below, and its failure reported there.
+        crate::fix::fix_before_check(&engine, &args)?;
     }
     let stdin = read_stdin(&inputs)?;
     let pool = batch::worker_pool(args.jobs)?;
@@ -68,7 +75,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
 }
 
 /// The engine options: the `--config` file (or the defaults), then the flags that override it.
-fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
+pub(crate) fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
     let mut config = match &args.config {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -108,7 +115,7 @@ fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
 
 /// The engine, with the `--shapes` files (format detected from name and content) loaded, each
 /// file's relative IRIs resolving against its own location (`--base-iri` is for data only).
-fn build_engine(
+pub(crate) fn build_engine(
     config: Config,
     shapes: &[PathBuf],
     fetcher: Option<&Arc<fair_online::Fetcher>>,

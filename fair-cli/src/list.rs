@@ -72,6 +72,17 @@ fn rules_json(out: &mut impl Write) -> anyhow::Result<()> {
                     "example".to_owned(),
                     serde_json::json!(fair_core::rules::example(r.code)),
                 );
+                // `null`, or how safely `fairlint fix` can fix it and what the fix does.
+                map.insert(
+                    "fixable".to_owned(),
+                    match fair_core::rules::fixability(r.code) {
+                        Some((applicability, what)) => serde_json::json!({
+                            "applicability": applicability,
+                            "fix": what,
+                        }),
+                        None => serde_json::Value::Null,
+                    },
+                );
             }
             v
         })
@@ -96,6 +107,13 @@ fn rules_text(out: &mut impl Write) -> anyhow::Result<()> {
             writeln!(out, "      indicators: {}", indicators.join(", "))?;
         }
         writeln!(out, "      fix: {}", r.fix)?;
+        if let Some((applicability, what)) = fair_core::rules::fixability(r.code) {
+            writeln!(
+                out,
+                "      fixable ({}, `fairlint fix`): {what}",
+                applicability.name()
+            )?;
+        }
         if let Some(example) = fair_core::rules::example(r.code) {
             writeln!(
                 out,

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 mod args;
 mod batch;
 mod check;
+mod fix;
 mod inputs;
 mod list;
 mod output;
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => check::check(args),
+        Command::Fix(args) => fix::fix(args),
         Command::Profiles { format } => list::list_profiles(format),
         Command::Rules { format } => list::list_rules(format),
     };
