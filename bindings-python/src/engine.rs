@@ -1,7 +1,7 @@
 //! `Engine` and the batch iterator: unpack arguments, call `fair-core` without the GIL, convert.
 
 use crate::errors;
-use crate::report::{Report, ValidationFailure};
+use crate::report::{FixResult, Report, ValidationFailure};
 use fair_core::{
     Config, DetectFormat, Engine as CoreEngine, Format, InputOptions, Payload, ValidateError,
     ValidateOptions,
@@ -111,6 +111,45 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
 /// location as given ([`fair_core::file_base_iri`]) unless `base_iri` is given; text, bytes and
 /// dicts against `base_iri`, else the default base. The engine's `options["base_iri"]`
 /// overrides both.
+/// The bytes of `source`, its name, format and base IRI; `Err` for what cannot be read.
+type Loaded<'s> = (
+    Cow<'s, [u8]>,
+    Option<String>,
+    Option<Format>,
+    Option<String>,
+);
+
+fn load_source<'s>(
+    source: &'s Source,
+    format: Option<Format>,
+    base_iri: Option<&str>,
+) -> Result<Loaded<'s>, Box<Outcome>> {
+    Ok(match source {
+        Source::Data { bytes, json } => (
+            Cow::Borrowed(bytes.as_slice()),
+            None,
+            // A dict is JSON: JSON-LD, or bio.tools / DataCite JSON when plainly one of
+            // them.
+            format.or_else(|| json.then(|| Format::sniff(bytes)).flatten()),
+            base_iri.map(str::to_owned),
+        ),
+        Source::Path(path) => {
+            let name = path.to_string_lossy().into_owned();
+            let base = base_iri
+                .map(str::to_owned)
+                .unwrap_or_else(|| fair_core::file_base_iri(path));
+            match std::fs::read(path) {
+                Ok(bytes) => (Cow::Owned(bytes), Some(name), format, Some(base)),
+                Err(e) => return Err(Box::new(Outcome::Io(e, name))),
+            }
+        }
+        Source::Remote(url) => {
+            let e = std::io::Error::other("a remote record needs online mode");
+            return Err(Box::new(Outcome::Io(e, url.clone())));
+        }
+    })
+}
+
 fn run(
     engine: &CoreEngine,
     source: &Source,
@@ -118,31 +157,10 @@ fn run(
     base_iri: Option<&str>,
     options: &ValidateOptions,
 ) -> Outcome {
-    let (bytes, name, format, base): (Cow<'_, [u8]>, Option<String>, Option<Format>, _) =
-        match source {
-            Source::Data { bytes, json } => (
-                Cow::Borrowed(bytes.as_slice()),
-                None,
-                // A dict is JSON: JSON-LD, or bio.tools / DataCite JSON when plainly one of
-                // them.
-                format.or_else(|| json.then(|| Format::sniff(bytes)).flatten()),
-                base_iri.map(str::to_owned),
-            ),
-            Source::Path(path) => {
-                let name = path.to_string_lossy().into_owned();
-                let base = base_iri
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| fair_core::file_base_iri(path));
-                match std::fs::read(path) {
-                    Ok(bytes) => (Cow::Owned(bytes), Some(name), format, Some(base)),
-                    Err(e) => return Outcome::Io(e, name),
-                }
-            }
-            Source::Remote(url) => {
-                let e = std::io::Error::other("a remote record needs online mode");
-                return Outcome::Io(e, url.clone());
-            }
-        };
+    let (bytes, name, format, base) = match load_source(source, format, base_iri) {
+        Ok(loaded) => loaded,
+        Err(outcome) => return *outcome,
+    };
     let mut input = InputOptions::new().format(format);
     if let Some(name) = name.as_deref() {
         input = input.name(name);
@@ -546,6 +564,47 @@ impl Engine {
         match py.detach(|| run(engine, &source, format, base_iri, &options)) {
             Outcome::Report(inner) => Ok(Report::offline(*inner)),
             other => Err(outcome_error(py, &other)),
+        }
+    }
+
+    /// Applies the machine-applicable fixes of ``source``'s findings and checks the result:
+    /// safe fixes, and unsafe ones (they change meaning) with ``unsafe=True``. Fixes are edits
+    /// of the JSON text (JSON-LD, bio.tools, DataCite JSON) that keep every other byte; a file
+    /// is read, never written. Raises as ``validate`` when the input cannot be checked.
+    #[pyo3(
+        signature = (source, *, r#unsafe=false, format=None, base_iri=None),
+        text_signature = "(self, /, source, *, unsafe=False, format=None, base_iri=None)"
+    )]
+    fn fix(
+        &self,
+        py: Python<'_>,
+        source: &Bound<'_, PyAny>,
+        r#unsafe: bool,
+        format: Option<&str>,
+        base_iri: Option<&str>,
+    ) -> PyResult<FixResult> {
+        let format = format_of(py, format)?;
+        let source = self::source(py, source)?;
+        let engine = &self.inner;
+        let options = fair_core::FixOptions::new().unsafe_fixes(r#unsafe);
+        let result = py.detach(|| {
+            let (bytes, name, format, base) = load_source(&source, format, base_iri)?;
+            let mut input = InputOptions::new().format(format);
+            if let Some(name) = name.as_deref() {
+                input = input.name(name);
+            }
+            if let Some(base) = base.as_deref() {
+                input = input.base_iri(base);
+            }
+            match catch_unwind(AssertUnwindSafe(|| engine.fix(&bytes, &input, &options))) {
+                Ok(Ok(result)) => Ok(result),
+                Ok(Err(e)) => Err(Box::new(Outcome::Failed(e, name))),
+                Err(payload) => Err(Box::new(Outcome::Panic(panic_message(payload), name))),
+            }
+        });
+        match result {
+            Ok(result) => FixResult::new(py, result),
+            Err(outcome) => Err(outcome_error(py, &outcome)),
         }
     }
 

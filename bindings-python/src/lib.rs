@@ -19,6 +19,7 @@ fn _fairlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<report::Finding>()?;
     m.add_class::<report::Severity>()?;
     m.add_class::<report::ValidationFailure>()?;
+    m.add_class::<report::FixResult>()?;
     errors::init_base(py)?;
     let base = py.get_type::<errors::FairlintError>();
     m.add("FairlintError", &base)?;

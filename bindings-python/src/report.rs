@@ -520,3 +520,62 @@ impl ValidationFailure {
         )
     }
 }
+
+/// What ``Engine.fix`` gives: the fixed text, the fixes applied, the fixable findings left
+/// (with the reason each was not applied) and the report on the fixed text.
+#[pyclass(frozen, name = "FixResult", module = "fairlint")]
+pub(crate) struct FixResult {
+    text: String,
+    applied: Py<PyAny>,
+    skipped: Py<PyAny>,
+    report: Py<Report>,
+}
+
+impl FixResult {
+    pub(crate) fn new(py: Python<'_>, result: fair_core::FixResult) -> PyResult<Self> {
+        Ok(Self {
+            applied: convert::serde(py, &result.applied)?.unbind(),
+            skipped: convert::serde(py, &result.skipped)?.unbind(),
+            report: Py::new(py, Report::offline(result.report))?,
+            text: result.text,
+        })
+    }
+}
+
+#[pymethods]
+impl FixResult {
+    /// The fixed document (the input itself when nothing was applied).
+    #[getter]
+    fn text(&self) -> &str {
+        &self.text
+    }
+    /// The fixes applied, in order: dicts with ``code``, ``applicability``, ``message``,
+    /// ``location`` and ``edits`` (``{"target", "find", "replace", "within"}``).
+    #[getter]
+    fn applied<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.applied.bind(py).clone()
+    }
+    /// The fixable findings left: dicts with ``code``, ``applicability``, ``message``,
+    /// ``location`` and ``reason``.
+    #[getter]
+    fn skipped<'py>(&self, py: Python<'py>) -> Bound<'py, PyAny> {
+        self.skipped.bind(py).clone()
+    }
+    /// The report on the fixed text (:class:`Report`).
+    #[getter]
+    fn report(&self, py: Python<'_>) -> Py<Report> {
+        self.report.clone_ref(py)
+    }
+    /// Whether any fix was applied.
+    #[getter]
+    fn changed(&self, py: Python<'_>) -> PyResult<bool> {
+        Ok(self.applied.bind(py).len()? > 0)
+    }
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "<FixResult {} applied, {} left>",
+            self.applied.bind(py).len()?,
+            self.skipped.bind(py).len()?
+        ))
+    }
+}

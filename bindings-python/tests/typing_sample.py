@@ -58,6 +58,9 @@ def main() -> None:
         print(e.code, line, e.column, e.pointer, e.block)
     except fairlint.FairlintError as e:
         print(e.code)
+    fixed: fairlint.FixResult = engine.fix('{"license": "GPL-3.0"}', unsafe=True)
+    new_text: str = fixed.text
+    print(new_text, fixed.changed, [f["code"] for f in fixed.applied], fixed.skipped, fixed.report.conforms)
     for r in batch(engine, [pathlib.Path("examples/tool.jsonld")]):
         print(r.conforms, r.has_errors, r.count(fairlint.Severity.WARNING))
 

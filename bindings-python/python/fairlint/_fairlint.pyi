@@ -1,7 +1,7 @@
 """Type stubs of the compiled module ``fairlint._fairlint`` (hand-written; ``stubtest`` checks them)."""
 
 import os
-from typing import Any, Iterable, Iterator, Literal, Mapping, Optional, TypedDict, Union, final, overload
+from typing import Any, Dict, Iterable, List, Iterator, Literal, Mapping, Optional, TypedDict, Union, final, overload
 
 __all__ = [
     "Engine",
@@ -10,6 +10,7 @@ __all__ = [
     "Finding",
     "Severity",
     "ValidationFailure",
+    "FixResult",
     "FairlintError",
     "FairError",
     "ParseError",
@@ -262,6 +263,31 @@ class ValidationFailure:
         """Raises :attr:`error`."""
 
 @final
+class FixResult:
+    """What :meth:`Engine.fix` returns."""
+
+    @property
+    def text(self) -> str:
+        """The fixed document (the input itself when nothing was applied); every byte no fix
+        touched is as it was."""
+    @property
+    def applied(self) -> List[Dict[str, Any]]:
+        """The fixes applied, in order: ``code``, ``applicability`` (``"safe"`` or
+        ``"unsafe"``), ``message``, ``location`` and ``edits`` (each ``{"target": "value" or
+        "key", "find", "replace", "within"}``)."""
+    @property
+    def skipped(self) -> List[Dict[str, Any]]:
+        """The fixable findings left: ``code``, ``applicability``, ``message``, ``location``
+        and ``reason`` (unsafe without ``unsafe=True``, not placeable, would introduce a new
+        finding, ...)."""
+    @property
+    def report(self) -> Report:
+        """The report on the fixed text."""
+    @property
+    def changed(self) -> bool:
+        """Whether any fix was applied."""
+
+@final
 class ReportIterator(Iterator[Union[Report, ValidationFailure]]):
     """The iterator :meth:`Engine.validate_many` returns."""
 
@@ -304,6 +330,35 @@ class Engine:
         options: Optional[Mapping[str, Any]] = None,
         contexts: Optional[Mapping[str, Union[str, Mapping[str, Any]]]] = None,
     ) -> "Engine": ...
+    def fix(
+        self,
+        source: Source,
+        *,
+        unsafe: bool = False,
+        format: Optional[str] = None,
+        base_iri: Optional[str] = None,
+    ) -> FixResult:
+        """Applies the machine-applicable fixes of the record's findings and checks the result.
+
+        Safe fixes always (a deprecated SPDX id to its successor, an obsolete EDAM term to its
+        replacement, an identifier to its resolvable form, a wrong EDAM label to the preferred
+        one, ...); unsafe ones, which change meaning (an unknown property renamed to the one
+        suggested), with ``unsafe=True``. Fixes edit the JSON text of JSON-LD, bio.tools and
+        DataCite JSON records and keep every other byte (indentation, key order, line endings,
+        escapes); in other formats they are listed in :attr:`FixResult.skipped`. A file is read,
+        never written. Fixing the result again changes nothing.
+
+        :param source: as :meth:`validate`.
+        :raises ParseError: and the other errors of :meth:`validate`, when the record cannot be
+            checked at all.
+
+        >>> engine = Engine(profile="core")
+        >>> r = engine.fix('{"@context": "https://schema.org/", "@type": "Dataset", "license": "GPL-3.0"}')
+        >>> r.text
+        '{"@context": "https://schema.org/", "@type": "Dataset", "license": "https://spdx.org/licenses/GPL-3.0-only"}'
+        >>> [f["code"] for f in r.applied]
+        ['R010', 'R013']
+        """
     def validate(
         self,
         source: Source,
