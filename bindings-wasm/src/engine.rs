@@ -78,6 +78,67 @@ impl Engine {
         let report = self.check(&input, format, name, base_iri, payload)?;
         Ok(fair_core::render::json(&report))
     }
+
+    /// Applies the machine-applicable fixes of the record's findings and checks the result;
+    /// returns `{text, applied, skipped, report}`. `options`: `{unsafe, format, name, baseIri}`
+    /// (every key optional; `unsafe: true` applies fixes that change meaning too). Throws as
+    /// `validate` when the record cannot be checked.
+    pub fn fix(&self, input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+        let options = match options.filter(|o| !o.is_undefined() && !o.is_null()) {
+            Some(o) => options_json(&o)?,
+            None => serde_json::Value::Null,
+        };
+        let field = |key: &str| -> Result<Option<String>, JsValue> {
+            match options.get(key) {
+                None | Some(serde_json::Value::Null) => Ok(None),
+                Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(config_error(
+                    key,
+                    &format!("fix option '{key}' must be a string"),
+                )),
+            }
+        };
+        let r#unsafe = match options.get("unsafe") {
+            None | Some(serde_json::Value::Null) => false,
+            Some(serde_json::Value::Bool(b)) => *b,
+            Some(_) => {
+                return Err(config_error(
+                    "unsafe",
+                    "fix option 'unsafe' must be a boolean",
+                ))
+            }
+        };
+        let format = parse_format(field("format")?.as_deref())?;
+        let name = field("name")?;
+        let base_iri = field("baseIri")?;
+        let bytes = input_bytes(&input)?;
+        let mut load = fair_core::InputOptions::new().format(format);
+        if let Some(name) = name.as_deref() {
+            load = load.name(name);
+        }
+        if let Some(base) = base_iri.as_deref().filter(|b| !b.is_empty()) {
+            load = load.base_iri(base);
+        }
+        let result = self
+            .inner
+            .fix(
+                &bytes,
+                &load,
+                &fair_core::FixOptions::new().unsafe_fixes(r#unsafe),
+            )
+            .map_err(|e| validate_error(&e))?;
+        errors::to_js(&result)
+    }
+}
+
+/// A format name (`None` or `""`: detect it).
+fn parse_format(format: Option<&str>) -> Result<Option<Format>, JsValue> {
+    match format {
+        None | Some("") => Ok(None),
+        Some(f) => Format::from_name(f)
+            .map(Some)
+            .ok_or_else(|| config_error("format", &format!("unknown format '{f}'"))),
+    }
 }
 
 impl Engine {
@@ -89,13 +150,7 @@ impl Engine {
         base_iri: Option<String>,
         payload: Option<Vec<String>>,
     ) -> Result<Report, JsValue> {
-        let format = match format.as_deref() {
-            None | Some("") => None,
-            Some(f) => Some(
-                Format::from_name(f)
-                    .ok_or_else(|| config_error("format", &format!("unknown format '{f}'")))?,
-            ),
-        };
+        let format = parse_format(format.as_deref())?;
         let bytes = input_bytes(input)?;
         let mut input = fair_core::InputOptions::new().format(format);
         if let Some(name) = name.as_deref() {

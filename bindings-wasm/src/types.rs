@@ -22,6 +22,50 @@ export interface Location {
 export interface Fix {
   message: string;
   applicability: "safe" | "unsafe" | "display_only";
+  /** The machine-applicable edits (absent for display-only advice); `engine.fix` applies them. */
+  edits?: Edit[];
+}
+
+/** One machine-applicable edit: `find` replaced by `replace` in the JSON string (or key) at the
+ * finding's location; with `within`, where `find` stands as a token inside the string. */
+export interface Edit {
+  target: "value" | "key";
+  find: string;
+  replace: string;
+  within?: boolean;
+}
+
+/** What `engine.fix` applied or left. */
+export interface AppliedFix {
+  code: string;
+  applicability: "safe" | "unsafe";
+  message: string;
+  location?: Location;
+  edits: Edit[];
+}
+export interface SkippedFix {
+  code: string;
+  applicability: "safe" | "unsafe";
+  message: string;
+  location?: Location;
+  /** Why it was not applied. */
+  reason: string;
+}
+/** What `engine.fix` returns: the fixed text (every byte no fix touched kept), the fixes
+ * applied, the fixable findings left and the report on the fixed text. */
+export interface FixResult {
+  text: string;
+  applied: AppliedFix[];
+  skipped: SkippedFix[];
+  report: Report;
+}
+/** Options of `engine.fix`; every key optional. */
+export interface FixOptions {
+  /** Apply unsafe fixes too (they change meaning). Default false. */
+  unsafe?: boolean;
+  format?: Format | string | null;
+  name?: string | null;
+  baseIri?: string | null;
 }
 
 /** One problem (or notable fact) in a record. */
@@ -187,6 +231,10 @@ export class Engine {
   validate(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null, baseIri?: string | null, payload?: string[] | null): Report;
   /** Like `validate`, returning the JSON text (identical to `fairlint check --format json`). */
   validateJson(input: string | Uint8Array | ArrayBuffer, format?: Format | string | null, name?: string | null, baseIri?: string | null, payload?: string[] | null): string;
+  /** Applies the machine-applicable fixes (safe ones; unsafe ones too with `unsafe: true`) to
+   * the JSON text of a JSON-LD, bio.tools or DataCite JSON record and checks the result.
+   * Throws as `validate` when the record cannot be checked. */
+  fix(input: string | Uint8Array | ArrayBuffer, options?: FixOptions | null): FixResult;
   /** Frees the WebAssembly memory of the engine now rather than at garbage collection. */
   free(): void;
   [Symbol.dispose](): void;

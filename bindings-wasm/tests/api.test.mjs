@@ -179,4 +179,47 @@ test("the TypeScript types name exactly the keys of report.schema.json", () => {
   assert.deepStrictEqual(declared("Location"), expected(d.location), hint);
   assert.deepStrictEqual(declared("TopFix"), expected(p.top_fixes.items), hint);
   assert.deepStrictEqual(declared("IndicatorResult"), expected(d.indicator), hint);
+  const fix = d.finding.properties.fix.oneOf[1];
+  assert.deepStrictEqual(declared("Fix"), expected(fix), hint);
+  assert.deepStrictEqual(declared("Edit"), expected(fix.properties.edits.items), hint);
+});
+
+const FIX_RECORD =
+  '{\r\n\t"@context": "https:\\/\\/schema.org\\/",\r\n\t"@type": "Dataset",\r\n\t"name": "Caf\\u00e9",\r\n' +
+  '\t"license": "GPL-3.0",\r\n\t"creater": "Jane Doe"\r\n}\r\n';
+
+test("fix: safe fixes keep every other byte; unsafe ones when asked; twice equals once", () => {
+  const engine = new Engine({ profile: "core" });
+  const result = engine.fix(FIX_RECORD);
+  assert.equal(result.text, FIX_RECORD.replace('"GPL-3.0"', '"https:\\/\\/spdx.org\\/licenses\\/GPL-3.0-only"'));
+  assert.deepStrictEqual(result.applied.map((f) => f.code), ["R010", "R013"]);
+  assert.deepStrictEqual(result.applied[0].edits, [{ target: "value", find: "GPL-3.0", replace: "GPL-3.0-only", within: true }]);
+  assert.deepStrictEqual(result.applied[0].location, { pointer: "/license" });
+  assert.deepStrictEqual(result.skipped.map((s) => [s.code, s.applicability]), [["I121", "unsafe"]]);
+  assert.ok(result.report.findings.every((f) => f.code !== "R010"));
+  assert.equal(engine.fix(result.text).text, result.text);
+  assert.deepStrictEqual(engine.fix(result.text).applied, []);
+  const all = engine.fix(FIX_RECORD, { unsafe: true });
+  assert.ok(all.text.includes('"creator"') && !all.text.includes('"creater"'));
+  // The report's findings carry the edits the fix applies.
+  const r010 = engine.validate(FIX_RECORD).findings.find((f) => f.code === "R010");
+  assert.equal(r010.fix.applicability, "safe");
+  assert.equal(r010.fix.edits.length, 1);
+  // The same bytes as the CLI's `fairlint fix`, when it is built.
+  const cli = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "debug/fairlint");
+  if (existsSync(cli)) {
+    const out = execFileSync(cli, ["fix", "--profile", "core", "--fail-on", "never", "-"], { input: FIX_RECORD, stdio: ["pipe", "pipe", "ignore"] });
+    assert.equal(out.toString("utf8"), result.text);
+  }
+  engine.free();
+});
+
+test("fix: options are checked, bad input throws the typed error", () => {
+  const engine = new Engine();
+  throwsClass(() => engine.fix('{"@context": '), ParseError, "parse_error");
+  throwsClass(() => engine.fix(FIX_RECORD, { unsafe: "yes" }), ConfigError, "config_error");
+  throwsClass(() => engine.fix(FIX_RECORD, { format: "nope" }), ConfigError, "config_error");
+  const ttl = '@prefix schema: <http://schema.org/> .\n<https://example.org/d> a schema:Dataset ; schema:license "GPL-3.0" .\n';
+  assert.equal(engine.fix(ttl, { format: "turtle" }).text, ttl);
+  engine.free();
 });

@@ -49,7 +49,8 @@ function svg(tag, attrs = {}) {
 function startWorker(options) {
   worker?.terminate();
   worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-  worker.onmessage = ({ data }) => (data.type === "ready" ? onReady(data) : onResult(data));
+  worker.onmessage = ({ data }) =>
+    data.type === "ready" ? onReady(data) : data.type === "fixed" ? onFixed(data) : onResult(data);
   worker.onerror = (e) => {
     status.textContent = `The validator could not start: ${e.message ?? "worker error"}`;
   };
@@ -96,8 +97,49 @@ function onResult(data) {
   }
   render(data.report);
   const d = data.report.document;
-  status.textContent = `Checked in ${data.ms.toFixed(2)} ms · ${d.format} · ${d.triples} triples${inputName ? ` · ${inputName}` : ""}`;
+  status.textContent = `${fixNote ? fixNote + " · " : ""}Checked in ${data.ms.toFixed(2)} ms · ${d.format} · ${d.triples} triples${inputName ? ` · ${inputName}` : ""}`;
+  fixNote = null;
 }
+
+// --- fixes --------------------------------------------------------------------------------------
+
+const applyButton = $("apply-fixes");
+
+/** The findings of `report` whose fix the page can apply. */
+function safeFixes(report) {
+  return (report?.findings ?? []).filter((f) => f.fix?.applicability === "safe" && (f.fix.edits ?? []).length > 0);
+}
+
+applyButton.addEventListener("click", () => {
+  if (!worker || !lastReport) return;
+  latest++;
+  applyButton.disabled = true;
+  status.textContent = "Applying safe fixes…";
+  worker.postMessage({ type: "fix", id: latest, text: text.value, format: $("format").value, name: inputName });
+});
+
+function onFixed(data) {
+  if (data.id !== latest) return;
+  if (data.error) {
+    showError(data.error);
+    status.textContent = "Could not apply the fixes.";
+    return;
+  }
+  const { result } = data;
+  // Updates the editor (undo still works: the change goes through the editing commands when
+  // the browser has them) and checks the fixed text again.
+  if (result.text !== text.value) {
+    text.focus();
+    text.select();
+    if (!document.execCommand?.("insertText", false, result.text) || text.value !== result.text) text.value = result.text;
+  }
+  const n = result.applied.length;
+  validateNow();
+  status.textContent = `Applied ${n} fix${n === 1 ? "" : "es"}; ${result.skipped.length} left · checking again…`;
+  fixNote = `${n} fix${n === 1 ? "" : "es"} applied`;
+}
+
+let fixNote = null;
 
 // --- rendering ----------------------------------------------------------------------------------
 
@@ -133,6 +175,9 @@ function where(location) {
 
 function render(report) {
   lastReport = report;
+  const fixable = safeFixes(report).length;
+  applyButton.disabled = fixable === 0;
+  applyButton.textContent = fixable ? `Apply safe fixes (${fixable})` : "Apply safe fixes";
   $("error").hidden = true;
   clearHighlight();
   const scores = $("scores");
@@ -193,7 +238,8 @@ function findingItem(f) {
       el("span", { class: "sev" }, f.severity),
       el("span", { class: "where" }, where(f.location))),
     el("div", { class: "msg" }, f.message),
-    f.fix ? el("div", { class: "fix" }, f.fix.message) : null,
+    f.fix ? el("div", { class: "fix" }, f.fix.message,
+      f.fix.edits?.length ? el("span", { class: `fixable ${f.fix.applicability}` }, f.fix.applicability === "safe" ? " · safe fix" : " · unsafe fix (changes meaning)") : null) : null,
     f.focus_node ? el("div", { class: "focus" }, `${f.focus_node}${f.path ? " " + f.path : ""}${f.value !== null ? " = " + f.value : ""}`) : null);
   const select = () => {
     document.querySelectorAll(".finding.selected").forEach((n) => n.classList.remove("selected"));

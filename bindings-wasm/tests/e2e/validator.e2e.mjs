@@ -1,7 +1,7 @@
 // End-to-end test of the validator page (bindings-wasm/www, assets laid out by build.sh) in
 // Debian's headless Chromium, driven by playwright-core (no browser download): paste a record,
 // check the scores and a finding with its fix hint, click it and check the highlight, pick a
-// bundled example, show a parse error, assert that no request left 127.0.0.1, save a
+// bundled example, show a parse error, apply the safe fixes, assert that no request left 127.0.0.1, save a
 // screenshot, and measure engine construction and per-record validation in Chromium.
 //
 //   node --test tests/e2e/validator.e2e.mjs   (CHROMIUM=/usr/bin/chromium, E2E_OUT=dir)
@@ -176,6 +176,31 @@ test("validator page in headless Chromium", async (t) => {
     await page.locator("#error").waitFor({ state: "visible", timeout: 15000 });
     assert.match(await page.locator("#error").innerText(), /ParseError · parse_error · 3:/);
     assert.ok((await page.locator("#backdrop mark").count()) === 1);
+  });
+
+  await t.test("Apply safe fixes rewrites the editor's text, keeping its formatting, and checks again", async () => {
+    // (A textarea's value has LF line ends whatever is pasted: CRLF is pinned in the Rust,
+    // Python and Node tests.)
+    const record = '{\n\t"@context": "https://schema.org/",\n\t"@type": "Dataset",\n\t"name": "Café data",\n' +
+      '\t"license":   "GPL-3.0",\n\t"about": {"@id": "http://edamontology.org/topic_0091", "name": "Bioinformatcs"}\n}\n';
+    await page.locator("#text").fill("");
+    await page.locator("#text").fill(record);
+    await page.locator('.finding[data-code="R010"]').waitFor({ timeout: 15000 });
+    assert.match(await page.locator('.finding[data-code="R010"] .fix').innerText(), /safe fix/);
+    const button = page.locator("#apply-fixes");
+    assert.equal(await button.isEnabled(), true);
+    assert.match(await button.innerText(), /Apply safe fixes \(2\)/);
+    await button.click();
+    await page.waitForFunction(() => /fixes applied · Checked in/.test(document.getElementById("status").textContent), null, { timeout: 15000 });
+    assert.equal(
+      await page.locator("#text").inputValue(),
+      record.replace('"GPL-3.0"', '"https://spdx.org/licenses/GPL-3.0-only"').replace('"Bioinformatcs"', '"Bioinformatics"'),
+    );
+    assert.match(await page.locator("#status").innerText(), /^3 fixes applied/);
+    assert.equal(await page.locator('.finding[data-code="R010"]').count(), 0);
+    assert.equal(await page.locator('.finding[data-code="R013"]').count(), 0);
+    assert.equal(await page.locator('.finding[data-code="I104"]').count(), 0);
+    assert.equal(await button.isEnabled(), false);
   });
 
   await t.test("engine construction and per-record validation time in Chromium", async () => {

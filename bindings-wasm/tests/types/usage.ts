@@ -10,7 +10,10 @@ import {
   ResolveError,
   profiles,
   version,
+  type Edit,
   type Finding,
+  type FixOptions,
+  type FixResult,
   type Location,
   type Options,
   type Report,
@@ -32,6 +35,11 @@ const report: Report = engine.validate("{}", "jsonld", "record.jsonld");
 const bytes: Report = engine.validate(new Uint8Array([123, 125]));
 const json: string = engine.validateJson("{}");
 const crate: Report = engine.validate("{}", null, "ro-crate-metadata.json", null, ["data/a.csv", "data/"]);
+const fixOptions: FixOptions = { unsafe: true, format: "jsonld", name: "r.jsonld" };
+const fixed: FixResult = engine.fix('{"license": "GPL-3.0"}', fixOptions);
+const edits: Edit[] = fixed.applied.flatMap((f) => f.edits);
+const fixedText: string = fixed.text;
+console.log(edits.map((e) => `${e.target}:${e.find}->${e.replace}`), fixedText, fixed.skipped.map((s) => s.reason), fixed.report.conforms);
 const errors: Finding[] = report.findings.filter((f) => f.severity === ("error" satisfies Severity));
 const where: (Location | null)[] = errors.map((f) => f.location);
 const fixes: (string | undefined)[] = report.findings.map((f) => f.fix?.message);
