@@ -237,12 +237,11 @@ pub(crate) struct Replacement {
 /// and grandparent (one match only, so that a wider search never guesses); without a pointer,
 /// in the whole document (one match only).
 pub(crate) fn place(
-    text: &str,
     root: &Node,
+    style: Style,
     pointer: Option<&str>,
     edit: &Edit,
 ) -> Result<Vec<Replacement>, &'static str> {
-    let style = Style::of(text);
     let steps = match pointer {
         Some(p) => root.path(p).ok_or("its location is not in the JSON text")?,
         None => vec![PathStep {
@@ -426,12 +425,12 @@ mod tests {
         let text = "{\"a\": [\"x\", {\"b\": \"GPL-3.0\"}], \"c\": \"GPL-3.0\"}";
         let root = parse(text, 64).unwrap();
         let e = edit("GPL-3.0", "GPL-3.0-only", false);
-        let r = place(text, &root, Some("/a/1/b"), &e).unwrap();
+        let r = place(&root, Style::of(text), Some("/a/1/b"), &e).unwrap();
         assert_eq!(r.len(), 1);
         assert_eq!(&text[r[0].start..r[0].end], "\"GPL-3.0\"");
         assert!(r[0].start < text.find("\"c\"").unwrap());
         // Widening to the parent needs a unique match; the whole document has two.
-        assert!(place(text, &root, None, &e).is_err());
+        assert!(place(&root, Style::of(text), None, &e).is_err());
         assert!(parse("{\"a\": }", 64).is_none());
         assert!(parse("[[[1]]]", 2).is_none());
     }

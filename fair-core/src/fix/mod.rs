@@ -10,9 +10,8 @@
 
 mod json_text;
 
-use crate::DetectFormat;
 use crate::{Engine, Finding, InputOptions, Report, Severity, ValidateError};
-use fair_model::{Applicability, Edit, Fix, Format, Location};
+use fair_model::{Applicability, Edit, Fix, Location};
 use serde::Serialize;
 
 /// What [`Engine::fix`] may apply.
@@ -148,29 +147,34 @@ impl Engine {
         options: &FixOptions,
     ) -> Result<FixResult, ValidateError> {
         let first = self.check_input(bytes, input)?;
-        let format = Format::detect(input.format, None, input.name, bytes).map(|(f, _)| f);
+        // Every round reads the text in the format the first check detected.
         let input = InputOptions {
-            format: format.or(input.format),
+            format: Some(first.document.format),
             ..*input
         };
         let Ok(original) = std::str::from_utf8(bytes) else {
             return Ok(self.unfixed(bytes, first, "the input is not UTF-8 text"));
         };
         let max_depth = self.config().limits.max_json_depth;
-        if json_text::parse(original, max_depth).is_none() {
+        let Some(mut root) = json_text::parse(original, max_depth) else {
             let reason = "fixes are applied to JSON text only; this input is not JSON";
             return Ok(self.unfixed(bytes, first, reason));
-        }
+        };
+        // Fixes write in the document's style, so it holds for every round.
+        let style = json_text::Style::of(original);
         let mut text = original.to_owned();
         let mut report = first;
         let mut applied = Vec::new();
         // Vectors rather than maps throughout: a record has few fixable findings, and each map type
         // would add to the WebAssembly package.
         let mut reasons: Vec<(Key, String)> = Vec::new();
-        for _ in 0..MAX_ROUNDS {
-            let Some(root) = json_text::parse(&text, max_depth) else {
-                break;
-            };
+        for round in 0..MAX_ROUNDS {
+            if round > 0 {
+                match json_text::parse(&text, max_depth) {
+                    Some(new_root) => root = new_root,
+                    None => break,
+                }
+            }
             let mut planned: Vec<Planned<'_>> = Vec::new();
             let mut taken: Vec<(usize, usize)> = Vec::new();
             for f in &report.findings {
@@ -188,7 +192,7 @@ impl Engine {
                 let mut replacements = Vec::new();
                 let mut failed = None;
                 for edit in &fix.edits {
-                    match json_text::place(&text, &root, pointer, edit) {
+                    match json_text::place(&root, style, pointer, edit) {
                         Ok(r) => replacements.extend(r),
                         Err(why) => failed = Some(why),
                     }
