@@ -136,14 +136,7 @@ fn route(base: &str, path: &str, accept: &str, hits: usize) -> Answer {
         },
         "/big" => answer(200, "application/ld+json", vec![b' '; 300_000]),
         "/bomb" => {
-            // 16 MiB of spaces in about 16 KB of gzip, compressed once.
-            static BOMB: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-            let bomb = BOMB.get_or_init(|| {
-                let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-                gz.write_all(&vec![b' '; 16 * 1024 * 1024]).unwrap();
-                gz.finish().unwrap()
-            });
-            let mut a = answer(200, "application/ld+json", bomb.clone());
+            let mut a = answer(200, "application/ld+json", gzip_bomb().to_vec());
             a.headers.push(("Content-Encoding".into(), "gzip".into()));
             a
         }
@@ -181,7 +174,20 @@ fn route(base: &str, path: &str, accept: &str, hits: usize) -> Answer {
     }
 }
 
+/// 16 MiB of spaces in about 16 KB of gzip, compressed once. Built before the server answers
+/// anything (see `serve`): compressing it takes seconds in an unoptimised test build on a busy
+/// machine, which must not count against the CLI's 1 s request timeout.
+fn gzip_bomb() -> &'static [u8] {
+    static BOMB: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BOMB.get_or_init(|| {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&vec![b' '; 16 * 1024 * 1024]).unwrap();
+        gz.finish().unwrap()
+    })
+}
+
 fn serve() -> Server {
+    gzip_bomb();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let hits = Arc::new(Mutex::new(BTreeMap::new()));
