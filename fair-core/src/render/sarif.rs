@@ -2,6 +2,7 @@
 //! IDEs). `rules[]` lists every code of the registry plus any other code the report uses (codes
 //! of user shapes), each with `helpUri` = the code's documentation page.
 
+use super::Entry;
 use crate::finding::{Finding, Severity};
 use crate::report::Report;
 use crate::rules;
@@ -21,6 +22,14 @@ fn level(severity: Severity) -> &'static str {
 /// The report as a SARIF 2.1.0 log (pretty-printed JSON with a final newline). Deterministic:
 /// rules in registry order, then other codes in order of first use; results in report order.
 pub fn sarif(report: &Report) -> String {
+    sarif_batch(&[Entry::Report(report)])
+}
+
+/// A batch as one SARIF 2.1.0 log with one run: every input an artifact (in entry order), the
+/// results of all reports in entry order, each pointing at its input's artifact; an input that
+/// could not be checked is a `toolExecutionNotifications` entry of the run's invocation (which
+/// is then not `executionSuccessful`).
+pub fn sarif_batch(entries: &[Entry<'_>]) -> String {
     let mut rule_ids: Vec<String> = rules::all().iter().map(|r| r.code.to_owned()).collect();
     let mut descriptors: Vec<Value> = rules::all()
         .iter()
@@ -40,54 +49,103 @@ pub fn sarif(report: &Report) -> String {
             })
         })
         .collect();
-    for f in &report.findings {
-        if !rule_ids.contains(&f.code) {
-            rule_ids.push(f.code.clone());
-            let mut descriptor = json!({
-                "id": f.code,
-                "shortDescription": { "text": format!("Code {} (not in fairlint's registry: a user shape)", f.code) },
-                "helpUri": f.url,
-                "defaultConfiguration": { "level": level(f.severity) },
-                "properties": { "principle": f.principle.name() },
-            });
-            if let (Some(shape), Value::Object(d)) = (&f.source.shape, &mut descriptor) {
-                d.insert("name".to_owned(), Value::String(shape.clone()));
+    let mut artifacts = Vec::new();
+    let mut results = Vec::new();
+    let mut notifications = Vec::new();
+    for entry in entries {
+        // Every named input is an artifact; a report without a name has none.
+        let artifact = match entry {
+            Entry::Report(Report { input: None, .. }) => None,
+            _ => {
+                artifacts.push(json!({ "location": { "uri": uri_reference(entry.input()) } }));
+                Some(artifacts.len() - 1)
             }
-            descriptors.push(descriptor);
+        };
+        match entry {
+            Entry::Report(report) => {
+                for f in &report.findings {
+                    if !rule_ids.contains(&f.code) {
+                        rule_ids.push(f.code.clone());
+                        descriptors.push(user_rule(f));
+                    }
+                    let index = rule_ids.iter().position(|id| *id == f.code).unwrap_or(0);
+                    results.push(result(report, f, index, artifact));
+                }
+            }
+            Entry::Failed {
+                input,
+                code,
+                message,
+                location,
+            } => {
+                let mut physical = Map::new();
+                physical.insert(
+                    "artifactLocation".to_owned(),
+                    json!({ "uri": uri_reference(input), "index": artifact }),
+                );
+                if let Some(line) = location.and_then(|l| l.line) {
+                    let mut region = json!({ "startLine": line });
+                    if let (Some(column), Value::Object(r)) =
+                        (location.and_then(|l| l.column), &mut region)
+                    {
+                        r.insert("startColumn".to_owned(), json!(column));
+                    }
+                    physical.insert("region".to_owned(), region);
+                }
+                let mut notification = json!({
+                    "level": "error",
+                    "message": { "text": format!("{input}: cannot check: {message}") },
+                    "descriptor": { "id": code },
+                    "locations": [{ "physicalLocation": physical }],
+                });
+                if let (Some(pointer), Value::Object(n)) =
+                    (location.and_then(|l| l.pointer.as_ref()), &mut notification)
+                {
+                    n.insert("properties".to_owned(), json!({ "pointer": pointer }));
+                }
+                notifications.push(notification);
+            }
         }
     }
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let index = rule_ids.iter().position(|id| *id == f.code).unwrap_or(0);
-            result(report, f, index)
-        })
-        .collect();
-    let mut artifacts = Vec::new();
-    if let Some(input) = &report.input {
-        artifacts.push(json!({ "location": { "uri": input } }));
+    let version = env!("CARGO_PKG_VERSION");
+    let mut invocation = json!({ "executionSuccessful": notifications.is_empty() });
+    if !notifications.is_empty() {
+        if let Value::Object(i) = &mut invocation {
+            i.insert(
+                "toolExecutionNotifications".to_owned(),
+                Value::Array(notifications),
+            );
+        }
     }
     let mut run = json!({
         "tool": {
             "driver": {
                 "name": "fairlint",
-                "version": report.fairlint_version,
-                "semanticVersion": report.fairlint_version,
+                "version": version,
+                "semanticVersion": version,
                 "informationUri": "https://fairlint.readthedocs.io/",
                 "rules": descriptors,
             }
         },
+        "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "properties": {
-            "schema_version": report.schema_version,
-            "profile": report.profile,
-            "conforms": report.conforms,
-            "truncated": report.truncated,
-            "document": report.document,
-        },
     });
+    // One report: its facts as the run's properties (as before batches).
+    if let [Entry::Report(report)] = entries {
+        if let Value::Object(r) = &mut run {
+            r.insert(
+                "properties".to_owned(),
+                json!({
+                    "schema_version": report.schema_version,
+                    "profile": report.profile,
+                    "conforms": report.conforms,
+                    "truncated": report.truncated,
+                    "document": report.document,
+                }),
+            );
+        }
+    }
     if !artifacts.is_empty() {
         if let Value::Object(r) = &mut run {
             r.insert("artifacts".to_owned(), Value::Array(artifacts));
@@ -103,7 +161,44 @@ pub fn sarif(report: &Report) -> String {
     out
 }
 
-fn result(report: &Report, f: &Finding, rule_index: usize) -> Value {
+/// The descriptor of a code outside the registry (a user shape's).
+fn user_rule(f: &Finding) -> Value {
+    let mut descriptor = json!({
+        "id": f.code,
+        "shortDescription": { "text": format!("Code {} (not in fairlint's registry: a user shape)", f.code) },
+        "defaultConfiguration": { "level": level(f.severity) },
+        "properties": { "principle": f.principle.name() },
+    });
+    if let Value::Object(d) = &mut descriptor {
+        if !f.url.is_empty() {
+            d.insert("helpUri".to_owned(), Value::String(f.url.clone()));
+        }
+        if let Some(shape) = &f.source.shape {
+            d.insert("name".to_owned(), Value::String(shape.clone()));
+        }
+    }
+    descriptor
+}
+
+/// An input name as a URI reference: a URL stays as it is; in a file path, characters a URI
+/// cannot hold (spaces, `%`, `#`, `?`, non-ASCII, a `:` that would read as a scheme) are
+/// percent-encoded.
+fn uri_reference(name: &str) -> String {
+    if name.starts_with("http://") || name.starts_with("https://") {
+        return name.to_owned();
+    }
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn result(report: &Report, f: &Finding, rule_index: usize, artifact: Option<usize>) -> Value {
     let mut location = Map::new();
     if let Some(loc) = &f.location {
         if let Some(line) = loc.line {
@@ -112,9 +207,11 @@ fn result(report: &Report, f: &Finding, rule_index: usize) -> Value {
             if let Some(column) = loc.column {
                 region.insert("startColumn".to_owned(), json!(column));
             }
-            let artifact = match &report.input {
-                Some(input) => json!({ "uri": input, "index": 0 }),
-                None => json!({ "description": { "text": "the validated input" } }),
+            let artifact = match (&report.input, artifact) {
+                (Some(input), Some(index)) => {
+                    json!({ "uri": uri_reference(input), "index": index })
+                }
+                _ => json!({ "description": { "text": "the validated input" } }),
             };
             location.insert(
                 "physicalLocation".to_owned(),
