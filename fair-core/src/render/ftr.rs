@@ -121,7 +121,25 @@ RDF. The mapping to the FTR vocabulary is in `docs/architecture.md` (*CI output 
 /// The human-readable description of the test of `indicator`: what the indicator asks and how
 /// fairlint decides it (published in the docs and in the RDF of the test).
 pub fn test_description(indicator: &Indicator) -> String {
-    let how = match &indicator.test {
+    let how = how(indicator);
+    let mut text = format!(
+        "{} ({}, {} priority). Assessed on the metadata record: {how}.",
+        indicator.description,
+        indicator.id,
+        priority_name(indicator)
+    );
+    if !indicator.fails_on.is_empty() {
+        text.push_str(&format!(
+            " It fails when the record has a finding (warning or error) with code {}.",
+            indicator.fails_on.join(", ")
+        ));
+    }
+    text
+}
+
+/// How fairlint decides `indicator`, as a clause.
+fn how(indicator: &Indicator) -> String {
+    match &indicator.test {
         Test::NotAssessed { reason } => {
             format!("fairlint does not assess it offline ({reason}); the result is indeterminate")
         }
@@ -161,20 +179,7 @@ pub fn test_description(indicator: &Indicator) -> String {
             "passes when a community profile was selected and its shapes report no error"
                 .to_owned()
         }
-    };
-    let mut text = format!(
-        "{} ({}, {} priority). Assessed on the metadata record: {how}.",
-        indicator.description,
-        indicator.id,
-        priority_name(indicator)
-    );
-    if !indicator.fails_on.is_empty() {
-        text.push_str(&format!(
-            " It fails when the record has a finding (warning or error) with code {}.",
-            indicator.fails_on.join(", ")
-        ));
     }
-    text
 }
 
 fn list(items: &[String]) -> String {
@@ -393,7 +398,24 @@ fn result_triples(entries: &[Entry<'_>], base: &str) -> Vec<Triple> {
             }
         }
     }
-    out.0
+    grouped(out.0)
+}
+
+/// The triples with each subject's together, subjects in order of first appearance (so the
+/// Turtle writer states each subject once); stable, so deterministic.
+fn grouped(triples: Vec<Triple>) -> Vec<Triple> {
+    let mut first: std::collections::HashMap<NamedOrBlankNode, usize> =
+        std::collections::HashMap::new();
+    for t in &triples {
+        let next = first.len();
+        first.entry(t.subject.clone()).or_insert(next);
+    }
+    let mut keyed: Vec<(usize, Triple)> = triples
+        .into_iter()
+        .map(|t| (first.get(&t.subject).copied().unwrap_or(0), t))
+        .collect();
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, t)| t).collect()
 }
 
 fn integer(n: u32) -> Term {
@@ -468,10 +490,9 @@ fn log(report: &Report, result: &IndicatorResult) -> String {
     if let Some(evidence) = &result.evidence {
         lines.push(evidence.clone());
     }
-    let codes: &[String] = crate::scoring::catalogue()
-        .and_then(|c| c.indicators.iter().find(|i| i.id == result.id))
-        .map(|i| i.fails_on.as_slice())
-        .unwrap_or(&[]);
+    let indicator =
+        crate::scoring::catalogue().and_then(|c| c.indicators.iter().find(|i| i.id == result.id));
+    let codes: &[String] = indicator.map(|i| i.fails_on.as_slice()).unwrap_or(&[]);
     for f in report
         .findings
         .iter()
@@ -480,9 +501,12 @@ fn log(report: &Report, result: &IndicatorResult) -> String {
         lines.push(finding_line(f));
     }
     if lines.is_empty() {
+        // No finding behind the outcome: the data-driven test decided it.
+        let test = indicator.map(how).unwrap_or_default();
         lines.push(match result.status {
-            Status::Pass => "no finding bears on this indicator".to_owned(),
-            _ => format!("status {}", status_name(result.status)),
+            Status::Pass => format!("met, no finding bears on it; the test {test}"),
+            Status::Fail => format!("not met; the test {test}, which this record does not"),
+            other => format!("{}; the test {test}", status_name(other)),
         });
     }
     lines.join("\n")
