@@ -72,12 +72,34 @@ pub fn metric_iri(base: &str, indicator: &str) -> String {
 
 /// The batch as FTR in Turtle: one result set per entry, in order.
 pub fn ftr_turtle(entries: &[Entry<'_>], base: &str) -> String {
-    crate::shacl::write_turtle(&result_triples(entries, base), &PREFIXES)
+    let mut serializer = Ok(oxttl::TurtleSerializer::new());
+    for (name, iri) in PREFIXES {
+        serializer = serializer.and_then(|s| s.with_prefix(name, iri));
+    }
+    let mut out = Vec::new();
+    let written = match serializer {
+        Ok(serializer) => {
+            let mut w = serializer.for_writer(&mut out);
+            let mut written = Ok(());
+            result_triples(entries, base, |part| {
+                if written.is_ok() {
+                    written = part.iter().try_for_each(|t| w.serialize_triple(t));
+                }
+            });
+            written.and_then(|()| w.finish().map(|_| ()))
+        }
+        // A prefix the serialiser refuses (none of ours): no output, as below.
+        Err(_) => Ok(()),
+    };
+    match (written, String::from_utf8(out)) {
+        (Ok(()), Ok(text)) => text,
+        _ => String::new(),
+    }
 }
 
 /// The batch as FTR in JSON-LD (the same graph as [`ftr_turtle`]).
 pub fn ftr_jsonld(entries: &[Entry<'_>], base: &str) -> String {
-    jsonld(&result_triples(entries, base))
+    jsonld(|sink| result_triples(entries, base, sink))
 }
 
 /// Every test (one per indicator of the catalogue) with its description, as Turtle; `only`
@@ -88,7 +110,7 @@ pub fn tests_turtle(base: &str, only: Option<&[String]>) -> String {
 
 /// The test descriptions as JSON-LD.
 pub fn tests_jsonld(base: &str, only: Option<&[String]>) -> String {
-    jsonld(&test_triples(base, only))
+    jsonld(|sink| sink(test_triples(base, only)))
 }
 
 /// `docs/ftr-tests.md`: every test's IRI (under [`FTR_BASE`]) and description, generated from
@@ -317,7 +339,10 @@ fn status_name(status: Status) -> &'static str {
     }
 }
 
-fn result_triples(entries: &[Entry<'_>], base: &str) -> Vec<Triple> {
+/// The batch's triples, handed to `sink` a part at a time (fairlint as agent, then each
+/// entry's result set), each part grouped by subject: a large batch is never held as one
+/// graph.
+fn result_triples(entries: &[Entry<'_>], base: &str, mut sink: impl FnMut(Vec<Triple>)) {
     let mut out = Out(Vec::new());
     let catalogue = crate::scoring::catalogue();
     let tool = blank("fairlint".to_owned());
@@ -329,6 +354,7 @@ fn result_triples(entries: &[Entry<'_>], base: &str) -> Vec<Triple> {
         string(env!("CARGO_PKG_VERSION")),
     );
     for (n, entry) in entries.iter().enumerate() {
+        sink(grouped(std::mem::take(&mut out.0)));
         let set = blank(format!("set{n}"));
         let target = blank(format!("set{n}-target"));
         let activity = blank(format!("set{n}-activity"));
@@ -398,7 +424,7 @@ fn result_triples(entries: &[Entry<'_>], base: &str) -> Vec<Triple> {
             }
         }
     }
-    grouped(out.0)
+    sink(grouped(out.0));
 }
 
 /// The triples with each subject's together, subjects in order of first appearance (so the
@@ -568,7 +594,8 @@ fn scores(
     }
 }
 
-fn jsonld(triples: &[Triple]) -> String {
+/// JSON-LD of the triples `feed` hands over, a part at a time, written as they come.
+fn jsonld(feed: impl FnOnce(&mut dyn FnMut(Vec<Triple>))) -> String {
     let mut out = Vec::new();
     let mut serializer = Ok(oxjsonld::JsonLdSerializer::new());
     for (name, iri) in PREFIXES {
@@ -577,12 +604,15 @@ fn jsonld(triples: &[Triple]) -> String {
     let written = match serializer {
         Ok(serializer) => {
             let mut w = serializer.for_writer(&mut out);
-            triples
-                .iter()
-                .try_for_each(|t| {
-                    w.serialize_quad(t.as_ref().in_graph(oxrdf::GraphNameRef::DefaultGraph))
-                })
-                .and_then(|()| w.finish().map(|_| ()))
+            let mut written = Ok(());
+            feed(&mut |part: Vec<Triple>| {
+                if written.is_ok() {
+                    written = part.iter().try_for_each(|t| {
+                        w.serialize_quad(t.as_ref().in_graph(oxrdf::GraphNameRef::DefaultGraph))
+                    });
+                }
+            });
+            written.and_then(|()| w.finish().map(|_| ()))
         }
         // A prefix the serialiser refuses (none of ours): no output, as below.
         Err(_) => Ok(()),

@@ -50,7 +50,9 @@ pub fn sarif_batch(entries: &[Entry<'_>]) -> String {
         })
         .collect();
     let mut artifacts = Vec::new();
-    let mut results = Vec::new();
+    // Each result is pretty-printed as soon as it is made, so a large batch never holds every
+    // result as a JSON tree; they are spliced into the log at the end (see `splice_results`).
+    let mut results: Vec<String> = Vec::new();
     let mut notifications = Vec::new();
     for entry in entries {
         // Every named input is an artifact; a report without a name has none.
@@ -69,7 +71,8 @@ pub fn sarif_batch(entries: &[Entry<'_>]) -> String {
                         descriptors.push(user_rule(f));
                     }
                     let index = rule_ids.iter().position(|id| *id == f.code).unwrap_or(0);
-                    results.push(result(report, f, index, artifact));
+                    let value = result(report, f, index, artifact);
+                    results.push(serde_json::to_string_pretty(&value).unwrap_or_default());
                 }
             }
             Entry::Failed {
@@ -129,7 +132,7 @@ pub fn sarif_batch(entries: &[Entry<'_>]) -> String {
         },
         "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
-        "results": results,
+        "results": [],
     });
     // One report: its facts as the run's properties (as before batches).
     if let [Entry::Report(report)] = entries {
@@ -156,8 +159,42 @@ pub fn sarif_batch(entries: &[Entry<'_>]) -> String {
         "version": "2.1.0",
         "runs": [run],
     });
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let mut out = splice_results(
+        &serde_json::to_string_pretty(&log).unwrap_or_default(),
+        &results,
+    );
     out.push('\n');
+    out
+}
+
+/// The log with `results` (each pretty-printed on its own) in place of the run's empty
+/// `"results": []`. Pretty-printing nests by indenting every line, and JSON strings hold no
+/// raw line breaks, so indenting each result's lines by its depth (8 spaces) gives the bytes
+/// pretty-printing the whole log would.
+fn splice_results(log: &str, results: &[String]) -> String {
+    const EMPTY: &str = "\"results\": []";
+    let Some(at) = log.find(EMPTY) else {
+        return log.to_owned();
+    };
+    if results.is_empty() {
+        return log.to_owned();
+    }
+    let mut out =
+        String::with_capacity(log.len() + results.iter().map(|r| r.len() + 64).sum::<usize>());
+    out.push_str(&log[..at]);
+    out.push_str("\"results\": [\n");
+    for (i, r) in results.iter().enumerate() {
+        for (j, line) in r.lines().enumerate() {
+            if j > 0 {
+                out.push('\n');
+            }
+            out.push_str("        ");
+            out.push_str(line);
+        }
+        out.push_str(if i + 1 < results.len() { ",\n" } else { "\n" });
+    }
+    out.push_str("      ]");
+    out.push_str(&log[at + EMPTY.len()..]);
     out
 }
 
@@ -282,6 +319,20 @@ mod tests {
         let engine = Engine::builder().profile("core").build().unwrap();
         let report = engine.check(bytes, Some(format), name).unwrap();
         serde_json::from_str(&sarif(&report)).unwrap()
+    }
+
+    #[test]
+    fn spliced_results_are_what_pretty_printing_the_whole_log_gives() {
+        let json = br#"{"@context": "https://schema.org/", "@type": "Dataset", "@id": "https://example.org/x", "bsc:input": "y", "author": "z"}"#;
+        let engine = Engine::builder().profile("core").build().unwrap();
+        let mut report = engine.check(json, Some(Format::JsonLd), None).unwrap();
+        report.set_input("a b.json");
+        let text = sarif(&report);
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert!(value["runs"][0]["results"].as_array().unwrap().len() > 1);
+        let mut whole = serde_json::to_string_pretty(&value).unwrap();
+        whole.push('\n');
+        assert_eq!(text, whole);
     }
 
     #[test]
