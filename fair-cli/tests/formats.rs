@@ -153,7 +153,7 @@ fn sarif_batch_is_valid_against_the_official_schema() {
     assert!(!validator.is_valid(&bad));
     // Each result points at its input's artifact, with a line or a pointer.
     let artifacts = run0["artifacts"].as_array().unwrap();
-    let mut located = 0;
+    let (mut located, mut with_line, mut with_pointer) = (0, 0, 0);
     for r in run0["results"].as_array().unwrap() {
         let loc = &r["locations"][0];
         if let Some(physical) = loc.get("physicalLocation") {
@@ -162,13 +162,30 @@ fn sarif_batch_is_valid_against_the_official_schema() {
                 artifacts[index]["location"]["uri"],
                 physical["artifactLocation"]["uri"]
             );
-            assert!(physical["region"]["startLine"].as_u64().unwrap() >= 1);
-            located += 1;
-        } else if loc.get("logicalLocations").is_some() {
+            // A line (and column), or the whole file, with a JSON Pointer as logical location
+            // when the finding has one.
+            match physical.get("region") {
+                Some(region) => {
+                    assert!(region["startLine"].as_u64().unwrap() >= 1);
+                    with_line += 1;
+                }
+                None => {
+                    if loc["logicalLocations"]
+                        .as_array()
+                        .is_some_and(|l| l.iter().any(|l| l["kind"] == "object"))
+                    {
+                        with_pointer += 1;
+                    }
+                }
+            }
             located += 1;
         }
     }
-    assert!(located > 0);
+    assert_eq!(located, findings(&e), "every result has its input's file");
+    assert!(
+        with_line > 0 && with_pointer > 0,
+        "{with_line} {with_pointer}"
+    );
 }
 
 #[test]

@@ -256,6 +256,16 @@ fn result(report: &Report, f: &Finding, rule_index: usize, artifact: Option<usiz
             );
         }
     }
+    // No line (JSON formats): the named input as a whole, so code-scanning tools can file the
+    // result under its file; the JSON Pointer below says where in it.
+    if let (None, Some(input), Some(index)) =
+        (location.get("physicalLocation"), &report.input, artifact)
+    {
+        location.insert(
+            "physicalLocation".to_owned(),
+            json!({ "artifactLocation": { "uri": uri_reference(input), "index": index } }),
+        );
+    }
     let mut logical = Vec::new();
     if let Some(pointer) = f.location.as_ref().and_then(|l| l.pointer.as_ref()) {
         logical.push(json!({
@@ -388,7 +398,7 @@ mod tests {
             assert!(logical.iter().any(|l| l["fullyQualifiedName"]
                 .as_str()
                 .is_some_and(|p| p.is_empty() || p.starts_with('/'))));
-            // No line for JSON-LD: no physical location without a region.
+            // No line for JSON-LD and no input name: no physical location at all.
             assert!(locations[0].get("physicalLocation").is_none());
         }
     }
