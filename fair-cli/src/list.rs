@@ -40,7 +40,7 @@ pub fn list_profiles(format: ListFormat) -> anyhow::Result<u8> {
 pub fn rules(args: RulesArgs) -> anyhow::Result<u8> {
     let mut out = std::io::stdout().lock();
     let rule = match &args.code {
-        Some(code) => match fair_core::rules::rule(code.trim()) {
+        Some(code) => match fair_core::rules::rule(&code.trim().to_ascii_uppercase()) {
             Some(rule) => Some(rule),
             None => {
                 eprintln!(

@@ -422,7 +422,7 @@ fn text_batch_ends_with_a_summary_table() {
 
 #[test]
 fn rules_code_prints_one_page() {
-    let out = fairlint().args(["rules", "F010"]).output().unwrap();
+    let out = fairlint().args(["rules", "f010"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     for section in [
