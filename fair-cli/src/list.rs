@@ -1,7 +1,7 @@
 //! `fairlint profiles` and `fairlint rules`: the bundled profiles and the finding codes.
 
-use crate::args::ListFormat;
-use crate::EXIT_OK;
+use crate::args::{ListFormat, RulesArgs, RulesFormat};
+use crate::{EXIT_ERROR, EXIT_OK};
 use std::io::Write;
 
 pub fn list_profiles(format: ListFormat) -> anyhow::Result<u8> {
@@ -36,13 +36,100 @@ pub fn list_profiles(format: ListFormat) -> anyhow::Result<u8> {
     Ok(EXIT_OK)
 }
 
-pub fn list_rules(format: ListFormat) -> anyhow::Result<u8> {
+/// `fairlint rules [CODE]`: every code, or one code's page; exit 2 for an unknown code.
+pub fn rules(args: RulesArgs) -> anyhow::Result<u8> {
     let mut out = std::io::stdout().lock();
-    match format {
-        ListFormat::Json => rules_json(&mut out)?,
-        ListFormat::Text => rules_text(&mut out)?,
+    let rule = match &args.code {
+        Some(code) => match fair_core::rules::rule(&code.trim().to_ascii_uppercase()) {
+            Some(rule) => Some(rule),
+            None => {
+                eprintln!(
+                    "fairlint: error: unknown code '{code}' (`fairlint rules` lists every code)"
+                );
+                return Ok(EXIT_ERROR);
+            }
+        },
+        None => None,
+    };
+    match (args.format, rule) {
+        (RulesFormat::Json, None) => rules_json(&mut out)?,
+        (RulesFormat::Text, None) => rules_text(&mut out)?,
+        (RulesFormat::Json, Some(rule)) => {
+            writeln!(out, "{}", serde_json::to_string_pretty(&rule_json(rule))?)?
+        }
+        (RulesFormat::Text, Some(rule)) => rule_page(&mut out, rule)?,
+        (RulesFormat::Ftr | RulesFormat::FtrJsonld, rule) => {
+            let only = rule.map(|r| indicators_of(r.code));
+            let base = &args.ftr_base;
+            let text = if args.format == RulesFormat::Ftr {
+                fair_core::render::ftr::tests_turtle(base, only.as_deref())
+            } else {
+                fair_core::render::ftr::tests_jsonld(base, only.as_deref())
+            };
+            out.write_all(text.as_bytes())?;
+        }
     }
     Ok(EXIT_OK)
+}
+
+/// One code's page: what it checks, why it matters (its FAIR principle and the indicators it
+/// fails), an example finding, the fix and whether `fairlint fix` applies it.
+fn rule_page(out: &mut impl Write, r: &fair_core::rules::Rule) -> anyhow::Result<()> {
+    writeln!(out, "{} {}", r.code, r.slug)?;
+    writeln!(
+        out,
+        "  severity {} · status {} · since {}",
+        r.severity.name(),
+        serde_json::to_value(r.status)?.as_str().unwrap_or("?"),
+        r.since
+    )?;
+    writeln!(out, "\nWhat\n  {}", r.summary)?;
+    writeln!(
+        out,
+        "\nWhy\n  FAIR principle {} ({}).",
+        r.principle.name(),
+        r.principle.letter().title()
+    )?;
+    let indicators = indicators_of(r.code);
+    if indicators.is_empty() {
+        writeln!(out, "  It fails no scored indicator.")?;
+    } else {
+        writeln!(out, "  It fails these indicators of the FAIR score:")?;
+        if let Some(catalogue) = fair_core::scoring::catalogue() {
+            for i in catalogue
+                .indicators
+                .iter()
+                .filter(|i| indicators.contains(&i.id))
+            {
+                writeln!(out, "    {}  {}", i.id, i.description)?;
+            }
+        }
+    }
+    writeln!(out, "\nExample finding")?;
+    match fair_core::rules::example(r.code) {
+        Some(example) => writeln!(
+            out,
+            "  {}\n  (test-vectors/{})",
+            example.message, example.input
+        )?,
+        None => writeln!(
+            out,
+            "  (no test vector produces one; message template: {})",
+            r.message
+        )?,
+    }
+    writeln!(out, "\nFix\n  {}", r.fix)?;
+    writeln!(out, "\nFixable")?;
+    match fair_core::rules::fixability(r.code) {
+        Some((applicability, what)) => writeln!(
+            out,
+            "  yes, {} (`fairlint fix`): {what}",
+            applicability.name()
+        )?,
+        None => writeln!(out, "  no automatic fix")?,
+    }
+    writeln!(out, "\nMore\n  {}{}", fair_core::rules::DOCS_BASE, r.code)?;
+    Ok(())
 }
 
 /// Which indicators each code can fail, from the indicator catalogue.
@@ -59,9 +146,15 @@ fn indicators_of(code: &str) -> Vec<String> {
 }
 
 fn rules_json(out: &mut impl Write) -> anyhow::Result<()> {
-    let rules: Vec<serde_json::Value> = fair_core::rules::all()
-        .iter()
-        .map(|r| {
+    let rules: Vec<serde_json::Value> = fair_core::rules::all().iter().map(rule_json).collect();
+    writeln!(out, "{}", serde_json::to_string_pretty(&rules)?)?;
+    Ok(())
+}
+
+/// A rule as JSON: the registry's fields, its indicators, example and fixability.
+fn rule_json(r: &fair_core::rules::Rule) -> serde_json::Value {
+    {
+        {
             let mut v = serde_json::to_value(r).unwrap_or_default();
             if let Some(map) = v.as_object_mut() {
                 map.insert(
@@ -85,10 +178,8 @@ fn rules_json(out: &mut impl Write) -> anyhow::Result<()> {
                 );
             }
             v
-        })
-        .collect();
-    writeln!(out, "{}", serde_json::to_string_pretty(&rules)?)?;
-    Ok(())
+        }
+    }
 }
 
 fn rules_text(out: &mut impl Write) -> anyhow::Result<()> {

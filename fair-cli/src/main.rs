@@ -1,7 +1,7 @@
 //! `fairlint`: check dataset and software metadata against FAIR profiles, offline.
 //!
-//! Exit codes: 0 no finding at or above `--fail-on`; 1 findings at or above `--fail-on`;
-//! 2 usage errors or inputs that could not be read or parsed (the rest are still checked).
+//! Exit codes: 0 no finding at or above `--fail-on`; 1 findings at or above `--fail-on`, or a
+//! score below `--min-score`; 2 usage errors (an unknown code for `fairlint rules CODE` too) or inputs that could not be read or parsed (the rest are still checked).
 //!
 //! The binary is a thin face over `fair_core`: [`args`] holds the command line,
 //! [`check`] runs `fairlint check` stage by stage ([`inputs`], [`batch`], [`output`]), and
@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::check(args),
         Command::Fix(args) => fix::fix(args),
         Command::Profiles { format } => list::list_profiles(format),
-        Command::Rules { format } => list::list_rules(format),
+        Command::Rules(args) => list::rules(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -3,8 +3,40 @@
 
 use crate::args::OutputFormat;
 use crate::batch::{Failure, Outcome};
+use fair_core::render::Entry;
+use fair_core::{Report, Severity};
 use indicatif::ProgressBar;
 use std::io::Write;
+
+/// What the whole-batch formats (SARIF, JUnit, GitHub, FTR) need of a batch to render it at
+/// the end: each input's report, or why it could not be checked.
+pub struct Whole {
+    /// `--fail-on`, for JUnit failures.
+    pub threshold: Option<Severity>,
+    /// `--ftr-base`.
+    pub ftr_base: String,
+    collected: Vec<Collected>,
+}
+
+impl Whole {
+    pub fn new(threshold: Option<Severity>, ftr_base: String) -> Self {
+        Whole {
+            threshold,
+            ftr_base,
+            collected: Vec::new(),
+        }
+    }
+}
+
+enum Collected {
+    Report(Box<Report>),
+    Failed {
+        input: String,
+        code: &'static str,
+        message: String,
+        location: Option<fair_core::Location>,
+    },
+}
 
 /// Writes the outcomes of a batch, one input after the other, keeping the progress bar (if
 /// any) out of the way of the text.
@@ -15,6 +47,7 @@ pub struct Output<'a, W: Write> {
     /// More than one input: JSON reports become an array, SHACL reports get a `# name` line.
     many: bool,
     first: bool,
+    whole: Whole,
 }
 
 impl<'a, W: Write> Output<'a, W> {
@@ -24,6 +57,7 @@ impl<'a, W: Write> Output<'a, W> {
         out: W,
         progress: Option<&'a ProgressBar>,
         many: bool,
+        whole: Whole,
     ) -> std::io::Result<Self> {
         let mut output = Output {
             format,
@@ -31,6 +65,7 @@ impl<'a, W: Write> Output<'a, W> {
             progress,
             many,
             first: true,
+            whole,
         };
         if format == OutputFormat::Json && many {
             output.out.write_all(b"[\n")?;
@@ -46,6 +81,14 @@ impl<'a, W: Write> Output<'a, W> {
             OutputFormat::Json => json(name, outcome, self.many)?,
             OutputFormat::Ndjson => ndjson(name, outcome)?,
             OutputFormat::Shacl => shacl(name, outcome, self.many),
+            OutputFormat::Sarif
+            | OutputFormat::Junit
+            | OutputFormat::Github
+            | OutputFormat::Ftr
+            | OutputFormat::FtrJsonld => {
+                self.collect(name, outcome);
+                String::new()
+            }
         };
         if !self.first {
             if let Some(separator) = self.separator() {
@@ -67,10 +110,64 @@ impl<'a, W: Write> Output<'a, W> {
         Ok(())
     }
 
-    /// Ends the output (the closing bracket of a JSON array) and flushes it.
+    /// Keeps an outcome for a whole-batch format.
+    fn collect(&mut self, name: &str, outcome: &Outcome) {
+        let item = match outcome {
+            Outcome::Report(r, _) => Collected::Report(r.clone()),
+            Outcome::Online(o) => Collected::Report(Box::new(o.report.clone())),
+            Outcome::Failed(f) => Collected::Failed {
+                input: name.to_owned(),
+                code: f.code,
+                message: f.message.clone(),
+                location: f.location.clone(),
+            },
+        };
+        let item = match item {
+            Collected::Report(mut r) if r.input.is_none() => {
+                r.set_input(name);
+                Collected::Report(r)
+            }
+            other => other,
+        };
+        self.whole.collected.push(item);
+    }
+
+    /// Ends the output (the closing bracket of a JSON array, or the whole-batch document) and
+    /// flushes it.
     pub fn finish(mut self) -> std::io::Result<()> {
         if self.format == OutputFormat::Json && self.many {
             self.out.write_all(b"\n]\n")?;
+        }
+        if self.format.whole_batch() {
+            let entries: Vec<Entry<'_>> = self
+                .whole
+                .collected
+                .iter()
+                .map(|c| match c {
+                    Collected::Report(r) => Entry::Report(r),
+                    Collected::Failed {
+                        input,
+                        code,
+                        message,
+                        location,
+                    } => Entry::Failed {
+                        input,
+                        code,
+                        message,
+                        location: location.as_ref(),
+                    },
+                })
+                .collect();
+            let base = &self.whole.ftr_base;
+            let text = match self.format {
+                OutputFormat::Sarif => fair_core::render::sarif_batch(&entries),
+                OutputFormat::Junit => fair_core::render::junit(&entries, self.whole.threshold),
+                OutputFormat::Github => fair_core::render::github(&entries),
+                OutputFormat::Ftr => fair_core::render::ftr::ftr_turtle(&entries, base),
+                OutputFormat::FtrJsonld => fair_core::render::ftr::ftr_jsonld(&entries, base),
+                _ => String::new(),
+            };
+            self.out.write_all(text.as_bytes())?;
         }
         self.out.flush()
     }
@@ -81,7 +178,7 @@ impl<'a, W: Write> Output<'a, W> {
         match self.format {
             OutputFormat::Text => Some("\n"),
             OutputFormat::Json if self.many => Some(",\n"),
-            OutputFormat::Json | OutputFormat::Ndjson | OutputFormat::Shacl => None,
+            _ => None,
         }
     }
 

@@ -2,6 +2,7 @@
 //! IDEs). `rules[]` lists every code of the registry plus any other code the report uses (codes
 //! of user shapes), each with `helpUri` = the code's documentation page.
 
+use super::Entry;
 use crate::finding::{Finding, Severity};
 use crate::report::Report;
 use crate::rules;
@@ -21,6 +22,14 @@ fn level(severity: Severity) -> &'static str {
 /// The report as a SARIF 2.1.0 log (pretty-printed JSON with a final newline). Deterministic:
 /// rules in registry order, then other codes in order of first use; results in report order.
 pub fn sarif(report: &Report) -> String {
+    sarif_batch(&[Entry::Report(report)])
+}
+
+/// A batch as one SARIF 2.1.0 log with one run: every input an artifact (in entry order), the
+/// results of all reports in entry order, each pointing at its input's artifact; an input that
+/// could not be checked is a `toolExecutionNotifications` entry of the run's invocation (which
+/// is then not `executionSuccessful`).
+pub fn sarif_batch(entries: &[Entry<'_>]) -> String {
     let mut rule_ids: Vec<String> = rules::all().iter().map(|r| r.code.to_owned()).collect();
     let mut descriptors: Vec<Value> = rules::all()
         .iter()
@@ -40,54 +49,106 @@ pub fn sarif(report: &Report) -> String {
             })
         })
         .collect();
-    for f in &report.findings {
-        if !rule_ids.contains(&f.code) {
-            rule_ids.push(f.code.clone());
-            let mut descriptor = json!({
-                "id": f.code,
-                "shortDescription": { "text": format!("Code {} (not in fairlint's registry: a user shape)", f.code) },
-                "helpUri": f.url,
-                "defaultConfiguration": { "level": level(f.severity) },
-                "properties": { "principle": f.principle.name() },
-            });
-            if let (Some(shape), Value::Object(d)) = (&f.source.shape, &mut descriptor) {
-                d.insert("name".to_owned(), Value::String(shape.clone()));
+    let mut artifacts = Vec::new();
+    // Each result is pretty-printed as soon as it is made, so a large batch never holds every
+    // result as a JSON tree; they are spliced into the log at the end (see `splice_results`).
+    let mut results: Vec<String> = Vec::new();
+    let mut notifications = Vec::new();
+    for entry in entries {
+        // Every named input is an artifact; a report without a name has none.
+        let artifact = match entry {
+            Entry::Report(Report { input: None, .. }) => None,
+            _ => {
+                artifacts.push(json!({ "location": { "uri": uri_reference(entry.input()) } }));
+                Some(artifacts.len() - 1)
             }
-            descriptors.push(descriptor);
+        };
+        match entry {
+            Entry::Report(report) => {
+                for f in &report.findings {
+                    if !rule_ids.contains(&f.code) {
+                        rule_ids.push(f.code.clone());
+                        descriptors.push(user_rule(f));
+                    }
+                    let index = rule_ids.iter().position(|id| *id == f.code).unwrap_or(0);
+                    let value = result(report, f, index, artifact);
+                    results.push(serde_json::to_string_pretty(&value).unwrap_or_default());
+                }
+            }
+            Entry::Failed {
+                input,
+                code,
+                message,
+                location,
+            } => {
+                let mut physical = Map::new();
+                physical.insert(
+                    "artifactLocation".to_owned(),
+                    json!({ "uri": uri_reference(input), "index": artifact }),
+                );
+                if let Some(line) = location.and_then(|l| l.line) {
+                    let mut region = json!({ "startLine": line });
+                    if let (Some(column), Value::Object(r)) =
+                        (location.and_then(|l| l.column), &mut region)
+                    {
+                        r.insert("startColumn".to_owned(), json!(column));
+                    }
+                    physical.insert("region".to_owned(), region);
+                }
+                let mut notification = json!({
+                    "level": "error",
+                    "message": { "text": format!("{input}: cannot check: {message}") },
+                    "descriptor": { "id": code },
+                    "locations": [{ "physicalLocation": physical }],
+                });
+                if let (Some(pointer), Value::Object(n)) =
+                    (location.and_then(|l| l.pointer.as_ref()), &mut notification)
+                {
+                    n.insert("properties".to_owned(), json!({ "pointer": pointer }));
+                }
+                notifications.push(notification);
+            }
         }
     }
-    let results: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let index = rule_ids.iter().position(|id| *id == f.code).unwrap_or(0);
-            result(report, f, index)
-        })
-        .collect();
-    let mut artifacts = Vec::new();
-    if let Some(input) = &report.input {
-        artifacts.push(json!({ "location": { "uri": input } }));
+    let version = env!("CARGO_PKG_VERSION");
+    let mut invocation = json!({ "executionSuccessful": notifications.is_empty() });
+    if !notifications.is_empty() {
+        if let Value::Object(i) = &mut invocation {
+            i.insert(
+                "toolExecutionNotifications".to_owned(),
+                Value::Array(notifications),
+            );
+        }
     }
     let mut run = json!({
         "tool": {
             "driver": {
                 "name": "fairlint",
-                "version": report.fairlint_version,
-                "semanticVersion": report.fairlint_version,
+                "version": version,
+                "semanticVersion": version,
                 "informationUri": "https://fairlint.readthedocs.io/",
                 "rules": descriptors,
             }
         },
+        "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
-        "results": results,
-        "properties": {
-            "schema_version": report.schema_version,
-            "profile": report.profile,
-            "conforms": report.conforms,
-            "truncated": report.truncated,
-            "document": report.document,
-        },
+        "results": [],
     });
+    // One report: its facts as the run's properties (as before batches).
+    if let [Entry::Report(report)] = entries {
+        if let Value::Object(r) = &mut run {
+            r.insert(
+                "properties".to_owned(),
+                json!({
+                    "schema_version": report.schema_version,
+                    "profile": report.profile,
+                    "conforms": report.conforms,
+                    "truncated": report.truncated,
+                    "document": report.document,
+                }),
+            );
+        }
+    }
     if !artifacts.is_empty() {
         if let Value::Object(r) = &mut run {
             r.insert("artifacts".to_owned(), Value::Array(artifacts));
@@ -98,12 +159,83 @@ pub fn sarif(report: &Report) -> String {
         "version": "2.1.0",
         "runs": [run],
     });
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let mut out = splice_results(
+        &serde_json::to_string_pretty(&log).unwrap_or_default(),
+        &results,
+    );
     out.push('\n');
     out
 }
 
-fn result(report: &Report, f: &Finding, rule_index: usize) -> Value {
+/// The log with `results` (each pretty-printed on its own) in place of the run's empty
+/// `"results": []`. Pretty-printing nests by indenting every line, and JSON strings hold no
+/// raw line breaks, so indenting each result's lines by its depth (8 spaces) gives the bytes
+/// pretty-printing the whole log would.
+fn splice_results(log: &str, results: &[String]) -> String {
+    const EMPTY: &str = "\"results\": []";
+    let Some(at) = log.find(EMPTY) else {
+        return log.to_owned();
+    };
+    if results.is_empty() {
+        return log.to_owned();
+    }
+    let mut out =
+        String::with_capacity(log.len() + results.iter().map(|r| r.len() + 64).sum::<usize>());
+    out.push_str(&log[..at]);
+    out.push_str("\"results\": [\n");
+    for (i, r) in results.iter().enumerate() {
+        for (j, line) in r.lines().enumerate() {
+            if j > 0 {
+                out.push('\n');
+            }
+            out.push_str("        ");
+            out.push_str(line);
+        }
+        out.push_str(if i + 1 < results.len() { ",\n" } else { "\n" });
+    }
+    out.push_str("      ]");
+    out.push_str(&log[at + EMPTY.len()..]);
+    out
+}
+
+/// The descriptor of a code outside the registry (a user shape's).
+fn user_rule(f: &Finding) -> Value {
+    let mut descriptor = json!({
+        "id": f.code,
+        "shortDescription": { "text": format!("Code {} (not in fairlint's registry: a user shape)", f.code) },
+        "defaultConfiguration": { "level": level(f.severity) },
+        "properties": { "principle": f.principle.name() },
+    });
+    if let Value::Object(d) = &mut descriptor {
+        if !f.url.is_empty() {
+            d.insert("helpUri".to_owned(), Value::String(f.url.clone()));
+        }
+        if let Some(shape) = &f.source.shape {
+            d.insert("name".to_owned(), Value::String(shape.clone()));
+        }
+    }
+    descriptor
+}
+
+/// An input name as a URI reference: a URL stays as it is; in a file path, characters a URI
+/// cannot hold (spaces, `%`, `#`, `?`, non-ASCII, a `:` that would read as a scheme) are
+/// percent-encoded.
+fn uri_reference(name: &str) -> String {
+    if name.starts_with("http://") || name.starts_with("https://") {
+        return name.to_owned();
+    }
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn result(report: &Report, f: &Finding, rule_index: usize, artifact: Option<usize>) -> Value {
     let mut location = Map::new();
     if let Some(loc) = &f.location {
         if let Some(line) = loc.line {
@@ -112,15 +244,27 @@ fn result(report: &Report, f: &Finding, rule_index: usize) -> Value {
             if let Some(column) = loc.column {
                 region.insert("startColumn".to_owned(), json!(column));
             }
-            let artifact = match &report.input {
-                Some(input) => json!({ "uri": input, "index": 0 }),
-                None => json!({ "description": { "text": "the validated input" } }),
+            let artifact = match (&report.input, artifact) {
+                (Some(input), Some(index)) => {
+                    json!({ "uri": uri_reference(input), "index": index })
+                }
+                _ => json!({ "description": { "text": "the validated input" } }),
             };
             location.insert(
                 "physicalLocation".to_owned(),
                 json!({ "artifactLocation": artifact, "region": region }),
             );
         }
+    }
+    // No line (JSON formats): the named input as a whole, so code-scanning tools can file the
+    // result under its file; the JSON Pointer below says where in it.
+    if let (None, Some(input), Some(index)) =
+        (location.get("physicalLocation"), &report.input, artifact)
+    {
+        location.insert(
+            "physicalLocation".to_owned(),
+            json!({ "artifactLocation": { "uri": uri_reference(input), "index": index } }),
+        );
     }
     let mut logical = Vec::new();
     if let Some(pointer) = f.location.as_ref().and_then(|l| l.pointer.as_ref()) {
@@ -188,6 +332,20 @@ mod tests {
     }
 
     #[test]
+    fn spliced_results_are_what_pretty_printing_the_whole_log_gives() {
+        let json = br#"{"@context": "https://schema.org/", "@type": "Dataset", "@id": "https://example.org/x", "bsc:input": "y", "author": "z"}"#;
+        let engine = Engine::builder().profile("core").build().unwrap();
+        let mut report = engine.check(json, Some(Format::JsonLd), None).unwrap();
+        report.set_input("a b.json");
+        let text = sarif(&report);
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert!(value["runs"][0]["results"].as_array().unwrap().len() > 1);
+        let mut whole = serde_json::to_string_pretty(&value).unwrap();
+        whole.push('\n');
+        assert_eq!(text, whole);
+    }
+
+    #[test]
     fn structure_of_a_sarif_log() {
         let ttl = b"@prefix schema: <http://schema.org/> .\n\n<https://example.org/ds/1> a schema:Dataset ;\n  schema:name \"x\" .\n";
         let log = log(ttl, Format::Turtle, Some("record.ttl"));
@@ -240,7 +398,7 @@ mod tests {
             assert!(logical.iter().any(|l| l["fullyQualifiedName"]
                 .as_str()
                 .is_some_and(|p| p.is_empty() || p.starts_with('/'))));
-            // No line for JSON-LD: no physical location without a region.
+            // No line for JSON-LD and no input name: no physical location at all.
             assert!(locations[0].get("physicalLocation").is_none());
         }
     }
