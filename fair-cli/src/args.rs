@@ -9,7 +9,7 @@ use std::path::PathBuf;
     name = "fairlint",
     version,
     about = "Check dataset and software metadata against FAIR profiles, offline and deterministically",
-    after_help = "Exit codes: 0 = no findings at or above --fail-on, 1 = findings at or above --fail-on, 2 = usage error or an input that could not be read or parsed."
+    after_help = "Exit codes: 0 = no findings at or above --fail-on, 1 = findings at or above --fail-on, 2 = usage error or an input that could not be read or parsed. `fairlint serve`: 0 after a graceful shutdown (SIGTERM, Ctrl-C), 2 when it cannot start."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -38,6 +38,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Run the checker as an HTTP service (POST /v1/check, /v1/fix; GET /v1/profiles,
+    /// /v1/rules, /healthz, /metrics, /openapi.json) for registries and submission pipelines.
+    /// Stops on SIGTERM or Ctrl-C once the requests in flight are answered (exit 0).
+    Serve(Box<crate::serve::ServeArgs>),
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -163,7 +163,7 @@ impl From<fair_online::OnlineError> for Failure {
 }
 
 /// Harvests and checks one published record.
-fn run_remote(engine: &Engine, fetcher: &fair_online::Fetcher, name: &str) -> Outcome {
+pub(crate) fn run_remote(engine: &Engine, fetcher: &fair_online::Fetcher, name: &str) -> Outcome {
     match fair_online::check_online(engine, fetcher, name) {
         Ok(report) => Outcome::Online(Box::new(report)),
         Err(e) => Outcome::Failed(e.into()),
@@ -206,7 +206,7 @@ fn read(
 }
 
 /// Reads, loads and validates one input.
-fn run_one(
+pub(crate) fn run_one(
     engine: &Engine,
     input: &Input,
     format: Option<Format>,

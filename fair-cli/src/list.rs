@@ -58,7 +58,7 @@ fn indicators_of(code: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn rules_json(out: &mut impl Write) -> anyhow::Result<()> {
+pub(crate) fn rules_json(out: &mut impl Write) -> anyhow::Result<()> {
     let rules: Vec<serde_json::Value> = fair_core::rules::all()
         .iter()
         .map(|r| {
