@@ -176,12 +176,10 @@ fn main() {
                         }
                         Err(_) => false,
                     };
-                    if !right {
-                        if wrong.fetch_add(1, Ordering::Relaxed) < 5 {
-                            eprintln!("wrong answer for {}: {:?}", case.id, outcome.map(|o| o.0));
-                        }
+                    if !right && wrong.fetch_add(1, Ordering::Relaxed) < 5 {
+                        eprintln!("wrong answer for {}: {:?}", case.id, outcome.map(|o| o.0));
                     }
-                    if i % 1000 == 0 {
+                    if i.is_multiple_of(1000) {
                         if let Some(rss) = resident_bytes(&agent, &base) {
                             memory.lock().unwrap().push((i, rss));
                         }

@@ -369,7 +369,8 @@ fn reports_equal_the_clis_for_every_test_vector() {
 /// 32 clients, 10 requests each, round-robin over the vectors: every answer as before.
 fn concurrent_round(server: &Server, expected: &[(&Vector, u16, Value)]) {
     assert!(expected.len() > 100, "{}", expected.len());
-    let requests: Vec<(Vec<u8>, Option<String>, Option<String>, u16, Value)> = expected
+    type Request = (Vec<u8>, Option<String>, Option<String>, u16, Value);
+    let requests: Vec<Request> = expected
         .iter()
         .map(|(v, status, json)| {
             (
@@ -717,6 +718,12 @@ fn sigterm_lets_the_request_in_flight_finish_then_exits_zero() {
         assert!(Instant::now() < deadline, "still accepting after SIGTERM");
         std::thread::sleep(Duration::from_millis(20));
     }
+    // Long enough for a service that did not wait for its requests to have gone.
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        server.child.try_wait().unwrap().is_none(),
+        "exited with a request in flight"
+    );
     slow.write_all(&record[10..]).unwrap();
     let (status, text) = read_response(&mut slow);
     assert_eq!(status, 200, "{text}");

@@ -125,7 +125,7 @@ async fn check(
     let done = tokio::task::spawn_blocking(move || {
         let _permit = permit;
         let app = worker_app;
-        let engine = engine_for(&app, params.profile.as_deref()).map_err(Answer::Response)?;
+        let engine = engine_for(&app, params.profile.as_deref()).map_err(Answer::response)?;
         let input = Input {
             name: "<request>".to_owned(),
             path: None,
@@ -143,7 +143,7 @@ async fn check(
                 Ok((text, report.conforms))
             }
             Outcome::Online(o) => Ok(((renderer.render)(&Checked::online(&o)), o.report.conforms)),
-            Outcome::Failed(f) => Err(Answer::Failure(f)),
+            Outcome::Failed(f) => Err(Answer::failure(f)),
         }
     })
     .await;
@@ -181,9 +181,9 @@ async fn check_online(
     let done = tokio::task::spawn_blocking(move || {
         let _permit = permit;
         let app = worker_app;
-        let engine = engine_for(&app, profile.as_deref()).map_err(Answer::Response)?;
+        let engine = engine_for(&app, profile.as_deref()).map_err(Answer::response)?;
         let Some(fetcher) = &app.fetcher else {
-            return Err(Answer::Response(error(
+            return Err(Answer::response(error(
                 StatusCode::FORBIDDEN,
                 "online_disabled",
                 "online checks are off",
@@ -199,7 +199,7 @@ async fn check_online(
                 }),
                 report.conforms,
             )),
-            Outcome::Failed(f) => Err(Answer::Failure(f)),
+            Outcome::Failed(f) => Err(Answer::failure(f)),
         }
     })
     .await;
@@ -244,12 +244,12 @@ async fn fix(
     let done = tokio::task::spawn_blocking(move || {
         let _permit = permit;
         let app = worker_app;
-        let engine = engine_for(&app, params.profile.as_deref()).map_err(Answer::Response)?;
+        let engine = engine_for(&app, params.profile.as_deref()).map_err(Answer::response)?;
         let options = FixOptions::new().unsafe_fixes(params.unsafe_fixes.unwrap_or(false));
         match engine.fix(&bytes, &InputOptions::new().format(format), &options) {
             Ok(result) => {
                 let mut text = serde_json::to_string_pretty(&result).map_err(|e| {
-                    Answer::Response(error(
+                    Answer::response(error(
                         StatusCode::INTERNAL_SERVER_ERROR,
                         "internal_error",
                         e.to_string(),
@@ -258,7 +258,7 @@ async fn fix(
                 text.push('\n');
                 Ok((text, result.report.conforms))
             }
-            Err(e) => Err(Answer::Failure(e.into())),
+            Err(e) => Err(Answer::failure(e.into())),
         }
     })
     .await;
@@ -272,18 +272,39 @@ enum Answer {
     Response(Response),
 }
 
+impl Answer {
+    fn failure(f: Failure) -> Box<Answer> {
+        Box::new(Answer::Failure(f))
+    }
+
+    fn response(r: Response) -> Box<Answer> {
+        Box::new(Answer::Response(r))
+    }
+}
+
 /// The response for a finished check: 200 with the rendered report, or the error.
 fn finish(
     app: &App,
-    done: Result<Result<(String, bool), Answer>, tokio::task::JoinError>,
+    done: Result<Result<(String, bool), Box<Answer>>, tokio::task::JoinError>,
     content_type: &'static str,
 ) -> Response {
+    let done = match done {
+        Ok(Ok(answer)) => Ok(answer),
+        Ok(Err(e)) => Err(Some(*e)),
+        Err(join) => {
+            return error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal_error",
+                format!("the check stopped: {join}"),
+            )
+        }
+    };
     match done {
-        Ok(Ok((text, conforms))) => {
+        Ok((text, conforms)) => {
             app.metrics.checked(Some(conforms));
             ([(header::CONTENT_TYPE, content_type)], text).into_response()
         }
-        Ok(Err(Answer::Failure(f))) => {
+        Err(Some(Answer::Failure(f))) => {
             app.metrics.checked(None);
             let mut value = crate::output::failure_json("", &f);
             if let Some(map) = value.as_object_mut() {
@@ -291,11 +312,11 @@ fn finish(
             }
             json(StatusCode::UNPROCESSABLE_ENTITY, &value)
         }
-        Ok(Err(Answer::Response(r))) => r,
-        Err(e) => error(
+        Err(Some(Answer::Response(r))) => r,
+        Err(None) => error(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal_error",
-            format!("the check stopped: {e}"),
+            "the check stopped",
         ),
     }
 }
