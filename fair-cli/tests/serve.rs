@@ -938,3 +938,24 @@ fn openapi_document_matches_the_routes() {
         assert!(documented.contains(&status), "{status} not documented");
     }
 }
+
+/// The signal handlers are in place before the address is printed: SIGTERM at once is still a
+/// graceful stop.
+#[test]
+fn sigterm_right_after_start_exits_zero() {
+    let mut server = Server::start(&[]);
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "still running after SIGTERM");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0), "{status:?}");
+}

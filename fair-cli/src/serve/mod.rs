@@ -207,6 +207,7 @@ fn openapi_json() -> anyhow::Result<String> {
 
 /// Accepts connections until SIGTERM or Ctrl-C, then waits for the requests in flight.
 async fn run(app: Arc<App>, host: &str, port: u16) -> anyhow::Result<()> {
+    let stop = shutdown_signal()?;
     let listener = tokio::net::TcpListener::bind((host, port))
         .await
         .with_context(|| format!("cannot listen on {host}:{port}"))?;
@@ -216,7 +217,7 @@ async fn run(app: Arc<App>, host: &str, port: u16) -> anyhow::Result<()> {
     let request_timeout = app.request_timeout;
     let router = routes::router(app);
     let graceful = GracefulShutdown::new();
-    let mut stop = std::pin::pin!(shutdown_signal());
+    let mut stop = std::pin::pin!(stop);
     loop {
         let (stream, _) = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -256,24 +257,24 @@ async fn run(app: Arc<App>, host: &str, port: u16) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// SIGTERM or Ctrl-C.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// SIGTERM or Ctrl-C. The handlers are installed when this is called (before the address is
+/// printed), so a SIGTERM sent as soon as the service says it listens is a graceful one.
+fn shutdown_signal() -> anyhow::Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
+    let (mut term, mut int) = {
+        use tokio::signal::unix::{signal, SignalKind};
+        (
+            signal(SignalKind::terminate()).context("cannot handle SIGTERM")?,
+            signal(SignalKind::interrupt()).context("cannot handle SIGINT")?,
+        )
     };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = term => {},
-    }
+    Ok(async move {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = term.recv() => {},
+            _ = int.recv() => {},
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+    })
 }
