@@ -171,16 +171,21 @@ fn without_input(mut v: Value) -> Value {
 
 /// `fairlint check --format json ARGS -` on `bytes`: exit code, stdout, stderr.
 fn cli_check(args: &[String], bytes: &[u8]) -> (Option<i32>, String, String) {
+    cli_check_input(args, "-", bytes)
+}
+
+/// `fairlint check --format json ARGS INPUT`, `stdin` on standard input.
+fn cli_check_input(args: &[String], input: &str, stdin: &[u8]) -> (Option<i32>, String, String) {
     let mut child = Command::new(BIN)
         .args(["check", "--format", "json", "--no-progress"])
         .args(args)
-        .arg("-")
+        .arg(input)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(bytes).unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
     let out = child.wait_with_output().unwrap();
     (
         out.status.code(),
@@ -198,8 +203,11 @@ struct Vector {
     /// Engine options beside the profile (a `--config` for CLI and service alike).
     config: Option<Value>,
     shapes: Vec<PathBuf>,
-    /// Needs what neither the CLI on standard input nor the service takes: ontologies, an
-    /// RO-Crate payload.
+    /// An RO-Crate package's files: sent as a zip (CLI and service alike).
+    payload: Option<Vec<String>>,
+    /// The manifest's expectations.
+    expect: Value,
+    /// Needs what neither the CLI nor the service takes: ontologies.
     unsupported: bool,
 }
 
@@ -235,7 +243,12 @@ fn vectors() -> Vec<Vector> {
                 profile,
                 config,
                 shapes: paths("shapes"),
-                unsupported: v.get("ontologies").is_some() || v.get("payload").is_some(),
+                payload: v
+                    .get("payload")
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().map(|p| p.as_str().unwrap().to_owned()).collect()),
+                expect: v["expect"].clone(),
+                unsupported: v.get("ontologies").is_some(),
             }
         })
         .collect()
@@ -300,6 +313,11 @@ fn reports_equal_the_clis_for_every_test_vector() {
             }
         };
         for v in vectors {
+            if let Some(payload) = &v.payload {
+                compare_package(&server, v, payload, dir.path());
+                compared += 1;
+                continue;
+            }
             let bytes = std::fs::read(&v.input).unwrap();
             let mut cli_args = args.clone();
             let mut query = Vec::new();
@@ -358,12 +376,65 @@ fn reports_equal_the_clis_for_every_test_vector() {
         }
     }
     eprintln!(
-        "compared {compared} of {} vectors with the CLI; not compared (ontologies or an RO-Crate payload, which neither the CLI on standard input nor the service takes): {}",
+        "compared {compared} of {} vectors with the CLI; not compared (ontologies, which neither the CLI nor the service takes): {}",
         all.len(),
         unsupported.join(", ")
     );
     assert_eq!(compared + unsupported.len(), all.len());
-    assert_eq!(unsupported.len(), 4, "{unsupported:?}");
+    assert_eq!(unsupported.len(), 2, "{unsupported:?}");
+}
+
+/// An RO-Crate vector with a payload: its files zipped, the zip checked by the CLI (with the
+/// default base, as the service's body) and sent to the service as `application/zip`.
+fn compare_package(server: &Server, v: &Vector, payload: &[String], dir: &Path) {
+    let zip_path = dir.join(format!("{}.zip", v.id));
+    let mut w = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for name in payload {
+        w.start_file(name.as_str(), options).unwrap();
+        if name == "ro-crate-metadata.json" {
+            w.write_all(&std::fs::read(&v.input).unwrap()).unwrap();
+        } else {
+            w.write_all(b"data\n").unwrap();
+        }
+    }
+    w.finish().unwrap();
+    let mut args = vec!["--base-iri".to_owned(), "file:///".to_owned()];
+    let mut query = Vec::new();
+    if let Some(p) = &v.profile {
+        args.extend(["--profile".to_owned(), p.clone()]);
+        query.push(("profile", p.as_str()));
+    }
+    let (_, stdout, stderr) = cli_check_input(&args, zip_path.to_str().unwrap(), b"");
+    let cli = without_input(
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{}: {e}: {stderr}", v.id)),
+    );
+    let answer = post(
+        &agent(),
+        &server.url("/v1/check"),
+        &query,
+        &[("Content-Type", "application/zip")],
+        &std::fs::read(&zip_path).unwrap(),
+    );
+    assert_eq!(answer.status, 200, "{}: {}", v.id, answer.body);
+    let report = answer.json();
+    assert_eq!(report, cli, "{}", v.id);
+    // And as the manifest says: the missing files are A130 errors.
+    assert_eq!(report["conforms"], v.expect["conforms"], "{}", v.id);
+    let a130 = |findings: &Value| {
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "A130")
+            .count()
+    };
+    assert_eq!(
+        a130(&report["findings"]),
+        a130(&v.expect["findings"]),
+        "{}: {report}",
+        v.id
+    );
 }
 
 /// 32 clients, 10 requests each, round-robin over the vectors: every answer as before.
@@ -439,6 +510,16 @@ fn malformed_record_is_422_with_the_typed_error_and_its_location() {
     assert_eq!(answer.status, 422, "{}", answer.body);
     assert_eq!(answer.json()["error"]["code"], "resolve_error");
     assert_eq!(answer.json()["error"]["location"]["pointer"], "/@context/1");
+    // A body said to be a zip that is not one.
+    let answer = post(
+        &agent,
+        &server.url("/v1/check"),
+        &[],
+        &[("Content-Type", "application/zip")],
+        b"PK not really",
+    );
+    assert_eq!(answer.status, 422, "{}", answer.body);
+    assert_eq!(answer.json()["error"]["code"], "package_error");
 }
 
 #[test]

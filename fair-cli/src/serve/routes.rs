@@ -24,6 +24,9 @@ use std::time::Instant;
 /// version; `tests/serve.rs` checks that it and the router agree).
 pub const OPENAPI: &str = include_str!("openapi.json");
 
+/// The name a body's report would carry (left out of the answer).
+const REQUEST: &str = "<request>";
+
 /// Seconds a client told 503 is asked to wait.
 const RETRY_AFTER_SECS: &str = "1";
 
@@ -113,9 +116,21 @@ async fn check(
     if let Some(url) = params.url {
         return check_online(app, url, params.profile, renderer, permit, &headers).await;
     }
-    let format = match input_format(params.format.as_deref(), &headers) {
-        Ok(f) => f,
-        Err(e) => return e,
+    // An RO-Crate package: the descriptor checked against the zip's entries (A130).
+    let zip = is_zip(&headers);
+    if zip && params.format.is_some() {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "usage_error",
+            "a zip body is an RO-Crate package (its descriptor is JSON-LD): leave out ?format=",
+        );
+    }
+    let format = match zip {
+        true => None,
+        false => match input_format(params.format.as_deref(), &headers) {
+            Ok(f) => f,
+            Err(e) => return e,
+        },
     };
     let bytes = match read_body(&app, &headers, body).await {
         Ok(b) => b,
@@ -126,12 +141,29 @@ async fn check(
         let _permit = permit;
         let app = worker_app;
         let engine = engine_for(&app, params.profile.as_deref()).map_err(Answer::response)?;
-        let input = Input {
-            name: "<request>".to_owned(),
-            path: None,
-            kind: Kind::File,
+        let outcome = if zip {
+            let max = engine.config().limits.max_input_bytes;
+            match crate::package::read_zip_from(REQUEST, std::io::Cursor::new(&bytes[..]), max) {
+                Ok(c) => batch::check_bytes(
+                    engine,
+                    &c.bytes,
+                    c.name,
+                    Some(c.payload),
+                    None,
+                    None,
+                    renderer.needs_shacl,
+                ),
+                Err(f) => Outcome::Failed(f),
+            }
+        } else {
+            let input = Input {
+                name: REQUEST.to_owned(),
+                path: None,
+                kind: Kind::File,
+            };
+            batch::run_one(engine, &input, format, &bytes, renderer.needs_shacl)
         };
-        match batch::run_one(engine, &input, format, &bytes, renderer.needs_shacl) {
+        match outcome {
             Outcome::Report(mut report, turtle) => {
                 // As `fairlint check --format json`, without the input's name.
                 report.input = None;
@@ -335,6 +367,15 @@ fn engine_for<'a>(app: &'a App, profile: Option<&str>) -> Result<&'a fair_core::
                 known.join(", ")
             ),
         )
+    })
+}
+
+/// Whether the body is a zip (`application/zip`): an RO-Crate package.
+fn is_zip(headers: &HeaderMap) -> bool {
+    header_str(headers, header::CONTENT_TYPE).is_some_and(|t| {
+        let essence = t.split(';').next().unwrap_or_default().trim();
+        essence.eq_ignore_ascii_case("application/zip")
+            || essence.eq_ignore_ascii_case("application/x-zip-compressed")
     })
 }
 
