@@ -190,6 +190,13 @@ fn main() {
         }
     });
     let elapsed = started.elapsed();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    if let Some(rss) = resident_bytes(&agent, &base) {
+        memory.lock().unwrap().push((total, rss));
+    }
     let mut latencies = latencies.into_inner().unwrap();
     latencies.sort();
     let pct = |p: f64| {
