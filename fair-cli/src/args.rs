@@ -9,7 +9,7 @@ use std::path::PathBuf;
     name = "fairlint",
     version,
     about = "Check dataset and software metadata against FAIR profiles, offline and deterministically",
-    after_help = "Exit codes: 0 = no findings at or above --fail-on (and every score at or above --min-score), 1 = findings at or above --fail-on or a score below --min-score, 2 = usage error, an unknown code for `rules CODE`, or an input that could not be read or parsed."
+    after_help = "Exit codes: 0 = no findings at or above --fail-on (and every score at or above --min-score), 1 = findings at or above --fail-on or a score below --min-score, 2 = usage error, an unknown code for `rules CODE`, or an input that could not be read or parsed. `fairlint serve`: 0 after a graceful shutdown (SIGTERM, Ctrl-C), 2 when it cannot start."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -35,6 +35,10 @@ pub enum Command {
     /// List every finding code with its principle and meaning, or show one code's page
     /// (`fairlint rules F010`); `--format ftr` prints the FAIR tests' descriptions as RDF.
     Rules(RulesArgs),
+    /// Run the checker as an HTTP service (POST /v1/check, /v1/fix; GET /v1/profiles,
+    /// /v1/rules, /healthz, /metrics, /openapi.json) for registries and submission pipelines.
+    /// Stops on SIGTERM or Ctrl-C once the requests in flight are answered (exit 0).
+    Serve(Box<crate::serve::ServeArgs>),
 }
 
 #[derive(clap::Args)]

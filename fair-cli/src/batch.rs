@@ -163,7 +163,7 @@ impl From<fair_online::OnlineError> for Failure {
 }
 
 /// Harvests and checks one published record.
-fn run_remote(engine: &Engine, fetcher: &fair_online::Fetcher, name: &str) -> Outcome {
+pub(crate) fn run_remote(engine: &Engine, fetcher: &fair_online::Fetcher, name: &str) -> Outcome {
     match fair_online::check_online(engine, fetcher, name) {
         Ok(report) => Outcome::Online(Box::new(report)),
         Err(e) => Outcome::Failed(e.into()),
@@ -206,7 +206,7 @@ fn read(
 }
 
 /// Reads, loads and validates one input.
-fn run_one(
+pub(crate) fn run_one(
     engine: &Engine,
     input: &Input,
     format: Option<Format>,
@@ -217,13 +217,6 @@ fn run_one(
         Ok(read) => read,
         Err(failure) => return Outcome::Failed(failure),
     };
-    let packaged = payload.is_some();
-    let options = match payload {
-        Some(p) => ValidateOptions::default().payload(p),
-        None => ValidateOptions::default(),
-    };
-    // A package's descriptor is JSON-LD whatever its name (`.jsonld` or `.json`).
-    let format = format.or(packaged.then_some(Format::JsonLd));
     // A file's relative IRIs resolve against its location as given (`--base-iri`, in the
     // engine's configuration, overrides it); a crate package's against its descriptor's place
     // (a zip stands for the crate's directory); standard input's against the default base.
@@ -233,11 +226,40 @@ fn run_one(
         Kind::Zip => fair_core::file_base_iri(&path.join("ro-crate-metadata.json")),
         Kind::Remote => fair_core::DEFAULT_BASE_IRI.to_owned(),
     });
+    check_bytes(
+        engine,
+        &bytes,
+        name,
+        payload,
+        format,
+        base.as_deref(),
+        shacl,
+    )
+}
+
+/// Loads and validates one input's bytes (named `name`; with `payload` an RO-Crate package's
+/// descriptor, read as JSON-LD; relative IRIs against `base`, else the default base).
+pub(crate) fn check_bytes(
+    engine: &Engine,
+    bytes: &[u8],
+    name: String,
+    payload: Option<Payload>,
+    format: Option<Format>,
+    base: Option<&str>,
+    shacl: bool,
+) -> Outcome {
+    let packaged = payload.is_some();
+    let options = match payload {
+        Some(p) => ValidateOptions::default().payload(p),
+        None => ValidateOptions::default(),
+    };
+    // A package's descriptor is JSON-LD whatever its name (`.jsonld` or `.json`).
+    let format = format.or(packaged.then_some(Format::JsonLd));
     let mut load = fair_core::InputOptions::new().format(format);
-    if let Some(base) = &base {
+    if let Some(base) = base {
         load = load.name(&name).base_iri(base);
     }
-    let result = engine.load_input(&bytes, &load).and_then(|doc| {
+    let result = engine.load_input(bytes, &load).and_then(|doc| {
         let report = engine.validate_with(&doc, &options)?;
         let turtle = if shacl {
             engine.shacl_report(&doc).map(|r| r.to_turtle())

@@ -145,7 +145,7 @@ fn indicators_of(code: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn rules_json(out: &mut impl Write) -> anyhow::Result<()> {
+pub(crate) fn rules_json(out: &mut impl Write) -> anyhow::Result<()> {
     let rules: Vec<serde_json::Value> = fair_core::rules::all().iter().map(rule_json).collect();
     writeln!(out, "{}", serde_json::to_string_pretty(&rules)?)?;
     Ok(())

@@ -2,6 +2,7 @@
 //!
 //! Exit codes: 0 no finding at or above `--fail-on`; 1 findings at or above `--fail-on`, or a
 //! score below `--min-score`; 2 usage errors (an unknown code for `fairlint rules CODE` too) or inputs that could not be read or parsed (the rest are still checked).
+//! `fairlint serve` exits 0 after a graceful shutdown and 2 when it cannot start.
 //!
 //! The binary is a thin face over `fair_core`: [`args`] holds the command line,
 //! [`check`] runs `fairlint check` stage by stage ([`inputs`], [`batch`], [`output`]), and
@@ -19,6 +20,7 @@ mod inputs;
 mod list;
 mod output;
 mod package;
+mod serve;
 
 const EXIT_OK: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Command::Fix(args) => fix::fix(args),
         Command::Profiles { format } => list::list_profiles(format),
         Command::Rules(args) => list::rules(args),
+        Command::Serve(args) => serve::serve(*args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

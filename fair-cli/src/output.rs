@@ -248,7 +248,7 @@ fn shacl(name: &str, outcome: &Outcome, many: bool) -> String {
     }
 }
 
-fn failure_json(name: &str, f: &Failure) -> serde_json::Value {
+pub(crate) fn failure_json(name: &str, f: &Failure) -> serde_json::Value {
     let mut error =
         serde_json::json!({ "code": f.code, "message": f.message, "location": f.location });
     if let (Some(fetch), Some(map)) = (&f.fetch, error.as_object_mut()) {

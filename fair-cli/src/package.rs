@@ -148,7 +148,17 @@ struct Entry {
 /// `arg!/<descriptor path in the zip>`.
 pub fn read_zip(arg: &str, path: &Path, max: usize) -> Result<Crate, Failure> {
     let file = std::fs::File::open(path).map_err(|e| io_failure(path, &e))?;
-    let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file))
+    read_zip_from(arg, std::io::BufReader::new(file), max)
+}
+
+/// [`read_zip`] on a zip already open (`fairlint serve`: a request body), within the same
+/// bounds.
+pub fn read_zip_from(
+    arg: &str,
+    zip: impl Read + std::io::Seek,
+    max: usize,
+) -> Result<Crate, Failure> {
+    let mut archive = zip::ZipArchive::new(zip)
         .map_err(|e| failure("package_error", format!("not a readable zip file: {e}")))?;
     if archive.len() > MAX_ENTRIES {
         return Err(failure(
