@@ -38,6 +38,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Print the shell completion script for SHELL to standard output, e.g.
+    /// `fairlint completions bash > ~/.local/share/bash-completion/completions/fairlint`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output, e.g. `fairlint man > fairlint.1`.
+    Man,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -5,7 +5,8 @@
 //!
 //! The binary is a thin face over `fair_core`: [`args`] holds the command line,
 //! [`check`] runs `fairlint check` stage by stage ([`inputs`], [`batch`], [`output`]), and
-//! [`list`] prints `fairlint profiles` and `fairlint rules`.
+//! [`list`] prints `fairlint profiles` and `fairlint rules`, [`shell`] the shell completions and
+//! the manual page.
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -19,6 +20,7 @@ mod inputs;
 mod list;
 mod output;
 mod package;
+mod shell;
 
 const EXIT_OK: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -37,6 +39,8 @@ fn main() -> ExitCode {
         Command::Fix(args) => fix::fix(args),
         Command::Profiles { format } => list::list_profiles(format),
         Command::Rules { format } => list::list_rules(format),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man => shell::man(),
     };
     match result {
         Ok(code) => ExitCode::from(code),
