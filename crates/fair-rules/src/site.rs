@@ -658,6 +658,13 @@ fn profile_section(out: &mut String, p: &Profile) {
             }
         );
     }
+    if !p.contexts.is_empty() {
+        let _ = writeln!(
+            out,
+            "- chosen by the record's JSON-LD context when no `conformsTo` names a profile: {}",
+            p.contexts.join(", ")
+        );
+    }
     if !p.shapes_file.is_empty() {
         let _ = writeln!(out, "- shapes: `{}`", p.shapes_file);
     }
