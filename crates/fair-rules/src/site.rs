@@ -697,7 +697,7 @@ mod tests {
             let path = format!("rules/{}.md", r.code);
             let page = pages.iter().find(|p| p.path == path).expect("rule page");
             assert!(page.text.starts_with(&format!("# {} {}", r.code, r.slug)));
-            assert!(page.text.contains(r.fix), "{path}");
+            assert!(page.text.contains(&prose(r.fix)), "{path}");
             assert!(summary.text.contains(&format!("]({path})")), "{path}");
         }
         for i in &cat.indicators {
