@@ -116,7 +116,7 @@ fi
 MAN_DIR="$TARGET_DIR/ecosystem/man"
 mkdir -p "$MAN_DIR"
 fairlint man >"$MAN_DIR/fairlint.1"
-MANWIDTH=100 man -l "$MAN_DIR/fairlint.1" 2>"$MAN_DIR/warnings.txt" | col -b >"$MAN_DIR/fairlint.txt"
+MANWIDTH=100 man -l "$MAN_DIR/fairlint.1" 2>"$MAN_DIR/warnings.txt" >"$MAN_DIR/fairlint.txt"
 if [ -s "$MAN_DIR/warnings.txt" ]; then
   cat "$MAN_DIR/warnings.txt"
   fail "man reported warnings"
