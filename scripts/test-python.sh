@@ -31,3 +31,59 @@ step "Python: mypy --strict on a sample using the API, stubtest on the stubs"
 export MYPY_CACHE_DIR="$PWD/.venv/.mypy_cache"
 .venv/bin/python -m mypy --strict bindings-python/tests/typing_sample.py
 .venv/bin/python -m mypy.stubtest fairlint._fairlint --allowlist bindings-python/stubtest-allowlist.txt
+
+# Installs without Rust: the release abi3 wheel, as users get it, installed into a fresh venv
+# whose PATH has no cargo, rustc or rustup, and the same tests run against it. The release build
+# reuses target/release between runs (cargo's incremental cache), so a re-run only relinks.
+step "Python: release abi3 wheel (maturin build --release)"
+TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+case "$TARGET_DIR" in /*) ;; *) TARGET_DIR="$PWD/$TARGET_DIR" ;; esac
+WHEELS="$TARGET_DIR/wheels-release"
+rm -rf "$WHEELS"
+.venv/bin/maturin build --release --quiet --manifest-path bindings-python/Cargo.toml --out "$WHEELS"
+shopt -s nullglob
+wheels=("$WHEELS"/fairlint-*-abi3-*.whl)
+shopt -u nullglob
+if [ "${#wheels[@]}" -ne 1 ]; then
+    echo "expected one abi3 wheel in $WHEELS, found: ${wheels[*]:-none}" >&2
+    exit 1
+fi
+WHEEL="${wheels[0]}"
+echo "wheel: $(basename "$WHEEL") ($(du -k "$WHEEL" | cut -f1) KiB)"
+
+step "Python: the wheel in a fresh venv with no Rust toolchain on PATH, and the tests against it"
+NORUST_PATH=""
+IFS=: read -r -a path_dirs <<<"$PATH"
+for d in "${path_dirs[@]}"; do
+    [ -n "$d" ] || continue
+    if [ -e "$d/cargo" ] || [ -e "$d/rustc" ] || [ -e "$d/rustup" ]; then
+        continue
+    fi
+    NORUST_PATH="${NORUST_PATH:+$NORUST_PATH:}$d"
+done
+NORUST_VENV="$TARGET_DIR/wheel-venv"
+rm -rf "$NORUST_VENV"
+python3 -m venv "$NORUST_VENV"
+NORUST_PATH="$NORUST_VENV/bin:$NORUST_PATH"
+norust() {
+    env -u CARGO_HOME -u RUSTUP_HOME -u CARGO -u RUSTC PATH="$NORUST_PATH" VIRTUAL_ENV="$NORUST_VENV" "$@"
+}
+# A toolchain on PATH would let a source build hide a broken wheel: make sure there is none.
+norust python -c 'import shutil, sys
+found = [t for t in ("cargo", "rustc", "rustup") if shutil.which(t)]
+sys.exit(f"a Rust toolchain is on PATH: {found}" if found else 0)'
+norust python -m pip install --quiet --disable-pip-version-check --only-binary=:all: \
+    "$WHEEL" "pytest==${PYTEST_VERSION}"
+(
+    cd "$TARGET_DIR"   # away from the source tree, so `import fairlint` can only be the wheel
+    norust python -c 'import fairlint, sys
+where = fairlint.__file__
+assert where.startswith(sys.prefix), f"fairlint imported from {where}, not the venv {sys.prefix}"
+print("fairlint", fairlint.__version__, "from", where)'
+)
+ROOT="$PWD"
+(
+    cd "$TARGET_DIR"
+    FAIRLINT_CLI="$TARGET_DIR/debug/fairlint" \
+        norust python -m pytest "$ROOT/bindings-python/tests" -q -p no:cacheprovider
+)

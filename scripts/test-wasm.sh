@@ -62,3 +62,19 @@ step "TypeScript: the package's declarations type-check (tsc --strict)"
 step "browser: the validator page in headless Chromium"
 (cd bindings-wasm && E2E_OUT="$TARGET_DIR/e2e" node --test tests/e2e/validator.e2e.mjs)
 echo "screenshot: $TARGET_DIR/e2e/validator.png"
+
+step "npm: pack the package, install the tarball into a scratch project offline, use it from Node"
+# What users get from `npm install fairlint`: the tarball `npm pack` makes of bindings-wasm/pkg.
+# It has no dependencies, so the install needs no registry (--offline makes sure of that).
+PACKED="$TARGET_DIR/npm-installed"
+rm -rf "$PACKED"
+mkdir -p "$PACKED/project"
+TARBALL="$(cd bindings-wasm/pkg && npm pack --silent --pack-destination "$PACKED" | tail -n 1)"
+echo "tarball: $TARBALL ($(du -k "$PACKED/$TARBALL" | cut -f1) KiB)"
+(
+  cd "$PACKED/project"
+  printf '{ "name": "fairlint-install-check", "private": true, "type": "module" }\n' >package.json
+  npm install --offline --no-audit --no-fund --loglevel=error "$PACKED/$TARBALL"
+  cp "$ROOT/bindings-wasm/tests/installed/installed.test.mjs" .
+  FAIRLINT_ROOT="$ROOT" node --test installed.test.mjs
+)

@@ -191,7 +191,9 @@ def test_sarif(engine: fairlint.Engine) -> None:
     for result, finding in zip(run["results"], report.findings):
         assert result["ruleId"] == finding.code
         assert ids[result["ruleIndex"]] == finding.code
-        assert rules[result["ruleIndex"]]["helpUri"] == finding.url
+        # The documentation page is a path in the repository (SARIF's helpUri must be absolute).
+        assert rules[result["ruleIndex"]]["properties"]["documentation"] == finding.url
+        assert finding.url == f"docs/site/src/rules/{finding.code}.md"
         assert result["level"] == {"error": "error", "warning": "warning", "info": "note"}[
             finding.severity.value
         ]

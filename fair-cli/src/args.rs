@@ -39,6 +39,15 @@ pub enum Command {
     /// /v1/rules, /healthz, /metrics, /openapi.json) for registries and submission pipelines.
     /// Stops on SIGTERM or Ctrl-C once the requests in flight are answered (exit 0).
     Serve(Box<crate::serve::ServeArgs>),
+    /// Print the shell completion script for SHELL to standard output, e.g.
+    /// `fairlint completions bash > ~/.local/share/bash-completion/completions/fairlint`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output, e.g. `fairlint man > fairlint.1`.
+    Man,
 }
 
 #[derive(clap::Args)]

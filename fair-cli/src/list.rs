@@ -128,7 +128,7 @@ fn rule_page(out: &mut impl Write, r: &fair_core::rules::Rule) -> anyhow::Result
         )?,
         None => writeln!(out, "  no automatic fix")?,
     }
-    writeln!(out, "\nMore\n  {}{}", fair_core::rules::DOCS_BASE, r.code)?;
+    writeln!(out, "\nMore\n  {}", fair_core::rules::docs_url(r.code))?;
     Ok(())
 }
 

@@ -6,7 +6,8 @@
 //!
 //! The binary is a thin face over `fair_core`: [`args`] holds the command line,
 //! [`check`] runs `fairlint check` stage by stage ([`inputs`], [`batch`], [`output`]), and
-//! [`list`] prints `fairlint profiles` and `fairlint rules`.
+//! [`list`] prints `fairlint profiles` and `fairlint rules`, [`shell`] the shell completions and
+//! the manual page.
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -21,6 +22,7 @@ mod list;
 mod output;
 mod package;
 mod serve;
+mod shell;
 
 const EXIT_OK: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -40,6 +42,8 @@ fn main() -> ExitCode {
         Command::Profiles { format } => list::list_profiles(format),
         Command::Rules(args) => list::rules(args),
         Command::Serve(args) => serve::serve(*args),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man => shell::man(),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -27,7 +27,11 @@ mod report;
 /// The rule registry ([`fair_rules`]): every code fairlint can report, with its meaning.
 pub mod rules {
     pub use fair_rules::fixes::{fixability, FIXABLE};
-    pub use fair_rules::{all, example, examples, rocrate, rule, Example, Rule, Status, DOCS_BASE};
+    pub use fair_rules::site;
+    pub use fair_rules::{
+        all, docs_url, example, examples, indicator_docs_url, rocrate, rule, Example, Rule, Status,
+        DOCS_BASE, INDICATOR_DOCS_BASE,
+    };
 }
 pub use fair_model::vocab;
 pub use fair_rules::scoring;

@@ -32,6 +32,7 @@ pub mod scoring;
 pub mod shapes;
 #[doc(hidden)]
 pub mod sink;
+pub mod site;
 #[doc(hidden)]
 pub mod structural;
 mod subject;
@@ -53,5 +54,7 @@ mod error {
 pub use examples::{example, examples, Example};
 pub use pass::{CheckContext, Pass, PASSES};
 pub use profiles::rocrate;
-pub use registry::{all, rule, Rule, Status, DOCS_BASE};
+pub use registry::{
+    all, docs_url, indicator_docs_url, rule, Rule, Status, DOCS_BASE, INDICATOR_DOCS_BASE,
+};
 pub use subject::Subject;

@@ -67,8 +67,25 @@ pub struct Template {
     pub fix: &'static str,
 }
 
-/// Base of the rule documentation pages; a finding's `url` is this plus the code.
-pub const DOCS_BASE: &str = "https://fairlint.readthedocs.io/en/latest/rules/";
+/// Base of the rule documentation pages: the folder of the documentation site's generated rule
+/// pages (`docs/site/src/rules/`, see [`crate::site`]), as a path relative to the repository
+/// root until the site is hosted. A finding's `url` is [`docs_url`] of its code.
+pub const DOCS_BASE: &str = "docs/site/src/rules/";
+
+/// Base of the indicator documentation pages (`docs/site/src/indicators/`), relative to the
+/// repository root like [`DOCS_BASE`]; [`indicator_docs_url`] names one page.
+pub const INDICATOR_DOCS_BASE: &str = "docs/site/src/indicators/";
+
+/// The documentation page of rule `code`: `docs/site/src/rules/<CODE>.md`.
+pub fn docs_url(code: &str) -> String {
+    format!("{DOCS_BASE}{code}.md")
+}
+
+/// The documentation page of RDA indicator `id` (the published description of the FAIR Test
+/// Results test of that name): `docs/site/src/indicators/<ID>.md`.
+pub fn indicator_docs_url(id: &str) -> String {
+    format!("{INDICATOR_DOCS_BASE}{id}.md")
+}
 
 /// Declares a rule family's rules: for each, a public [`fair_model::Code`] constant documented by its
 /// summary; and the family's `RULES` slice (the whole metadata, for listings and docs) and

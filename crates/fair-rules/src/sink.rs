@@ -95,7 +95,7 @@ impl<'a> FindingSink<'a> {
         let location =
             location.or_else(|| self.locate(&f.focus, f.predicate.as_deref(), f.value.as_deref()));
         let context = context_map(f.context);
-        let url = format!("{}{}", registry::DOCS_BASE, f.code);
+        let url = registry::docs_url(&f.code);
         // A property the record's format cannot hold (DataCite has no measurementTechnique):
         // say where else it can go.
         let fix = match f.predicate.as_deref() {
@@ -192,7 +192,7 @@ impl<'a> FindingSink<'a> {
             value,
             context,
             message,
-            url: format!("{}{}", registry::DOCS_BASE, rule.code),
+            url: registry::docs_url(rule.code),
             fix: Some(fix),
             source: FindingSource {
                 rule: Some(rule.slug.to_owned()),

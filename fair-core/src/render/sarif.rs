@@ -1,6 +1,6 @@
 //! SARIF 2.1.0: the report as a static-analysis log, for code-scanning tools (GitHub, GitLab,
 //! IDEs). `rules[]` lists every code of the registry plus any other code the report uses (codes
-//! of user shapes), each with `helpUri` = the code's documentation page.
+//! of user shapes), each with its documentation page (see `documentation`).
 
 use super::Entry;
 use crate::finding::{Finding, Severity};
@@ -19,6 +19,20 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
+/// Puts a rule's documentation page in its descriptor: as `helpUri` when `url` is absolute
+/// (SARIF 2.1.0 3.49.12 wants an absolute URI there), else, while the pages are a path in
+/// fairlint's repository (`docs/site/src/rules/<CODE>.md`), as `properties.documentation`.
+fn documentation(descriptor: &mut Value, url: &str) {
+    let Value::Object(d) = descriptor else {
+        return;
+    };
+    if url.starts_with("https://") || url.starts_with("http://") {
+        d.insert("helpUri".to_owned(), Value::String(url.to_owned()));
+    } else if let Some(Value::Object(properties)) = d.get_mut("properties") {
+        properties.insert("documentation".to_owned(), Value::String(url.to_owned()));
+    }
+}
+
 /// The report as a SARIF 2.1.0 log (pretty-printed JSON with a final newline). Deterministic:
 /// rules in registry order, then other codes in order of first use; results in report order.
 pub fn sarif(report: &Report) -> String {
@@ -34,11 +48,10 @@ pub fn sarif_batch(entries: &[Entry<'_>]) -> String {
     let mut descriptors: Vec<Value> = rules::all()
         .iter()
         .map(|r| {
-            json!({
+            let mut descriptor = json!({
                 "id": r.code,
                 "name": r.slug,
                 "shortDescription": { "text": r.summary },
-                "helpUri": format!("{}{}", rules::DOCS_BASE, r.code),
                 "help": { "text": r.fix },
                 "defaultConfiguration": { "level": level(r.severity) },
                 "properties": {
@@ -46,7 +59,9 @@ pub fn sarif_batch(entries: &[Entry<'_>]) -> String {
                     "status": r.status,
                     "since": r.since,
                 },
-            })
+            });
+            documentation(&mut descriptor, &rules::docs_url(r.code));
+            descriptor
         })
         .collect();
     let mut artifacts = Vec::new();
@@ -126,7 +141,6 @@ pub fn sarif_batch(entries: &[Entry<'_>]) -> String {
                 "name": "fairlint",
                 "version": version,
                 "semanticVersion": version,
-                "informationUri": "https://fairlint.readthedocs.io/",
                 "rules": descriptors,
             }
         },
@@ -206,10 +220,8 @@ fn user_rule(f: &Finding) -> Value {
         "defaultConfiguration": { "level": level(f.severity) },
         "properties": { "principle": f.principle.name() },
     });
+    documentation(&mut descriptor, &f.url);
     if let Value::Object(d) = &mut descriptor {
-        if !f.url.is_empty() {
-            d.insert("helpUri".to_owned(), Value::String(f.url.clone()));
-        }
         if let Some(shape) = &f.source.shape {
             d.insert("name".to_owned(), Value::String(shape.clone()));
         }
@@ -356,13 +368,15 @@ mod tests {
         let run = &runs[0];
         assert_eq!(run["tool"]["driver"]["name"], "fairlint");
         let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-        // Every registry code is a rule, with its documentation page as helpUri.
+        // Every registry code is a rule, with its documentation page: a path in the
+        // repository, so not a helpUri (SARIF wants an absolute URI there).
         for (i, r) in rules::all().iter().enumerate() {
             assert_eq!(rules[i]["id"], r.code);
             assert_eq!(
-                rules[i]["helpUri"],
-                format!("{}{}", rules::DOCS_BASE, r.code)
+                rules[i]["properties"]["documentation"],
+                format!("docs/site/src/rules/{}.md", r.code)
             );
+            assert!(rules[i].get("helpUri").is_none());
             assert!(rules[i]["shortDescription"]["text"].is_string());
         }
         assert_eq!(run["artifacts"][0]["location"]["uri"], "record.ttl");
