@@ -100,6 +100,14 @@ export interface DocumentInfo {
   script_blocks?: number;
   /** bio.tools and DataCite records: the schema the record was validated against. */
   schema?: string;
+  /** `sha256:` and the hex SHA-256 of the graph's RDFC-1.0 canonical N-Quads: the same graph
+   * in any syntax has the same fingerprint. `null` when it could not be computed. */
+  fingerprint: string | null;
+  /** Why there is no fingerprint, when there is none. */
+  fingerprint_error?: {
+    reason: "too_many_triples" | "too_complex" | "unsupported";
+    message: string;
+  };
 }
 
 /** The profile a record was checked against, and how it was chosen. */
@@ -178,6 +186,8 @@ export interface Limits {
   max_findings?: number;
   /** Evaluation steps shared by the SHACL-SPARQL constraints of one validation. */
   max_sparql_steps?: number;
+  /** Most triples whose graph fingerprint a report gives (beyond: `fingerprint_error`). */
+  max_fingerprint_triples?: number;
 }
 
 /** A named text, e.g. a file's name and contents. */
