@@ -100,10 +100,11 @@ export interface DocumentInfo {
   script_blocks?: number;
   /** bio.tools and DataCite records: the schema the record was validated against. */
   schema?: string;
-  /** `sha256:` and the hex SHA-256 of the graph's RDFC-1.0 canonical N-Quads: the same graph
-   * in any syntax has the same fingerprint. `null` when it could not be computed. */
-  fingerprint: string | null;
-  /** Why there is no fingerprint, when there is none. */
+  /** The graph fingerprint of the CLI and Python reports (`sha256:` and the SHA-256 of the
+   * RDFC-1.0 canonical N-Quads). Never set by this package: not built in, it would exceed the
+   * package's size budget (docs/architecture.md, "Graph fingerprint and sophia"). */
+  fingerprint?: string;
+  /** Why a CLI or Python report has no fingerprint. Never set by this package. */
   fingerprint_error?: {
     reason: "too_many_triples" | "too_complex" | "unsupported";
     message: string;
@@ -186,7 +187,8 @@ export interface Limits {
   max_findings?: number;
   /** Evaluation steps shared by the SHACL-SPARQL constraints of one validation. */
   max_sparql_steps?: number;
-  /** Most triples whose graph fingerprint a report gives (beyond: `fingerprint_error`). */
+  /** Most triples whose graph fingerprint a report gives; accepted for the same options as the
+   * CLI and Python, but this package computes no fingerprint. */
   max_fingerprint_triples?: number;
 }
 

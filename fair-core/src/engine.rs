@@ -634,7 +634,11 @@ impl Engine {
             &findings,
             community_profile,
         ));
+        #[cfg_attr(not(feature = "fingerprint"), allow(unused_mut))]
         let mut document = doc.info().clone();
+        // Not in the WebAssembly package (feature `fingerprint` off): there the report has
+        // neither field.
+        #[cfg(feature = "fingerprint")]
         match crate::fingerprint::of(doc.graph(), &config.limits) {
             Ok(fingerprint) => document.fingerprint = Some(fingerprint),
             Err(e) => document.fingerprint_error = Some(e),

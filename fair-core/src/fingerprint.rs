@@ -14,16 +14,22 @@ use sophia_c14n::hash::{HashFunction, Sha256};
 use sophia_c14n::C14nError;
 use std::convert::Infallible;
 
-/// RDFC-1.0's recursion bound: at most `DEPTH_FACTOR` × (number of blank nodes) nested
+/// RDFC-1.0's recursion bound in [`fingerprint`]: at most `DEPTH_FACTOR` × (number of blank nodes) nested
 /// N-degree hashes (sophia_c14n's default).
 pub const DEPTH_FACTOR: f32 = sophia_c14n::rdfc10::DEFAULT_DEPTH_FACTOR;
 
-/// RDFC-1.0's permutation bound: at most this many blank nodes of one indistinguishable group
+/// RDFC-1.0's permutation bound in [`fingerprint`]: at most this many blank nodes of one indistinguishable group
 /// are permuted (6! = 720 orders; sophia_c14n's default).
 pub const PERMUTATION_LIMIT: usize = sophia_c14n::rdfc10::DEFAULT_PERMUTATION_LIMIT;
 
+/// The fingerprint of a parsed document's graph (`sha256:` and 64 hex digits), or why there
+/// is none: what [`crate::Engine::validate`] puts in `report.document.fingerprint`.
+pub fn fingerprint(doc: &crate::Document, limits: &Limits) -> Result<String, FingerprintError> {
+    of(doc.graph(), limits)
+}
+
 /// The fingerprint of `graph` (`sha256:` and 64 hex digits), or why there is none.
-pub fn of(graph: &Graph, limits: &Limits) -> Result<String, FingerprintError> {
+pub(crate) fn of(graph: &Graph, limits: &Limits) -> Result<String, FingerprintError> {
     let max = limits.max_fingerprint_triples;
     if graph.len() > max {
         return Err(FingerprintError::new(

@@ -7,6 +7,7 @@ mod crosswalk_tests;
 mod engine;
 use fair_ingest::{contexts, crosswalk, document, sourcemap};
 mod error;
+#[cfg(feature = "fingerprint")]
 mod fingerprint;
 mod fix;
 /// The data model ([`fair_model`]) under its former module paths.
@@ -47,6 +48,8 @@ pub use fair_ingest::{file_base_iri, NoResolver, Resolver, DEFAULT_BASE_IRI};
 pub use fair_model::{Edit, EditTarget, Payload};
 pub use fair_model::{FingerprintError, FingerprintFailure};
 pub use finding::{Applicability, Finding, FindingSource, Fix, Letter, Principle, Severity};
+#[cfg(feature = "fingerprint")]
+pub use fingerprint::{fingerprint, DEPTH_FACTOR, PERMUTATION_LIMIT};
 pub use fix::{AppliedFix, FixOptions, FixResult, SkippedFix};
 pub use format::{DetectFormat, Detection, Format};
 pub use limits::Limits;

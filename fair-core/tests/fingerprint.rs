@@ -65,7 +65,7 @@ fn a_graph_rdfc_gives_up_on_is_validated_without_a_fingerprint() {
     // Validated as any record: its findings and scores are there.
     assert!(report.scores.total.is_some());
     let json: serde_json::Value = serde_json::from_str(&fair_core::render::json(&report)).unwrap();
-    assert_eq!(json["document"]["fingerprint"], serde_json::Value::Null);
+    assert!(json["document"].get("fingerprint").is_none(), "{json}");
     assert_eq!(
         json["document"]["fingerprint_error"]["reason"],
         "too_complex"

@@ -73,8 +73,10 @@ pub struct DocumentInfo {
     pub schema: Option<String>,
     /// The graph's fingerprint, `sha256:` and the hex SHA-256 of its RDFC-1.0 canonical
     /// N-Quads: the same graph in any syntax (blank node labels, order, prefixes, schema.org
-    /// spelling aside) has the same fingerprint. Filled in by validation (`fair-core`);
-    /// `None` before, and when it could not be computed ([`DocumentInfo::fingerprint_error`]).
+    /// spelling aside) has the same fingerprint. Filled in by validation (`fair-core` with its
+    /// feature `fingerprint`, on except in the WebAssembly package); `None` before, and when it
+    /// could not be computed ([`DocumentInfo::fingerprint_error`] says why).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
     /// Why there is no fingerprint, when there is none after validation.
     #[serde(skip_serializing_if = "Option::is_none")]
