@@ -100,6 +100,15 @@ export interface DocumentInfo {
   script_blocks?: number;
   /** bio.tools and DataCite records: the schema the record was validated against. */
   schema?: string;
+  /** The graph fingerprint of the CLI and Python reports (`sha256:` and the SHA-256 of the
+   * RDFC-1.0 canonical N-Quads). Never set by this package: not built in, it would exceed the
+   * package's size budget (docs/architecture.md, "Graph fingerprint and sophia"). */
+  fingerprint?: string;
+  /** Why a CLI or Python report has no fingerprint. Never set by this package. */
+  fingerprint_error?: {
+    reason: "too_many_triples" | "too_complex" | "unsupported";
+    message: string;
+  };
 }
 
 /** The profile a record was checked against, and how it was chosen. */
@@ -178,6 +187,9 @@ export interface Limits {
   max_findings?: number;
   /** Evaluation steps shared by the SHACL-SPARQL constraints of one validation. */
   max_sparql_steps?: number;
+  /** Most triples whose graph fingerprint a report gives; accepted for the same options as the
+   * CLI and Python, but this package computes no fingerprint. */
+  max_fingerprint_triples?: number;
 }
 
 /** A named text, e.g. a file's name and contents. */

@@ -4,7 +4,12 @@
 //!   time = reported time / records; throughput is reported in records/s);
 //! - `validate/size/<small|typical|large>`: all checks on one record: the smallest JSON-LD / JSON
 //!   record of the corpora that fairlint can check, the one closest to 5 KB, and the largest
-//!   (throughput in bytes/s).
+//!   (throughput in bytes/s);
+//! - `fingerprint/<record>`: the graph fingerprint (RDFC-1.0 + SHA-256) of a parsed record
+//!   alone (`only`), and parse + validate with it (`validate`) and without it (`validate-off`,
+//!   `max_fingerprint_triples: 0`), on the typical record above (or the fingerprint test
+//!   vector) and on a generated 100,000-triple graph (the default `max_fingerprint_triples`),
+//!   every tenth triple's object a blank node.
 //!
 //! The corpus is the bio.tools Bioschemas JSON-LD records: `$FAIRLINT_CORPUS` or
 //! `../shared/corpora/biotools` beside the repository. Without it, the JSON-LD test vectors are
@@ -12,7 +17,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use fair_core::{Engine, Format};
+use fair_core::{Engine, Format, Limits};
 use std::path::{Path, PathBuf};
 
 const SHAPES: &str = include_str!("shapes/computational-tool.ttl");
@@ -121,5 +126,65 @@ fn sizes(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, build, validate, sizes);
+fn fingerprint(c: &mut Criterion) {
+    let engine = Engine::new().unwrap();
+    let mut off_limits = Limits::default();
+    off_limits.max_fingerprint_triples = 0;
+    let off = Engine::builder().limits(off_limits).build().unwrap();
+    let mut records: Vec<(String, String, Vec<u8>)> = sized_records(&engine)
+        .into_iter()
+        .filter(|(label, _, _)| *label == "typical")
+        .map(|(_, path, bytes)| (format!("typical ({} B)", bytes.len()), path, bytes))
+        .collect();
+    if records.is_empty() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../test-vectors/cases/fingerprint/record.jsonld")
+            .display()
+            .to_string();
+        let bytes = std::fs::read(&path).unwrap();
+        records.push(("test-vector record.jsonld".to_owned(), path, bytes));
+    }
+    let mut large = String::new();
+    for i in 0..10_000 {
+        for p in 0..9 {
+            large.push_str(&format!(
+                "<https://example.org/r/{i}> <https://example.org/p{p}> \"value {i} {p}\" .\n"
+            ));
+        }
+        large.push_str(&format!(
+            "<https://example.org/r/{i}> <https://example.org/part> _:n{i} .\n"
+        ));
+    }
+    let mut group = c.benchmark_group("fingerprint");
+    group.sample_size(10);
+    for (label, path, bytes) in &records {
+        let doc = engine.load(bytes, None, Some(path)).unwrap();
+        let limits = engine.config().limits;
+        println!(
+            "{label}: {} triples, {}",
+            doc.info().triples,
+            fair_core::fingerprint(&doc, &limits).unwrap()
+        );
+        group.bench_function(format!("{label}/only"), |b| {
+            b.iter(|| std::hint::black_box(fair_core::fingerprint(&doc, &limits).unwrap()))
+        });
+        group.bench_function(format!("{label}/validate"), |b| {
+            b.iter(|| std::hint::black_box(engine.check(bytes, None, Some(path)).unwrap()))
+        });
+        group.bench_function(format!("{label}/validate-off"), |b| {
+            b.iter(|| std::hint::black_box(off.check(bytes, None, Some(path)).unwrap()))
+        });
+    }
+    let doc = engine
+        .load(large.as_bytes(), Some(Format::NTriples), None)
+        .unwrap();
+    assert_eq!(doc.info().triples, 100_000);
+    let limits = engine.config().limits;
+    group.bench_function("100000-triples/only", |b| {
+        b.iter(|| std::hint::black_box(fair_core::fingerprint(&doc, &limits).unwrap()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, build, validate, sizes, fingerprint);
 criterion_main!(benches);

@@ -634,11 +634,20 @@ impl Engine {
             &findings,
             community_profile,
         ));
+        #[cfg_attr(not(feature = "fingerprint"), allow(unused_mut))]
+        let mut document = doc.info().clone();
+        // Not in the WebAssembly package (feature `fingerprint` off): there the report has
+        // neither field.
+        #[cfg(feature = "fingerprint")]
+        match crate::fingerprint::of(doc.graph(), &config.limits) {
+            Ok(fingerprint) => document.fingerprint = Some(fingerprint),
+            Err(e) => document.fingerprint_error = Some(e),
+        }
         Ok(Report {
             schema_version: SCHEMA_VERSION,
             fairlint_version: env!("CARGO_PKG_VERSION"),
             input: None,
-            document: doc.info().clone(),
+            document,
             profile: ProfileInfo {
                 id: profile.id.to_owned(),
                 version: profile.version.to_owned(),
@@ -654,6 +663,30 @@ impl Engine {
             truncated,
             resources: inner.resources.clone(),
         })
+    }
+
+    /// Validates an RDF graph held in memory (any [`sophia_api::graph::Graph`], for instance a
+    /// `sophia_inmem` graph a sophia parser filled): its triples are copied into the engine's
+    /// graph (`oxrdf`) through the same collection as a parsed input's (blank nodes relabelled,
+    /// schema.org normalised, `max_triples`), then validated as [`Engine::validate`] does.
+    /// There is no source text, so findings have no location and the report's
+    /// `document.format` is `graph`. Relative IRIs resolve against [`Config::base_iri`], else
+    /// [`crate::DEFAULT_BASE_IRI`]. A triple that is not RDF 1.1 (a literal or a variable as
+    /// subject, a triple term, a base direction) or an error from the graph is a
+    /// `parse_error` naming the triple's index.
+    #[cfg(feature = "sophia")]
+    pub fn validate_graph<G: sophia_api::graph::Graph>(
+        &self,
+        graph: &G,
+    ) -> Result<Report, ValidateError> {
+        let base = self
+            .inner
+            .config
+            .base_iri
+            .as_deref()
+            .unwrap_or(crate::DEFAULT_BASE_IRI);
+        let doc = crate::sophia::document(graph, base, self.inner.config.limits)?;
+        self.validate(&doc)
     }
 
     /// The W3C `sh:ValidationReport` of a document against the engine's shapes (`None` when

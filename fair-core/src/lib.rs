@@ -7,6 +7,8 @@ mod crosswalk_tests;
 mod engine;
 use fair_ingest::{contexts, crosswalk, document, sourcemap};
 mod error;
+#[cfg(feature = "fingerprint")]
+mod fingerprint;
 mod fix;
 /// The data model ([`fair_model`]) under its former module paths.
 mod finding {
@@ -24,6 +26,8 @@ pub use fair_rules::profiles;
 pub mod online;
 pub mod render;
 mod report;
+#[cfg(feature = "sophia")]
+mod sophia;
 /// The rule registry ([`fair_rules`]): every code fairlint can report, with its meaning.
 pub mod rules {
     pub use fair_rules::fixes::{fixability, FIXABLE};
@@ -46,7 +50,10 @@ pub use error::{
 };
 pub use fair_ingest::{file_base_iri, NoResolver, Resolver, DEFAULT_BASE_IRI};
 pub use fair_model::{Edit, EditTarget, Payload};
+pub use fair_model::{FingerprintError, FingerprintFailure};
 pub use finding::{Applicability, Finding, FindingSource, Fix, Letter, Principle, Severity};
+#[cfg(feature = "fingerprint")]
+pub use fingerprint::{fingerprint, DEPTH_FACTOR, PERMUTATION_LIMIT};
 pub use fix::{AppliedFix, FixOptions, FixResult, SkippedFix};
 pub use format::{DetectFormat, Detection, Format};
 pub use limits::Limits;

@@ -176,6 +176,15 @@ fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<Vec<Value>, S
                     ));
                 }
             }
+            // The graph fingerprint (feature `fingerprint`, on here): every report has it or
+            // says why not.
+            let document = &value["document"];
+            if document.get("fingerprint").is_some() == document.get("fingerprint_error").is_some()
+            {
+                return Err(format!(
+                    "document: expected one of fingerprint and fingerprint_error, got {document}"
+                ));
+            }
             for key in ["document", "profile", "counts"] {
                 if let Some(e) = expect.get(key) {
                     if !matches(e, &value[key]) {

@@ -172,8 +172,10 @@ class Report:
     @property
     def document(self) -> dict[str, Any]:
         """Facts about the parsed document: ``format``, ``triples``, ``named_graphs``,
-        ``schema_org``, ``contexts`` (and ``script_blocks`` for HTML, ``schema`` for bio.tools
-        and DataCite records)."""
+        ``schema_org``, ``contexts``, ``fingerprint`` (``"sha256:<hex>"``, the SHA-256 of the
+        graph's RDFC-1.0 canonical N-Quads) or, when it could not be computed,
+        ``fingerprint_error`` (a dict of ``reason`` and ``message``), and ``script_blocks`` for HTML, ``schema`` for bio.tools
+        and DataCite records."""
     @property
     def profile(self) -> dict[str, str]:
         """The profile checked against: ``id``, ``version``, ``selected_by``."""

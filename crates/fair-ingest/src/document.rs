@@ -71,6 +71,16 @@ pub struct DocumentInfo {
     /// it was crosswalked to schema.org.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// The graph's fingerprint, `sha256:` and the hex SHA-256 of its RDFC-1.0 canonical
+    /// N-Quads: the same graph in any syntax (blank node labels, order, prefixes, schema.org
+    /// spelling aside) has the same fingerprint. Filled in by validation (`fair-core` with its
+    /// feature `fingerprint`, on except in the WebAssembly package); `None` before, and when it
+    /// could not be computed ([`DocumentInfo::fingerprint_error`] says why).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    /// Why there is no fingerprint, when there is none after validation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint_error: Option<fair_model::FingerprintError>,
 }
 
 /// One parsed input: its data graph (all named graphs merged, blank nodes labelled `b0`, `b1`,
@@ -219,6 +229,30 @@ impl Document {
                 .extend(crate::crosswalk::findings(&crosswalked));
             doc.info.schema = Some(crosswalked.schema);
         }
+        Ok(doc)
+    }
+
+    /// A document of quads held in memory rather than read from text (an RDF graph a caller
+    /// built): every quad goes through the same collection as a parsed input's (named graphs
+    /// merged, blank nodes relabelled `b0`, `b1`, ... in order of appearance, schema.org
+    /// normalised, `max_triples` enforced), and the document has no source map. `format` is
+    /// what the report names ([`Format::Graph`] for a graph handed over in memory); relative
+    /// IRIs must be resolved by the caller against `options.base_iri`, which the document
+    /// records.
+    pub fn from_quads(
+        quads: impl IntoIterator<Item = Quad>,
+        format: Format,
+        options: &ParseOptions<'_>,
+    ) -> Result<Self, ValidateError> {
+        let mut collector = Collector::new(options.limits.max_triples);
+        for quad in quads {
+            collector.add(quad, None)?;
+        }
+        let mut doc = collector.finish(format, Vec::new(), None);
+        doc.base_iri = options
+            .base_iri
+            .unwrap_or(crate::DEFAULT_BASE_IRI)
+            .to_owned();
         Ok(doc)
     }
 
@@ -434,6 +468,8 @@ impl Collector {
                 contexts,
                 script_blocks,
                 schema: None,
+                fingerprint: None,
+                fingerprint_error: None,
             },
             graph: self.graph,
             source_map: self.source.finish(),

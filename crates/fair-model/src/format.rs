@@ -29,6 +29,10 @@ pub enum Format {
     /// DataCite metadata: DataCite JSON (REST API / Invenio form) or DataCite XML (kernel-4,
     /// kernel-3). Validated with the DataCite JSON Schema and crosswalked to schema.org.
     DataCite,
+    /// Not a serialisation: an RDF graph handed to the engine in memory
+    /// (`Engine::validate_graph`, feature `sophia`), with no source text to point into. Not an
+    /// input format: absent from [`Format::ALL`] and never detected or named.
+    Graph,
 }
 
 /// How a format was chosen for an input.
@@ -71,6 +75,7 @@ impl Format {
             Format::Html => "html",
             Format::BioTools => "biotools",
             Format::DataCite => "datacite",
+            Format::Graph => "graph",
         }
     }
 

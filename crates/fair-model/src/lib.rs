@@ -8,6 +8,7 @@
 mod code;
 pub mod error;
 mod finding;
+mod fingerprint;
 mod format;
 mod limits;
 mod payload;
@@ -22,6 +23,7 @@ pub use finding::{
     Applicability, Edit, EditTarget, Finding, FindingParts, FindingSource, Fix, Letter, Principle,
     Severity,
 };
+pub use fingerprint::{FingerprintError, FingerprintFailure};
 pub use format::{Detection, Format};
 pub use limits::{Limits, MAX_JSON_DEPTH_SETTING};
 pub use payload::Payload;

@@ -26,6 +26,10 @@ pub struct Limits {
     /// constraint of that validation give a result saying so: the report does not conform
     /// and is not silently partial.
     pub max_sparql_steps: u64,
+    /// Most triples whose graph fingerprint (RDFC-1.0, SHA-256) a report gives (default
+    /// 100,000). A larger graph is still validated; its report's `document.fingerprint` is
+    /// `null` and `document.fingerprint_error` says why.
+    pub max_fingerprint_triples: usize,
 }
 
 impl Default for Limits {
@@ -37,6 +41,7 @@ impl Default for Limits {
             max_findings: 10_000,
             // fair_shacl::DEFAULT_MAX_SPARQL_STEPS (fair-core/tests/layering.rs checks they agree).
             max_sparql_steps: 1_000_000,
+            max_fingerprint_triples: 100_000,
         }
     }
 }

@@ -1,0 +1,252 @@
+//! The graph fingerprint of a record: the SHA-256 of its RDFC-1.0 canonical N-Quads
+//! (`sophia_c14n`), so the same metadata written in JSON-LD, Turtle or RDF/XML has the same
+//! fingerprint and a change of one triple gives another. Bounded: a graph over
+//! `max_fingerprint_triples`, or whose blank nodes RDFC-1.0 cannot tell apart within its
+//! safeguards, has none, with a typed reason. See `docs/architecture.md`, "Graph fingerprint
+//! and sophia".
+
+use crate::limits::Limits;
+use fair_model::{FingerprintError, FingerprintFailure};
+use oxrdf::{Graph, TermRef, TripleRef};
+use sophia_api::dataset::{DResult, Dataset, SetDataset};
+use sophia_api::term::{BnodeId, IriRef, LanguageTag, SimpleTerm};
+use sophia_c14n::hash::{HashFunction, Sha256};
+use sophia_c14n::C14nError;
+use std::convert::Infallible;
+
+/// RDFC-1.0's recursion bound in [`fingerprint`]: at most `DEPTH_FACTOR` × (number of blank nodes) nested
+/// N-degree hashes (sophia_c14n's default).
+pub const DEPTH_FACTOR: f32 = sophia_c14n::rdfc10::DEFAULT_DEPTH_FACTOR;
+
+/// RDFC-1.0's permutation bound in [`fingerprint`]: at most this many blank nodes of one indistinguishable group
+/// are permuted (6! = 720 orders; sophia_c14n's default).
+pub const PERMUTATION_LIMIT: usize = sophia_c14n::rdfc10::DEFAULT_PERMUTATION_LIMIT;
+
+/// The fingerprint of a parsed document's graph (`sha256:` and 64 hex digits), or why there
+/// is none: what [`crate::Engine::validate`] puts in `report.document.fingerprint`.
+pub fn fingerprint(doc: &crate::Document, limits: &Limits) -> Result<String, FingerprintError> {
+    of(doc.graph(), limits)
+}
+
+/// The fingerprint of `graph` (`sha256:` and 64 hex digits), or why there is none.
+pub(crate) fn of(graph: &Graph, limits: &Limits) -> Result<String, FingerprintError> {
+    let max = limits.max_fingerprint_triples;
+    if graph.len() > max {
+        return Err(FingerprintError::new(
+            FingerprintFailure::TooManyTriples,
+            format!(
+                "the graph has {} triples, more than max_fingerprint_triples ({max})",
+                graph.len()
+            ),
+        ));
+    }
+    let mut hasher = HashWriter(Sha256::initialize());
+    sophia_c14n::rdfc10::normalize_with::<Sha256, _, _>(
+        &OxGraph(graph),
+        &mut hasher,
+        DEPTH_FACTOR,
+        PERMUTATION_LIMIT,
+    )
+    .map_err(|e| match e {
+        C14nError::ToxicGraph(detail) => FingerprintError::new(
+            FingerprintFailure::TooComplex,
+            format!("RDFC-1.0 gave up on the graph's blank nodes: {detail}"),
+        ),
+        other => FingerprintError::new(
+            FingerprintFailure::Unsupported,
+            format!("RDFC-1.0 cannot canonicalise the graph: {other}"),
+        ),
+    })?;
+    let digest = hasher.0.finalize();
+    let mut hex = String::with_capacity(7 + 2 * digest.len());
+    hex.push_str("sha256:");
+    for byte in digest {
+        hex.push(HEX[usize::from(byte >> 4)]);
+        hex.push(HEX[usize::from(byte & 0xf)]);
+    }
+    Ok(hex)
+}
+
+const HEX: [char; 16] = [
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f',
+];
+
+/// Feeds the canonical N-Quads straight into the hash: the text is never held whole.
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// An oxrdf graph seen as a sophia dataset (its default graph only), borrowing every string:
+/// no copy of the graph is made.
+struct OxGraph<'a>(&'a Graph);
+
+impl Dataset for OxGraph<'_> {
+    type Quad<'x>
+        = ([SimpleTerm<'x>; 3], Option<SimpleTerm<'x>>)
+    where
+        Self: 'x;
+    type Error = Infallible;
+
+    fn quads(&self) -> impl Iterator<Item = DResult<Self, Self::Quad<'_>>> + '_ {
+        self.0.iter().map(|t| Ok((triple(t), None)))
+    }
+}
+
+// oxrdf's `Graph` is a set: no triple twice.
+impl SetDataset for OxGraph<'_> {}
+
+fn triple(t: TripleRef<'_>) -> [SimpleTerm<'_>; 3] {
+    [
+        term(t.subject.into()),
+        term(t.predicate.into()),
+        term(t.object),
+    ]
+}
+
+/// oxrdf's terms are already valid (parsed or built from valid parts), so sophia's wrappers
+/// are made without checking them again.
+fn term(t: TermRef<'_>) -> SimpleTerm<'_> {
+    match t {
+        TermRef::NamedNode(n) => SimpleTerm::Iri(IriRef::new_unchecked(n.as_str().into())),
+        TermRef::BlankNode(b) => SimpleTerm::BlankNode(BnodeId::new_unchecked(b.as_str().into())),
+        TermRef::Literal(l) => match l.language() {
+            Some(lang) => SimpleTerm::LiteralLanguage(
+                l.value().into(),
+                LanguageTag::new_unchecked(lang.into()),
+                None,
+            ),
+            None => SimpleTerm::LiteralDatatype(
+                l.value().into(),
+                IriRef::new_unchecked(l.datatype().as_str().into()),
+            ),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use oxrdf::{BlankNode, Literal, NamedNode, Triple};
+
+    fn iri(s: &str) -> NamedNode {
+        NamedNode::new(s).unwrap()
+    }
+
+    /// One blank node (so its canonical label is `_:c14n0` whatever the hashes), a typed and
+    /// a language-tagged literal: the canonical N-Quads are these lines in code point order,
+    /// and the fingerprint is their SHA-256.
+    #[test]
+    fn is_the_sha256_of_the_canonical_n_quads() {
+        let mut g = Graph::new();
+        let ds = iri("https://example.org/ds/1");
+        let b = BlankNode::new("whatever").unwrap();
+        g.insert(&Triple::new(
+            ds.clone(),
+            iri("http://schema.org/creator"),
+            b.clone(),
+        ));
+        g.insert(&Triple::new(
+            b,
+            iri("http://schema.org/name"),
+            Literal::new_language_tagged_literal("Ada \"A\"\n", "en").unwrap(),
+        ));
+        g.insert(&Triple::new(
+            ds,
+            iri("http://schema.org/size"),
+            Literal::new_typed_literal("12", iri("http://www.w3.org/2001/XMLSchema#integer")),
+        ));
+        let canonical = "<https://example.org/ds/1> <http://schema.org/creator> _:c14n0 .\n\
+                         <https://example.org/ds/1> <http://schema.org/size> \"12\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n\
+                         _:c14n0 <http://schema.org/name> \"Ada \\\"A\\\"\\n\"@en .\n";
+        let mut h = Sha256::initialize();
+        h.update(canonical);
+        let expected: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(
+            of(&g, &Limits::default()).unwrap(),
+            format!("sha256:{expected}")
+        );
+    }
+
+    #[test]
+    fn blank_node_labels_do_not_matter_but_a_literal_does() {
+        let build = |label: &str, name: &str| {
+            let mut g = Graph::new();
+            let b = BlankNode::new(label).unwrap();
+            g.insert(&Triple::new(
+                iri("https://example.org/ds"),
+                iri("http://schema.org/creator"),
+                b.clone(),
+            ));
+            g.insert(&Triple::new(
+                b,
+                iri("http://schema.org/name"),
+                Literal::new_language_tagged_literal(name, "en").unwrap(),
+            ));
+            g
+        };
+        let limits = Limits::default();
+        let a = of(&build("b0", "Ada"), &limits).unwrap();
+        assert_eq!(a, of(&build("x9", "Ada"), &limits).unwrap());
+        assert_ne!(a, of(&build("b0", "Ada "), &limits).unwrap());
+        assert_eq!(a.len(), 7 + 64);
+        assert!(a.starts_with("sha256:"));
+    }
+
+    #[test]
+    fn over_the_triple_limit_is_a_typed_error() {
+        let mut g = Graph::new();
+        for i in 0..3 {
+            g.insert(&Triple::new(
+                iri("https://example.org/s"),
+                iri("https://example.org/p"),
+                Literal::from(i),
+            ));
+        }
+        let mut limits = Limits::default();
+        limits.max_fingerprint_triples = 2;
+        let err = of(&g, &limits).unwrap_err();
+        assert_eq!(err.reason, FingerprintFailure::TooManyTriples);
+        assert!(err.message.contains("3 triples"), "{}", err.message);
+        limits.max_fingerprint_triples = 3;
+        assert!(of(&g, &limits).is_ok());
+    }
+
+    /// Two blank nodes, each with PERMUTATION_LIMIT + 2 blank children that nothing tells
+    /// apart: telling them apart means trying 8! orders of a parent's children (or 7! of a
+    /// child's siblings, when RDFC-1.0 starts from a child), more than its safeguard allows,
+    /// so it stops and says so. With PERMUTATION_LIMIT children it gets there.
+    #[test]
+    fn a_poison_graph_is_too_complex() {
+        let build = |children: usize| {
+            let mut g = Graph::new();
+            let p = iri("https://example.org/p");
+            for parent in 0..2 {
+                let x = BlankNode::new(format!("x{parent}")).unwrap();
+                for child in 0..children {
+                    let y = BlankNode::new(format!("y{parent}c{child}")).unwrap();
+                    g.insert(&Triple::new(x.clone(), p.clone(), y));
+                }
+            }
+            g
+        };
+        let err = of(&build(PERMUTATION_LIMIT + 2), &Limits::default()).unwrap_err();
+        assert_eq!(
+            err.reason,
+            FingerprintFailure::TooComplex,
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains("permutations"), "{}", err.message);
+        assert!(of(&build(PERMUTATION_LIMIT), &Limits::default()).is_ok());
+    }
+}
