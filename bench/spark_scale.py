@@ -195,6 +195,8 @@ def run_spark(args: argparse.Namespace) -> int:
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "2")
+        # Many partitions per task slot, so the last ones do not leave a core idle for long.
+        .config("spark.sql.files.maxPartitionBytes", args.partition_bytes)
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
@@ -223,6 +225,7 @@ def run_spark(args: argparse.Namespace) -> int:
         "peak_rss_mb": sampler.peak_total / mb, "peak_jvm_mb": sampler.peak_jvm / mb,
         "peak_workers_mb": sampler.peak_workers / mb, "peak_driver_mb": sampler.peak_driver / mb,
         "python_workers": sampler.max_workers, "driver_memory": args.driver_memory,
+        "partition_bytes": args.partition_bytes,
         "load_before": load, "load_after": os.getloadavg(), "when": now(), "cores": os.cpu_count(),
     })
     return 0
@@ -328,6 +331,7 @@ def main() -> int:
     s.add_argument("--data", type=Path, required=True)
     s.add_argument("--master", default="local[2]")
     s.add_argument("--driver-memory", default="1g")
+    s.add_argument("--partition-bytes", default="16m")
     s.add_argument("--results", type=Path, required=True)
     d = sub.add_parser("docs")
     d.add_argument("--results", type=Path, required=True)

@@ -196,6 +196,29 @@ def test_order_and_count_kept_across_partitions(spark: SparkSession) -> None:
     )
 
 
+def test_large_arrow_batch_sliced_in_order(spark: SparkSession) -> None:
+    """One Arrow batch larger than the slice fairlint.spark checks at a time (500 rows): the
+    slices come back whole and in order."""
+    n = 1234
+    rows = [(i, "{bad json" if i % 7 == 3 else MINIMAL.replace("Dataset", f"Dataset{i % 3}")) for i in range(n)]
+    schema = StructType([StructField("i", LongType(), False), StructField("record", StringType(), False)])
+    key = "spark.sql.execution.arrow.maxRecordsPerBatch"
+    before = spark.conf.get(key)
+    spark.conf.set(key, "5000")
+    try:
+        collected = fls.validate(records_df(spark, rows, schema, 1), "record").collect()
+    finally:
+        spark.conf.set(key, before)
+    engine = fairlint.Engine()
+    expected = {k: engine.validate(MINIMAL.replace("Dataset", f"Dataset{k}")).to_json() for k in range(3)}
+    assert [r["i"] for r in collected] == list(range(n))
+    for r in collected:
+        if r["i"] % 7 == 3:
+            assert r["report"] is None and r["error"]["code"] == "parse_error"
+        else:
+            assert r["error"] is None and r["report"] == expected[r["i"] % 3], r["i"]
+
+
 def test_format_argument_and_unknown_format_in_column(spark: SparkSession) -> None:
     turtle = "@prefix s: <https://schema.org/> . <https://example.org/d> a s:Dataset ."
     df = spark.createDataFrame(

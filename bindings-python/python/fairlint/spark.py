@@ -23,8 +23,9 @@
     record that cannot be checked never fails the job.
 
 How it runs: ``DataFrame.mapInArrow`` with a function that, for each Arrow batch of a
-partition, checks the batch's records and yields the same batch with the two columns appended:
-one output row per input row, in the same order, so the row count and the order within each
+partition, checks the batch's records and yields the same rows (in slices of at most 500, which
+bounds the report text a worker holds) with the two columns appended: one output row per input
+row, in the same order, so the row count and the order within each
 partition are those of the input, and the partitions stay as they were (a narrow
 transformation: no shuffle). Every column of the DataFrame passes through Arrow, so its types
 must be ones Spark converts to Arrow (all the usual SQL types; not user-defined types).
@@ -154,6 +155,9 @@ FINDING_COLUMNS: Tuple[str, ...] = (
     "context",
 )
 
+# Rows checked per output batch (see _map_batches).
+_CHUNK = 500
+
 # One engine per (Python worker process, options).
 _ENGINES: Dict[str, Engine] = {}
 _ENGINES_LOCK = threading.Lock()
@@ -219,26 +223,31 @@ def _map_batches(
     format_column: Optional[str],
     options_json: str,
 ) -> Iterator[pa.RecordBatch]:
-    """The mapInArrow function: each batch back with ``report`` and ``error`` appended."""
+    """The mapInArrow function: each batch back, in slices of at most ``_CHUNK`` rows, with
+    ``report`` and ``error`` appended."""
     engine = _engine(options_json)
-    for batch in batches:
-        records = batch.column(column).to_pylist()
-        if format_column is not None:
-            formats: List[Optional[str]] = batch.column(format_column).to_pylist()
-        else:
-            formats = [format] * len(records)
-        reports: List[Optional[str]] = []
-        errors: List[Optional[Dict[str, Any]]] = []
-        for record, fmt in zip(records, formats):
-            report, error = _check(engine, record, fmt)
-            reports.append(report)
-            errors.append(error)
-        arrays = batch.columns + [
-            pa.array(reports, type=pa.string()),
-            pa.array(errors, type=_ERROR_ARROW),
-        ]
-        names = batch.schema.names + ["report", "error"]
-        yield pa.RecordBatch.from_arrays(arrays, names=names)
+    for whole in batches:
+        # Reports are often ten times the size of their records: slicing (zero-copy) bounds
+        # the report text held at once, whatever spark.sql.execution.arrow.maxRecordsPerBatch.
+        for start in range(0, whole.num_rows, _CHUNK):
+            batch = whole.slice(start, _CHUNK)
+            records = batch.column(column).to_pylist()
+            if format_column is not None:
+                formats: List[Optional[str]] = batch.column(format_column).to_pylist()
+            else:
+                formats = [format] * len(records)
+            reports: List[Optional[str]] = []
+            errors: List[Optional[Dict[str, Any]]] = []
+            for record, fmt in zip(records, formats):
+                report, error = _check(engine, record, fmt)
+                reports.append(report)
+                errors.append(error)
+            arrays = batch.columns + [
+                pa.array(reports, type=pa.string()),
+                pa.array(errors, type=_ERROR_ARROW),
+            ]
+            names = batch.schema.names + ["report", "error"]
+            yield pa.RecordBatch.from_arrays(arrays, names=names)
 
 
 def _field(df: DataFrame, name: str, what: str) -> StructField:
