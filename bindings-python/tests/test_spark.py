@@ -308,6 +308,39 @@ def test_findings_rows_match_findings_table(spark: SparkSession) -> None:
     assert sum(by_code.values()) == total
 
 
+def test_one_engine_per_worker_reused_across_jobs(spark: SparkSession) -> None:
+    """Each Python worker that ran validate holds its engine afterwards, and a second job on
+    the same options reuses it (the same object), not a new one."""
+    options = {"profile": "core", "ignore": ["I005"]}
+    key = fls._canonical(options)
+
+    def probe(batches: Iterator[Any]) -> Iterator[Any]:
+        # Nested, so cloudpickle ships it by value (the workers cannot import this module).
+        import pyarrow as pa
+
+        from fairlint import spark as worker_side
+
+        for batch in batches:
+            engine = worker_side._ENGINES.get(key)
+            row = {"pid": os.getpid(), "engine": id(engine) if engine is not None else -1}
+            yield pa.RecordBatch.from_pylist([row] * batch.num_rows)
+
+    df = records_df(spark, [(i, MINIMAL) for i in range(8)], StructType(
+        [StructField("i", LongType(), False), StructField("record", StringType(), False)]), 4)
+    schema = "pid long, engine long"
+    seen = []
+    for _ in range(2):
+        assert fls.validate(df, "record", options=options).count() == 8
+        rows = df.mapInArrow(probe, schema).collect()
+        seen.append({(r["pid"], r["engine"]) for r in rows})
+    first = dict(seen[0])
+    second = dict(seen[1])
+    assert all(e != -1 for e in first.values()) and all(e != -1 for e in second.values())
+    common = set(first) & set(second)
+    assert common, (first, second)
+    assert all(first[pid] == second[pid] for pid in common)
+
+
 def test_engine_built_once_per_process() -> None:
     """The executor-side cache: one engine per options (canonical JSON), whatever the key order."""
     a = fls._engine(fls._canonical({"profile": "core", "ignore": ["R001"]}))
