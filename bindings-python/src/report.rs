@@ -358,9 +358,12 @@ impl Report {
             return Ok(rows.into_any());
         }
         match py.import("pandas") {
-            Ok(pd) => pd
-                .getattr("DataFrame")?
-                .call1((rows, TABLE_COLUMNS.to_vec())),
+            Ok(pd) => {
+                // `columns=`: the second positional argument of DataFrame is the index.
+                let kwargs = PyDict::new(py);
+                kwargs.set_item("columns", TABLE_COLUMNS.to_vec())?;
+                pd.getattr("DataFrame")?.call((rows,), Some(&kwargs))
+            }
             Err(e) if pandas.is_none() && e.is_instance_of::<PyImportError>(py) => {
                 Ok(rows.into_any())
             }

@@ -249,9 +249,11 @@ def test_findings_table_pandas(engine: fairlint.Engine) -> None:
         assert isinstance(report.findings_table(), list)
         with pytest.raises(ImportError):
             report.findings_table(pandas=True)
-    else:  # pragma: no cover - pandas is not a test dependency
+    else:  # pandas comes with the Spark test dependencies (scripts/test-python.sh)
         frame = report.findings_table()
         assert list(frame["code"]) == [f.code for f in report.findings]
+        assert list(frame.columns) == list(report.findings_table(pandas=False)[0])
+        assert len(frame) == len(report.findings)
 
 
 # --- errors -------------------------------------------------------------------------------
