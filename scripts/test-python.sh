@@ -82,8 +82,12 @@ norust() {
 norust python -c 'import shutil, sys
 found = [t for t in ("cargo", "rustc", "rustup") if shutil.which(t)]
 sys.exit(f"a Rust toolchain is on PATH: {found}" if found else 0)'
+# With the Spark extra's pinned packages, so fairlint.spark and the README's Spark example run
+# against the wheel too.
+# (pyspark is published as a pure-Python source distribution only, hence its own install.)
 norust python -m pip install --quiet --disable-pip-version-check --only-binary=:all: \
     "$WHEEL" "pytest==${PYTEST_VERSION}"
+norust python -m pip install --quiet --disable-pip-version-check "${SPARK_PIP_PINS[@]}"
 (
     cd "$TARGET_DIR"   # away from the source tree, so `import fairlint` can only be the wheel
     norust python -c 'import fairlint, sys
@@ -94,6 +98,7 @@ print("fairlint", fairlint.__version__, "from", where)'
 ROOT="$PWD"
 (
     cd "$TARGET_DIR"
-    FAIRLINT_CLI="$TARGET_DIR/debug/fairlint" \
+    FAIRLINT_CLI="$TARGET_DIR/debug/fairlint" FAIRLINT_REQUIRE_SPARK=1 SPARK_LOCAL_IP=127.0.0.1 \
+        PYSPARK_PYTHON="$NORUST_VENV/bin/python" \
         norust python -m pytest "$ROOT/bindings-python/tests" -q -p no:cacheprovider
 )
