@@ -46,7 +46,13 @@ test("validates a record as the Rust CLI does", () => {
     } catch (e) {
       assert.fail(`the CLI failed on ${name}: ${e}`);
     }
-    assert.deepEqual(report, JSON.parse(cli.toString("utf8")), name);
+    const expected = JSON.parse(cli.toString("utf8"));
+    // The one difference between the faces (as in vectors.test.mjs): the graph fingerprint is not
+    // built into the WebAssembly package (docs/architecture.md, "Graph fingerprint and sophia").
+    assert.ok("fingerprint" in expected.document, `the CLI's report has a fingerprint: ${name}`);
+    assert.ok(!("fingerprint" in report.document) && !("fingerprint_error" in report.document));
+    delete expected.document.fingerprint;
+    assert.deepEqual(report, expected, name);
   }
   engine.free();
 });
