@@ -96,16 +96,21 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
     Ok(exit_code(&stats))
 }
 
-/// The engine options: the `--config` file (or the defaults), then the flags that override it.
-pub(crate) fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
-    let mut config = match &args.config {
+/// The engine options of a `--config` file, or the defaults without one.
+pub(crate) fn read_config(path: Option<&std::path::Path>) -> anyhow::Result<Config> {
+    match path {
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read config {}", path.display()))?;
-            Config::from_json(&text)?
+            Ok(Config::from_json(&text)?)
         }
-        None => Config::default(),
-    };
+        None => Ok(Config::default()),
+    }
+}
+
+/// The engine options: the `--config` file (or the defaults), then the flags that override it.
+pub(crate) fn load_config(args: &CheckArgs) -> anyhow::Result<Config> {
+    let mut config = read_config(args.config.as_deref())?;
     if args.profile.is_some() {
         config.profile = args.profile.clone();
     }

@@ -138,14 +138,7 @@ pub struct App {
 }
 
 pub fn serve(args: ServeArgs) -> anyhow::Result<u8> {
-    let mut config = match &args.config {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read config {}", path.display()))?;
-            Config::from_json(&text)?
-        }
-        None => Config::default(),
-    };
+    let mut config = crate::check::read_config(args.config.as_deref())?;
     if let Some(max) = args.max_input_bytes {
         config.limits.max_input_bytes = max;
     }
