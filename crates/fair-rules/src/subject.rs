@@ -3,7 +3,7 @@
 
 use crate::document::Document;
 use crate::vocab;
-use oxrdf::{NamedNodeRef, NamedOrBlankNode, TermRef};
+use oxrdf::{NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, TermRef};
 use std::collections::{BTreeSet, HashSet};
 
 /// The record's main resource and its types.
@@ -84,21 +84,27 @@ impl Subject {
 /// statement, named nodes first, then N-Triples order; an RO-Crate descriptor gives way to the
 /// root data entity it is about.
 fn main_resource(doc: &Document, candidates: &BTreeSet<String>) -> String {
-    let referenced: HashSet<String> = doc
+    // Objects that are nodes, other than their own subject: IRIs borrowed from the graph,
+    // blank node labels (which the graph does not hold as text) copied. No string is made
+    // per triple.
+    let referenced: HashSet<NodeKey<'_>> = doc
         .graph()
         .iter()
         .filter_map(|t| {
             let object = match t.object {
-                TermRef::NamedNode(n) => n.to_string(),
-                TermRef::BlankNode(b) => b.to_string(),
+                TermRef::NamedNode(n) => NamedOrBlankNodeRef::NamedNode(n),
+                TermRef::BlankNode(b) => NamedOrBlankNodeRef::BlankNode(b),
                 _ => return None,
             };
-            (object != t.subject.to_string()).then_some(object)
+            (object != t.subject).then(|| match object {
+                NamedOrBlankNodeRef::NamedNode(n) => NodeKey::Iri(n.as_str()),
+                NamedOrBlankNodeRef::BlankNode(b) => NodeKey::Blank(b.as_str().to_owned()),
+            })
         })
         .collect();
     let mut roots: Vec<&String> = candidates
         .iter()
-        .filter(|s| !referenced.contains(*s))
+        .filter(|s| !referenced.contains(&NodeKey::of(s)))
         .collect();
     if roots.is_empty() {
         roots = candidates.iter().collect();
@@ -106,6 +112,27 @@ fn main_resource(doc: &Document, candidates: &BTreeSet<String>) -> String {
     roots.sort_by_key(|s| (s.starts_with("_:"), (*s).clone()));
     let main = roots.first().map(|s| (*s).clone()).unwrap_or_default();
     crate_root(doc, &main).unwrap_or(main)
+}
+
+/// A node as a hash key: an IRI borrowed from the graph, or a blank node's label.
+#[derive(PartialEq, Eq, Hash)]
+enum NodeKey<'a> {
+    Iri(&'a str),
+    Blank(String),
+}
+
+impl<'a> NodeKey<'a> {
+    /// The key of a node in N-Triples syntax (`<iri>` or `_:label`).
+    fn of(node: &'a str) -> Self {
+        match node.strip_prefix("_:") {
+            Some(label) => NodeKey::Blank(label.to_owned()),
+            None => NodeKey::Iri(
+                node.strip_prefix('<')
+                    .and_then(|n| n.strip_suffix('>'))
+                    .unwrap_or(node),
+            ),
+        }
+    }
 }
 
 /// For an RO-Crate metadata descriptor (`<.../ro-crate-metadata.json>`, or the 1.1 legacy
