@@ -336,6 +336,8 @@ pub(crate) struct Collector {
     https_schema: bool,
     pub(crate) source: SourceMapBuilder,
     scope: usize,
+    /// The subject of the last triple added and its N-Triples form.
+    last_subject: Option<(NamedOrBlankNode, String)>,
 }
 
 impl Collector {
@@ -350,6 +352,7 @@ impl Collector {
             https_schema: false,
             source: SourceMapBuilder::default(),
             scope: 0,
+            last_subject: None,
         }
     }
 
@@ -440,9 +443,19 @@ impl Collector {
             return Err(self.limit_error(location));
         }
         if let Some(location) = location {
-            let subject = triple.subject.to_string();
-            self.source
-                .record(&subject, Some(triple.predicate.as_str()), location);
+            // Readers give a subject's triples one after another: its N-Triples form is
+            // written once per run, not once per triple.
+            if self
+                .last_subject
+                .as_ref()
+                .is_none_or(|(node, _)| *node != triple.subject)
+            {
+                self.last_subject = Some((triple.subject.clone(), triple.subject.to_string()));
+            }
+            if let Some((_, subject)) = &self.last_subject {
+                self.source
+                    .record(subject, Some(triple.predicate.as_str()), location);
+            }
         }
         Ok(triple)
     }
