@@ -95,6 +95,9 @@ pub(crate) fn parse(
     let mut nodes = Vec::new();
     mark_nodes(&mut marked, &mut String::new(), &mut nodes, false);
     let marked_text = serde_json::to_string(&marked).unwrap_or_default();
+    // Freed as soon as they are used, not at the end: on a large document each is several
+    // times the input's size, and the graph is built after them.
+    drop(marked);
     let attempt = run_parser(
         &marked_text,
         base,
@@ -102,6 +105,7 @@ pub(crate) fn parse(
         options.limits.max_triples,
         true,
     );
+    drop(marked_text);
     let (quads, markers) = match attempt {
         Ok(Parsed {
             quads,
