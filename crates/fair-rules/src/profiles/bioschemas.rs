@@ -681,6 +681,7 @@ pub fn turtle(d: &Definition) -> String {
          # FAIRLINT_UPDATE_SHAPES=1 cargo test -p fair-rules --lib generated_shapes_are_up_to_date\n\
          #\n\
          # Profile:       {profile_iri} ({})\n\
+         # Version:       {version}\n\
          # Written from:  {family}/jsonld/{family}_v{version}.json of {source}\n\
          #                (commit {commit}), its embedded JSON Schema",
         d.status

@@ -155,6 +155,20 @@ pub struct Profile {
     pub upstream: &'static [&'static str],
 }
 
+impl Profile {
+    /// The profile's SHACL shapes as Turtle: the embedded file, or for a generated Bioschemas
+    /// profile the text [`bioschemas::turtle`] writes from the embedded extract (the same as
+    /// the committed `shapes/` file); empty for a profile without shapes.
+    pub fn shapes_turtle(&self) -> std::borrow::Cow<'static, str> {
+        if self.generated {
+            return bioschemas::definition(self.family, self.version)
+                .map(|d| std::borrow::Cow::Owned(bioschemas::turtle(d)))
+                .unwrap_or_default();
+        }
+        std::borrow::Cow::Borrowed(self.shapes)
+    }
+}
+
 /// A bundled profile, each fact written once and the rest derived from it:
 ///
 /// - `Bioschemas { id, family, release, [dated,] a, target_types, default_for_type }`: the

@@ -446,17 +446,13 @@ pub fn bundled_profile_shapes(index: usize) -> Option<&'static ShapeSet> {
 /// the Turtle [`crate::profiles::bioschemas::turtle`] writes from the embedded extract (`None`
 /// for a profile without shapes).
 pub fn profile_shapes_source(p: &crate::profiles::Profile) -> Option<ShapesSource> {
-    let bytes = if p.generated {
-        let d = crate::profiles::bioschemas::definition(p.family, p.version)?;
-        crate::profiles::bioschemas::turtle(d).into_bytes()
-    } else if p.shapes.is_empty() {
+    let text = p.shapes_turtle();
+    if text.is_empty() {
         return None;
-    } else {
-        p.shapes.as_bytes().to_vec()
-    };
+    }
     Some(ShapesSource {
         name: p.shapes_file.to_owned(),
-        bytes,
+        bytes: text.into_owned().into_bytes(),
         format: Format::Turtle,
         base_iri: None,
     })
