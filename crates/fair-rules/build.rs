@@ -43,10 +43,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
+    bioschemas_extract(
+        &shapes.join("bioschemas/profiles.json"),
+        &Path::new(&std::env::var("OUT_DIR")?).join("bioschemas-profiles.json"),
+    )?;
     upstream_rocrate(
         &shapes,
         &Path::new(&std::env::var("OUT_DIR")?).join("rocrate_upstream.rs"),
     )?;
+    Ok(())
+}
+
+/// The Bioschemas extract as `src/profiles/bioschemas.rs` embeds it: its `profiles` array
+/// only, without whitespace (the provenance, with a sha256 per input file, stays in the
+/// committed file and the generated `.ttl` headers, out of the WebAssembly package).
+fn bioschemas_extract(from: &Path, to: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    println!("cargo:rerun-if-changed={}", from.display());
+    let full: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(from)?)?;
+    let profiles = full
+        .get("profiles")
+        .ok_or("shapes/bioschemas/profiles.json has no profiles")?;
+    std::fs::write(to, serde_json::to_string(profiles)?)?;
     Ok(())
 }
 

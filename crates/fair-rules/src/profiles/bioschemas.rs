@@ -22,40 +22,30 @@
 //! `schema:` terms (the records' schema.org context maps every Bioschemas term there) and data
 //! is normalised to `http://schema.org/` before validation.
 
-use serde::Deserialize;
+use serde_json::Value;
 use std::fmt::Write as _;
 
-/// The committed extract (`shapes/bioschemas/profiles.json`).
-pub const EXTRACT_JSON: &str = include_str!("../../../../shapes/bioschemas/profiles.json");
+/// The committed extract (`shapes/bioschemas/profiles.json`) as `build.rs` embeds it: only its
+/// `profiles`, without whitespace (the provenance stays in the file and in the `.ttl` files'
+/// headers; the WebAssembly package carries just what the shapes need).
+const EMBEDDED: &str = include_str!(concat!(env!("OUT_DIR"), "/bioschemas-profiles.json"));
 
-/// The extract: provenance and the profile definitions.
-#[derive(Debug, Deserialize)]
-pub struct Extract {
-    /// Upstream repository.
-    pub source: String,
-    /// Upstream commit.
-    pub commit: String,
-    /// Licence of the specification (and of the extract and shapes).
-    pub licence: String,
-    /// The input files with their sha256.
-    pub inputs: Vec<Input>,
-    /// One entry per profile version.
-    pub profiles: Vec<Definition>,
-}
-
-/// One input file of the extract.
-#[derive(Debug, Deserialize)]
-pub struct Input {
-    /// Where it was read (`release/...` or `draft/...`).
-    pub file: String,
-    /// Its path in the upstream repository.
-    pub upstream: String,
-    /// Its sha256.
-    pub sha256: String,
+/// One property of a profile version: name, marginality (`m` / `r` / `o`), cardinality (`1` /
+/// `n`) and the kinds of value the schema allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Property {
+    /// Property name (a schema.org term).
+    pub name: String,
+    /// `m` (minimum), `r` (recommended) or `o` (optional).
+    pub marginality: String,
+    /// `1` (one value) or `n` (many).
+    pub cardinality: String,
+    /// Value kinds (`text`, `url`, `class:CreativeWork`, ...).
+    pub kinds: Vec<String>,
 }
 
 /// One profile version of the extract.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Definition {
     /// `Dataset`, `Gene`, ...
     pub family: String,
@@ -71,22 +61,63 @@ pub struct Definition {
     pub targets: Vec<String>,
     /// Properties the schema lists under a marginality without defining them (not checked).
     pub listed_without_definition: Vec<String>,
-    /// `[name, marginality (m / r / o), cardinality (1 / n), value kinds]`.
-    pub properties: Vec<(String, String, String, Vec<String>)>,
+    /// The properties, in the schema's order.
+    pub properties: Vec<Property>,
 }
 
-/// The parsed extract (`None` only if the embedded file were not valid, which a test rules out).
-pub fn extract() -> Option<&'static Extract> {
-    static EXTRACT: std::sync::OnceLock<Option<Extract>> = std::sync::OnceLock::new();
-    EXTRACT
-        .get_or_init(|| serde_json::from_str(EXTRACT_JSON).ok())
-        .as_ref()
+fn strings(v: &Value) -> Option<Vec<String>> {
+    v.as_array()?
+        .iter()
+        .map(|s| s.as_str().map(str::to_owned))
+        .collect()
+}
+
+fn parse_definition(v: &Value) -> Option<Definition> {
+    let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+    let properties = v
+        .get("properties")?
+        .as_array()?
+        .iter()
+        .map(|p| {
+            let p = p.as_array()?;
+            let field = |i: usize| p.get(i).and_then(Value::as_str).map(str::to_owned);
+            Some(Property {
+                name: field(0)?,
+                marginality: field(1)?,
+                cardinality: field(2)?,
+                kinds: strings(p.get(3)?)?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Definition {
+        family: text("family")?,
+        version: text("version")?,
+        release: text("release")?,
+        status: text("status")?,
+        noun: text("noun")?,
+        targets: strings(v.get("targets")?)?,
+        listed_without_definition: strings(v.get("listed_without_definition")?)?,
+        properties,
+    })
+}
+
+/// The profile definitions of an extract (`profiles.json`, or the embedded `profiles` array).
+pub fn parse_definitions(json: &str) -> Option<Vec<Definition>> {
+    let v: Value = serde_json::from_str(json).ok()?;
+    let profiles = v.get("profiles").unwrap_or(&v);
+    profiles.as_array()?.iter().map(parse_definition).collect()
+}
+
+/// The embedded definitions (empty only if the embedded extract were not valid, which a test
+/// rules out).
+pub fn definitions() -> &'static [Definition] {
+    static PARSED: std::sync::OnceLock<Vec<Definition>> = std::sync::OnceLock::new();
+    PARSED.get_or_init(|| parse_definitions(EMBEDDED).unwrap_or_default())
 }
 
 /// The definition of `family` at `version` (as the profile's `version`, date included).
 pub fn definition(family: &str, version: &str) -> Option<&'static Definition> {
-    extract()?
-        .profiles
+    definitions()
         .iter()
         .find(|d| d.family == family && d.version == version)
 }
@@ -584,19 +615,25 @@ fn value_shape(kinds: &[String]) -> Option<(Vec<String>, String, (&'static str, 
     Some((alternatives, description, code))
 }
 
-/// The shapes of one profile version, as Turtle (header comments with provenance included).
+/// The shapes of one profile version, as Turtle (what runs: no comments).
 pub fn turtle(d: &Definition) -> String {
     let (family, version) = (d.family.as_str(), d.version.as_str());
     let title = format!("Bioschemas {family} {version}");
-    let mut props: Vec<&(String, String, String, Vec<String>)> = d.properties.iter().collect();
+    let mut props: Vec<&Property> = d.properties.iter().collect();
     let rank = |m: &str| match m {
         "m" => 0,
         "r" => 1,
         _ => 2,
     };
-    props.sort_by(|a, b| (rank(&a.1), &a.0).cmp(&(rank(&b.1), &b.0)));
+    props.sort_by(|a, b| (rank(&a.marginality), &a.name).cmp(&(rank(&b.marginality), &b.name)));
     let mut shapes: Vec<Shape> = Vec::new();
-    for (name, marginality, cardinality, kinds) in props {
+    for Property {
+        name,
+        marginality,
+        cardinality,
+        kinds,
+    } in props
+    {
         let stem = shape_stem(name);
         let path = format!("schema:{name}");
         let severity = match marginality.as_str() {
@@ -666,51 +703,7 @@ pub fn turtle(d: &Definition) -> String {
         }
     }
     let profile_iri = format!("https://bioschemas.org/profiles/{family}/{version}");
-    let (source, commit, licence) = extract()
-        .map(|e| (e.source.as_str(), e.commit.as_str(), e.licence.as_str()))
-        .unwrap_or_default();
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Bioschemas {family} profile, version {version}, as SHACL shapes for fairlint."
-    );
-    let _ = writeln!(
-        out,
-        "# GENERATED from shapes/bioschemas/profiles.json (scripts/import-bioschemas-profiles.py) by\n\
-         # crates/fair-rules/src/profiles/bioschemas.rs: do not edit; regenerate with\n\
-         # FAIRLINT_UPDATE_SHAPES=1 cargo test -p fair-rules --lib generated_shapes_are_up_to_date\n\
-         #\n\
-         # Profile:       {profile_iri} ({})\n\
-         # Version:       {version}\n\
-         # Written from:  {family}/jsonld/{family}_v{version}.json of {source}\n\
-         #                (commit {commit}), its embedded JSON Schema",
-        d.status
-    );
-    if let Some(input) = extract().and_then(|e| {
-        e.inputs
-            .iter()
-            .find(|i| i.upstream.ends_with(&format!("/{family}_v{version}.json")))
-    }) {
-        let _ = writeln!(out, "#                (sha256 {})", input.sha256);
-    }
-    let _ = writeln!(
-        out,
-        "# Licence:       the specification is {licence}; these shapes adapt it and are shared\n\
-         #                under the same licence.\n\
-         #\n\
-         # Marginality: minimum -> sh:Violation, recommended -> sh:Warning, optional -> sh:Info (optional\n\
-         # properties are only checked for their value type, never for being absent). Cardinality ONE ->\n\
-         # sh:maxCount 1. Codes are shared by every Bioschemas profile (crates/fair-rules/src/shapes.rs);\n\
-         # data is normalised to http://schema.org/ before validation."
-    );
-    if !d.listed_without_definition.is_empty() {
-        let _ = writeln!(
-            out,
-            "# Listed by the schema without a definition (not checked): {}.",
-            d.listed_without_definition.join(", ")
-        );
-    }
-    out.push('\n');
     for (prefix, ns) in [
         ("sh", "http://www.w3.org/ns/shacl#"),
         ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
@@ -761,27 +754,84 @@ pub fn turtle(d: &Definition) -> String {
     out
 }
 
+/// The committed `shapes/bioschemas/<Family>-<version>.ttl` files for the extract `json` (the
+/// whole `profiles.json`, provenance included): per profile version its path under `shapes/`
+/// and its text, a header with the provenance followed by [`turtle`]'s shapes.
+pub fn file_texts(json: &str) -> Option<Vec<(String, String)>> {
+    let full: Value = serde_json::from_str(json).ok()?;
+    let field = |k: &str| full.get(k).and_then(Value::as_str).unwrap_or_default();
+    let (source, commit, licence) = (field("source"), field("commit"), field("licence"));
+    let inputs = full.get("inputs")?.as_array()?;
+    let mut files = Vec::new();
+    for d in parse_definitions(json)? {
+        let (family, version) = (d.family.as_str(), d.version.as_str());
+        let profile_iri = format!("https://bioschemas.org/profiles/{family}/{version}");
+        let upstream = format!("{family}/jsonld/{family}_v{version}.json");
+        let sha256 = inputs
+            .iter()
+            .find(|i| i.get("upstream").and_then(Value::as_str) == Some(upstream.as_str()))
+            .and_then(|i| i.get("sha256")?.as_str())?;
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "# Bioschemas {family} profile, version {version}, as SHACL shapes for fairlint."
+        );
+        let _ = writeln!(
+            out,
+            "# GENERATED from shapes/bioschemas/profiles.json (scripts/import-bioschemas-profiles.py) by\n\
+             # crates/fair-rules/src/profiles/bioschemas.rs: do not edit; regenerate with\n\
+             # FAIRLINT_UPDATE_SHAPES=1 cargo test -p fair-rules --lib generated_shapes_are_up_to_date\n\
+             #\n\
+             # Profile:       {profile_iri} ({})\n\
+             # Version:       {version}\n\
+             # Written from:  {upstream} of {source}\n\
+             #                (commit {commit}), its embedded JSON Schema (sha256 {sha256})\n\
+             # Licence:       the specification is {licence}; these shapes adapt it and are shared\n\
+             #                under the same licence.\n\
+             #\n\
+             # Marginality: minimum -> sh:Violation, recommended -> sh:Warning, optional -> sh:Info (optional\n\
+             # properties are only checked for their value type, never for being absent). Cardinality ONE ->\n\
+             # sh:maxCount 1. Codes are shared by every Bioschemas profile (crates/fair-rules/src/shapes.rs);\n\
+             # data is normalised to http://schema.org/ before validation.",
+            d.status
+        );
+        if !d.listed_without_definition.is_empty() {
+            let _ = writeln!(
+                out,
+                "# Listed by the schema without a definition (not checked): {}.",
+                d.listed_without_definition.join(", ")
+            );
+        }
+        out.push('\n');
+        out.push_str(&turtle(&d));
+        files.push((shapes_file(&d), out));
+    }
+    Some(files)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
     use super::*;
 
     /// The committed `shapes/bioschemas/<Family>-<version>.ttl` files are this module's output
-    /// for the committed extract, byte for byte (`FAIRLINT_UPDATE_SHAPES=1` rewrites them), and
-    /// every bundled Bioschemas profile has its definition.
+    /// for the committed extract, byte for byte (`FAIRLINT_UPDATE_SHAPES=1` rewrites them); the
+    /// embedded extract holds the same definitions; every file's shapes are what runs.
     #[test]
     fn generated_shapes_are_up_to_date() {
-        let e = extract().expect("the embedded extract parses");
-        assert_eq!(e.profiles.len(), 22);
-        assert_eq!(e.inputs.len(), 22);
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shapes");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shapes");
+        let json = std::fs::read_to_string(root.join("bioschemas/profiles.json")).unwrap();
+        assert_eq!(parse_definitions(&json).unwrap(), definitions());
+        assert_eq!(definitions().len(), 22);
+        let files = file_texts(&json).expect("the extract has every input's provenance");
+        assert_eq!(files.len(), 22);
         let update = std::env::var_os("FAIRLINT_UPDATE_SHAPES").is_some();
         let mut stale = Vec::new();
-        for d in &e.profiles {
-            let path = dir.join(shapes_file(d));
-            let text = turtle(d);
+        for ((path, text), d) in files.iter().zip(definitions()) {
+            assert!(text.ends_with(&turtle(d)), "{path}");
+            let path = root.join(path);
             if update {
-                std::fs::write(&path, &text).unwrap();
+                std::fs::write(&path, text).unwrap();
             }
             if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
                 stale.push(path.display().to_string());
@@ -792,13 +842,13 @@ mod tests {
             "stale generated shapes (run `FAIRLINT_UPDATE_SHAPES=1 cargo test -p fair-rules --lib generated_shapes_are_up_to_date`): {stale:?}"
         );
         // No other Turtle file in shapes/bioschemas (such as a removed profile's).
-        for entry in std::fs::read_dir(dir.join("bioschemas")).unwrap() {
+        for entry in std::fs::read_dir(root.join("bioschemas")).unwrap() {
             let name = entry.unwrap().file_name().to_string_lossy().into_owned();
             if name.ends_with(".ttl") {
                 assert!(
-                    e.profiles
+                    files
                         .iter()
-                        .any(|d| shapes_file(d) == format!("bioschemas/{name}")),
+                        .any(|(p, _)| *p == format!("bioschemas/{name}")),
                     "{name} is not generated"
                 );
             }
@@ -819,7 +869,7 @@ mod tests {
             assert_eq!(p.default_for_type, d.status == "release", "{}", p.id);
             n += 1;
         }
-        assert_eq!(n, extract().unwrap().profiles.len());
+        assert_eq!(n, definitions().len());
     }
 
     #[test]
