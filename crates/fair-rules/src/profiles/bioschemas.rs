@@ -215,6 +215,29 @@ const PROPERTY_CODES: &[(&str, &str, &str, &str)] = &[
     ("taxonRank", "R156", "R1", "taxonomic rank"),
 ];
 
+/// How messages name the properties without a code of their own, where splitting the name into
+/// words does not read well.
+const LABELS: &[(&str, &str)] = &[
+    (
+        "encodesBioChemEntity",
+        "gene products (encodesBioChemEntity)",
+    ),
+    ("hasBioChemEntityPart", "parts (hasBioChemEntityPart)"),
+    ("inChI", "InChI"),
+    ("inChIKey", "InChIKey"),
+    (
+        "isEncodedByBioChemEntity",
+        "encoding gene (isEncodedByBioChemEntity)",
+    ),
+    (
+        "isPartOfBioChemEntity",
+        "containing entity (isPartOfBioChemEntity)",
+    ),
+    ("iupacName", "IUPAC name"),
+    ("smiles", "SMILES"),
+    ("encodingFormat", "EDAM format (encodingFormat)"),
+];
+
 /// Codes of a missing minimum / recommended property without a code of its own.
 const MISSING_MINIMUM: (&str, &str) = ("R149", "R1");
 const MISSING_RECOMMENDED: (&str, &str) = ("R154", "R1");
@@ -653,7 +676,11 @@ pub fn turtle(d: &Definition) -> String {
                     } else {
                         MISSING_RECOMMENDED
                     };
-                    (c, pr, words(name))
+                    let label = LABELS
+                        .iter()
+                        .find(|(p, _)| p == name)
+                        .map_or_else(|| words(name), |(_, l)| (*l).to_owned());
+                    (c, pr, label)
                 });
             let level = if marginality == "m" {
                 "minimum"
