@@ -1,4 +1,4 @@
-//! Embeds the bundled profiles' shapes (`shapes/{bioschemas,dcat-ap,codemeta}/*.ttl`) without
+//! Embeds the bundled profiles' shapes (`shapes/{dcat-ap,codemeta}/*.ttl`) without
 //! their full-line comments: the comments document the files for people (provenance, what each
 //! shape follows) and are about a sixth of their size, which the WebAssembly package would
 //! otherwise carry. Nothing else changes: a line is dropped only when its first non-blank
@@ -8,7 +8,9 @@
 
 use std::path::Path;
 
-const DIRS: &[&str] = &["bioschemas", "dcat-ap", "codemeta"];
+// The Bioschemas shapes are not embedded: they are generated at run time from
+// shapes/bioschemas/profiles.json (src/profiles/bioschemas.rs).
+const DIRS: &[&str] = &["dcat-ap", "codemeta"];
 
 fn strip_comments(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -41,10 +43,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
+    bioschemas_extract(
+        &shapes.join("bioschemas/profiles.json"),
+        &Path::new(&std::env::var("OUT_DIR")?).join("bioschemas-profiles.json"),
+    )?;
     upstream_rocrate(
         &shapes,
         &Path::new(&std::env::var("OUT_DIR")?).join("rocrate_upstream.rs"),
     )?;
+    Ok(())
+}
+
+/// The Bioschemas extract as `src/profiles/bioschemas.rs` embeds it: its `profiles` array
+/// only, without whitespace (the provenance, with a sha256 per input file, stays in the
+/// committed file and the generated `.ttl` headers, out of the WebAssembly package).
+fn bioschemas_extract(from: &Path, to: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    println!("cargo:rerun-if-changed={}", from.display());
+    let full: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(from)?)?;
+    let profiles = full
+        .get("profiles")
+        .ok_or("shapes/bioschemas/profiles.json has no profiles")?;
+    std::fs::write(to, serde_json::to_string(profiles)?)?;
     Ok(())
 }
 

@@ -183,7 +183,47 @@ fn lists_profiles_and_rules() {
         .unwrap()
         .contains("dct:conformsTo"));
     let out = fairlint().arg("profiles").output().unwrap();
-    assert!(String::from_utf8(out.stdout).unwrap().contains("core"));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("core"));
+    // Every Bioschemas profile version the specification marks as latest release or draft.
+    for id in [
+        "bioschemas-chemicalsubstance-0.4",
+        "bioschemas-computationaltool-1.0",
+        "bioschemas-computationaltool-1.1",
+        "bioschemas-computationalworkflow-1.0",
+        "bioschemas-computationalworkflow-1.1",
+        "bioschemas-course-1.0",
+        "bioschemas-courseinstance-1.0",
+        "bioschemas-datacatalog-0.3",
+        "bioschemas-datacatalog-0.4",
+        "bioschemas-dataset-1.0",
+        "bioschemas-dataset-1.1",
+        "bioschemas-formalparameter-1.0",
+        "bioschemas-gene-1.0",
+        "bioschemas-molecularentity-0.5",
+        "bioschemas-protein-0.11",
+        "bioschemas-protein-0.12",
+        "bioschemas-sample-0.2",
+        "bioschemas-sample-0.3",
+        "bioschemas-taxon-1.0",
+        "bioschemas-taxonname-1.0",
+        "bioschemas-trainingmaterial-1.0",
+        "bioschemas-trainingmaterial-1.1",
+    ] {
+        assert!(text.contains(id), "{id} not listed: {text}");
+    }
+    let out = fairlint()
+        .args(["profiles", "--format", "json"])
+        .output()
+        .unwrap();
+    let listed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let bioschemas = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["id"].as_str().unwrap().starts_with("bioschemas-"))
+        .count();
+    assert_eq!(bioschemas, 22, "{listed}");
 }
 
 #[test]

@@ -140,7 +140,7 @@ fn every_profile_rule_fails_in_some_vector() {
                 }
                 names
             }
-            Native::None => result_shapes(p.shapes),
+            Native::None => result_shapes(&p.shapes_turtle()),
         };
         assert!(!expected.is_empty(), "{}: no rules found", p.id);
         checked += expected.len();

@@ -283,7 +283,7 @@ mod tests {
     #[test]
     fn codes_are_unique_sorted_and_well_formed() {
         let codes: Vec<_> = all().iter().map(|r| r.code).collect();
-        assert_eq!(codes.len(), 131);
+        assert_eq!(codes.len(), 136);
         let mut sorted = codes.clone();
         sorted.sort_unstable();
         sorted.dedup();

@@ -376,6 +376,16 @@ crate::registry::rules! {
         fix: "Give the property as a number (xsd:nonNegativeInteger or xsd:decimal)",
         summary: "A property the profile expects as a number (dcat:byteSize, dcat:spatialResolutionInMeters) holds a non-negative numeric literal.",
     }
+    VALUE_NOT_IN_VOCABULARY = "I212" {
+        slug: "value-not-in-vocabulary",
+        principle: I2,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "A value is outside the controlled vocabulary or list of values its Bioschemas profile names",
+        fix: "Give the property a term of the vocabulary (or one of the values) its Bioschemas profile names",
+        summary: "A property whose Bioschemas profile restricts it to a controlled vocabulary (an EDAM branch such as EDAM formats) or to listed values (the status of a Gene) has a value outside it.",
+    }
     MISSING_LICENSE = "R110" {
         slug: "missing-license",
         principle: R1_1,
@@ -765,6 +775,46 @@ crate::registry::rules! {
         message: "The agent has no dct:type, which DCAT-AP recommends",
         fix: "Add dct:type with a publisher type IRI (http://purl.org/adms/publishertype/...)",
         summary: "A DCAT-AP Agent states its type from the ADMS publisher-type vocabulary (recommended).",
+    }
+    MISSING_MINIMUM_PROPERTY = "R149" {
+        slug: "missing-minimum-property",
+        principle: R1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The record lacks a minimum property of its Bioschemas profile",
+        fix: "Add the property the finding names (its path) to the record",
+        summary: "The record gives every minimum property of its Bioschemas profile; this code stands for the minimum properties without a code of their own (such as courseMode and location of a CourseInstance).",
+    }
+    MISSING_RECOMMENDED_PROPERTY = "R154" {
+        slug: "missing-recommended-property",
+        principle: R1,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "The record lacks a recommended property of its Bioschemas profile",
+        fix: "Add the property the finding names (its path) to the record",
+        summary: "The record gives the recommended properties of its Bioschemas profile; this code stands for the recommended properties without a code of their own (such as encodesBioChemEntity of a Gene or inChIKey of a MolecularEntity).",
+    }
+    MISSING_TAXONOMIC_RANGE = "R155" {
+        slug: "missing-taxonomic-range",
+        principle: R1,
+        severity: Warning,
+        status: Preview,
+        since: "0.1.0",
+        message: "The record has no schema:taxonomicRange (the taxon it comes from), which its Bioschemas profile asks for",
+        fix: "Add schema:taxonomicRange: the organism's taxon, e.g. an NCBI Taxonomy IRI (http://purl.obolibrary.org/obo/NCBITaxon_9606) or a Taxon node",
+        summary: "A biological entity (a Bioschemas Protein) names the taxon it comes from (schema:taxonomicRange, recommended).",
+    }
+    MISSING_TAXON_RANK = "R156" {
+        slug: "missing-taxon-rank",
+        principle: R1,
+        severity: Error,
+        status: Preview,
+        since: "0.1.0",
+        message: "The record has no schema:taxonRank (taxonomic rank), which its Bioschemas profile asks for",
+        fix: "Add schema:taxonRank, preferably as a term IRI of a rank vocabulary (TDWG TaxonRank, Wikidata)",
+        summary: "A Bioschemas Taxon (minimum) or TaxonName (recommended) states its taxonomic rank.",
     }
     SHAPE_CONSTRAINT = "X000" {
         slug: "shape-constraint",

@@ -11,6 +11,7 @@
 //! family: Workflow RO-Crate, Process / Workflow / Provenance Run Crate, Workflow Testing
 //! RO-Crate and ISA RO-Crate.
 
+pub mod bioschemas;
 pub mod rocrate;
 mod select;
 #[doc(hidden)]
@@ -144,10 +145,28 @@ pub struct Profile {
     /// Native checks of the profile.
     #[serde(skip)]
     pub native: Native,
+    /// Whether the shapes are generated at run time from the Bioschemas extract
+    /// ([`bioschemas`], `shapes/bioschemas/profiles.json`) rather than embedded Turtle.
+    #[serde(skip)]
+    pub generated: bool,
     /// rocrate-validator profile folders whose shapes the profile runs (its own and the
     /// profiles it inherits from), see [`rocrate::upstream`]; empty for the others.
     #[serde(skip)]
     pub upstream: &'static [&'static str],
+}
+
+impl Profile {
+    /// The profile's SHACL shapes as Turtle: the embedded file, or for a generated Bioschemas
+    /// profile the text [`bioschemas::turtle`] writes from the embedded extract (the same as
+    /// the committed `shapes/` file); empty for a profile without shapes.
+    pub fn shapes_turtle(&self) -> std::borrow::Cow<'static, str> {
+        if self.generated {
+            return bioschemas::definition(self.family, self.version)
+                .map(|d| std::borrow::Cow::Owned(bioschemas::turtle(d)))
+                .unwrap_or_default();
+        }
+        std::borrow::Cow::Borrowed(self.shapes)
+    }
 }
 
 /// A bundled profile, each fact written once and the rest derived from it:
@@ -180,10 +199,11 @@ macro_rules! profile {
             target_types: $target_types,
             family: $family,
             default_for_type: $default,
-            shapes: include_shapes!("bioschemas", $family, $release),
+            shapes: "",
             shapes_file: shapes_file!("bioschemas", $family, $release),
             contexts: &[],
             native: Native::None,
+            generated: true,
             upstream: &[],
         }
     };
@@ -210,6 +230,7 @@ macro_rules! profile {
             shapes_file: shapes_file!($dir, $family, $version),
             contexts: $contexts,
             native: Native::None,
+            generated: false,
             upstream: &[],
         }
     };
@@ -234,6 +255,7 @@ macro_rules! profile {
             shapes_file: "",
             contexts: &[],
             native: Native::RoCrate($spec),
+            generated: false,
             upstream: $upstream,
         }
     };
@@ -261,6 +283,7 @@ macro_rules! profile {
             shapes_file: "",
             contexts: $contexts,
             native: Native::RoCrate($version),
+            generated: false,
             upstream: $upstream,
         }
     };
@@ -309,6 +332,16 @@ const WORKFLOW: &[&str] = &[
     "http://bioschemas.org/ComputationalWorkflow",
     "http://schema.org/ComputationalWorkflow",
 ];
+/// A Bioschemas type in Bioschemas' namespace (https, http) and schema.org's.
+macro_rules! bioschemas_type {
+    ($t:literal) => {
+        &[
+            concat!("https://bioschemas.org/", $t),
+            concat!("http://bioschemas.org/", $t),
+            concat!("http://schema.org/", $t),
+        ]
+    };
+}
 const SAMPLE: &[&str] = &[
     "https://bioschemas.org/BioSample",
     "http://bioschemas.org/BioSample",
@@ -346,6 +379,7 @@ pub static PROFILES: &[Profile] = &[
         shapes_file: "",
         contexts: &[],
         native: Native::None,
+        generated: false,
         upstream: &[],
     },
     profile!(Bioschemas {
@@ -412,6 +446,118 @@ pub static PROFILES: &[Profile] = &[
         dated: "2018_11_10",
         a: "bioschemas:BioSample / Sample",
         target_types: SAMPLE,
+        default_for_type: true,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-computationalworkflow-1.1",
+        family: "ComputationalWorkflow",
+        release: "1.1-DRAFT",
+        a: "bioschemas:ComputationalWorkflow",
+        target_types: WORKFLOW,
+        default_for_type: false,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-datacatalog-0.4",
+        family: "DataCatalog",
+        release: "0.4-DRAFT",
+        a: "schema:DataCatalog",
+        target_types: &["http://schema.org/DataCatalog"],
+        default_for_type: false,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-trainingmaterial-1.1",
+        family: "TrainingMaterial",
+        release: "1.1-DRAFT",
+        a: "schema:LearningResource",
+        target_types: &["http://schema.org/LearningResource"],
+        default_for_type: false,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-sample-0.3",
+        family: "Sample",
+        release: "0.3-DRAFT",
+        a: "bioschemas:BioSample / Sample",
+        target_types: SAMPLE,
+        default_for_type: false,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-course-1.0",
+        family: "Course",
+        release: "1.0-RELEASE",
+        a: "schema:Course",
+        target_types: &["http://schema.org/Course"],
+        default_for_type: true,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-courseinstance-1.0",
+        family: "CourseInstance",
+        release: "1.0-RELEASE",
+        a: "schema:CourseInstance",
+        target_types: &["http://schema.org/CourseInstance"],
+        default_for_type: true,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-formalparameter-1.0",
+        family: "FormalParameter",
+        release: "1.0-RELEASE",
+        a: "bioschemas:FormalParameter",
+        target_types: bioschemas_type!("FormalParameter"),
+        default_for_type: true,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-gene-1.0",
+        family: "Gene",
+        release: "1.0-RELEASE",
+        a: "bioschemas:Gene",
+        target_types: bioschemas_type!("Gene"),
+        default_for_type: true,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-protein-0.11",
+        family: "Protein",
+        release: "0.11-RELEASE",
+        a: "bioschemas:Protein",
+        target_types: bioschemas_type!("Protein"),
+        default_for_type: true,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-protein-0.12",
+        family: "Protein",
+        release: "0.12-DRAFT",
+        a: "bioschemas:Protein",
+        target_types: bioschemas_type!("Protein"),
+        default_for_type: false,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-chemicalsubstance-0.4",
+        family: "ChemicalSubstance",
+        release: "0.4-RELEASE",
+        a: "bioschemas:ChemicalSubstance",
+        target_types: bioschemas_type!("ChemicalSubstance"),
+        default_for_type: true,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-molecularentity-0.5",
+        family: "MolecularEntity",
+        release: "0.5-RELEASE",
+        a: "bioschemas:MolecularEntity",
+        target_types: bioschemas_type!("MolecularEntity"),
+        default_for_type: true,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-taxon-1.0",
+        family: "Taxon",
+        release: "1.0-RELEASE",
+        a: "bioschemas:Taxon",
+        target_types: bioschemas_type!("Taxon"),
+        default_for_type: true,
+    }),
+    profile!(Bioschemas {
+        id: "bioschemas-taxonname-1.0",
+        family: "TaxonName",
+        release: "1.0-RELEASE",
+        a: "bioschemas:TaxonName",
+        target_types: bioschemas_type!("TaxonName"),
         default_for_type: true,
     }),
     profile!(Shacl {
@@ -631,7 +777,9 @@ mod tests {
             assert_eq!(embedded, original, "{}", p.shapes_file);
             checked += 1;
         }
-        assert_eq!(checked, 11);
+        // DCAT-AP 3.0.1, CodeMeta 2.0 and 3.0 (the Bioschemas shapes are generated, see
+        // `bioschemas::tests`).
+        assert_eq!(checked, 3);
     }
 
     #[test]
@@ -648,7 +796,7 @@ mod tests {
             assert_eq!(defaults, 1, "{}", p.family);
             if p.native == Native::None {
                 assert!(
-                    !p.shapes.is_empty() && !p.target_types.is_empty(),
+                    (!p.shapes.is_empty() || p.generated) && !p.target_types.is_empty(),
                     "{}",
                     p.id
                 );

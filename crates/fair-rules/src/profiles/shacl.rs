@@ -437,18 +437,25 @@ pub fn bundled_profile_shapes(index: usize) -> Option<&'static ShapeSet> {
         .get(index)?
         .get_or_init(|| {
             let p = crate::profiles::PROFILES.get(index)?;
-            if p.shapes.is_empty() {
-                return None;
-            }
-            let source = ShapesSource {
-                name: p.shapes_file.to_owned(),
-                bytes: p.shapes.as_bytes().to_vec(),
-                format: Format::Turtle,
-                base_iri: None,
-            };
-            ShapeSet::build(&[source]).ok()
+            ShapeSet::build(&[profile_shapes_source(p)?]).ok()
         })
         .as_ref()
+}
+
+/// A bundled profile's shapes graph: its embedded Turtle, or for a generated Bioschemas profile
+/// the Turtle [`crate::profiles::bioschemas::turtle`] writes from the embedded extract (`None`
+/// for a profile without shapes).
+pub fn profile_shapes_source(p: &crate::profiles::Profile) -> Option<ShapesSource> {
+    let text = p.shapes_turtle();
+    if text.is_empty() {
+        return None;
+    }
+    Some(ShapesSource {
+        name: p.shapes_file.to_owned(),
+        bytes: text.into_owned().into_bytes(),
+        format: Format::Turtle,
+        base_iri: None,
+    })
 }
 
 /// `https://schema.org/...` as `http://schema.org/...`, like data graphs are normalised.
@@ -463,20 +470,19 @@ fn https_schema(n: oxrdf::NamedNodeRef<'_>) -> oxrdf::NamedNode {
 mod tests {
     #[test]
     fn bundled_profiles_compile() {
+        let mut compiled = 0;
         for (index, p) in crate::profiles::PROFILES.iter().enumerate() {
-            if p.shapes.is_empty() {
+            let Some(source) = super::profile_shapes_source(p) else {
+                assert!(p.shapes.is_empty() && !p.generated, "{}", p.id);
                 continue;
-            }
-            let source = super::ShapesSource {
-                name: p.shapes_file.to_owned(),
-                bytes: p.shapes.as_bytes().to_vec(),
-                format: super::Format::Turtle,
-                base_iri: None,
             };
+            compiled += 1;
             if let Err(e) = super::ShapeSet::build(&[source]) {
                 panic!("bundled profile {} does not compile: {e}", p.id);
             }
             assert!(super::bundled_profile_shapes(index).is_some(), "{}", p.id);
         }
+        // 22 generated Bioschemas profile versions, DCAT-AP and CodeMeta 2.0 / 3.0.
+        assert_eq!(compiled, 25);
     }
 }
