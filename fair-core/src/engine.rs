@@ -610,7 +610,9 @@ impl Engine {
         let inner = &*self.inner;
         let config = &inner.config;
         let subject = Subject::of(doc);
-        let (profile, selected_by) = profiles::select(doc, &subject, inner.profile);
+        let (main, others) = profiles::select_all(doc, &subject, inner.profile);
+        let (profile, selected_by) = (main.profile, main.selected_by);
+        let applied: Vec<profiles::Applied> = std::iter::once(main).chain(others).collect();
         let cx = CheckContext {
             doc,
             subject: &subject,
@@ -625,7 +627,26 @@ impl Engine {
         for pass in fair_rules::PASSES {
             pass.run(&cx, &mut sink);
         }
-        let level = profiles::run(&cx, &mut sink);
+        let levels: Vec<_> = applied
+            .iter()
+            .map(|a| profiles::run(&cx, a, &mut sink))
+            .collect();
+        let level = levels.first().copied().flatten();
+        let checked = if applied.len() > 1 {
+            applied
+                .iter()
+                .zip(&levels)
+                .map(|(a, level)| crate::report::CheckedProfile {
+                    id: a.profile.id.to_owned(),
+                    version: a.profile.version.to_owned(),
+                    node: a.node.clone(),
+                    selected_by: a.selected_by,
+                    level: *level,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let (findings, truncated) = sink.finish(config.limits.max_findings);
         let community_profile = profile.id != profiles::default_profile().id;
         let assessment = crate::scoring::assess(&crate::scoring::Context::new(
@@ -654,6 +675,7 @@ impl Engine {
                 selected_by,
                 level,
             },
+            profiles: checked,
             conforms: findings.is_empty(),
             counts: Counts::of(&findings),
             scores: assessment.scores,

@@ -27,6 +27,25 @@ pub struct ProfileInfo {
     pub level: Option<crate::profiles::Level>,
 }
 
+/// One of several profiles a record was checked against (the report's `profiles`, present
+/// only when more than one applies; the first is the report's `profile`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckedProfile {
+    /// Profile identifier.
+    pub id: String,
+    /// Its version.
+    pub version: String,
+    /// The node (N-Triples form, as findings' `focus_node`) that claims the profile or has
+    /// its type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node: Option<String>,
+    /// How it was chosen.
+    pub selected_by: ProfileSelection,
+    /// The highest marginality level the record fully meets for this profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<crate::profiles::Level>,
+}
+
 /// Counts of findings by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
@@ -67,8 +86,12 @@ pub struct Report {
     pub input: Option<String>,
     /// Facts about the parsed document.
     pub document: DocumentInfo,
-    /// The profile checked against.
+    /// The profile checked against (the main one when several apply).
     pub profile: ProfileInfo,
+    /// When the record is checked against more than one profile (typed nodes of different
+    /// Bioschemas families): each of them, the main one (`profile`) first; absent otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<CheckedProfile>,
     /// SHACL sense: no findings at all.
     pub conforms: bool,
     /// Findings by severity.

@@ -16,16 +16,23 @@ mod select;
 #[doc(hidden)]
 pub mod shacl;
 
-pub use select::{select, ProfileSelection};
+pub use select::{
+    bioschemas_profile, class_name, parse_bioschemas_iri, same_class, select, select_all, Applied,
+    ProfileSelection,
+};
 
 use crate::pass::CheckContext;
 use crate::sink::FindingSink;
 use serde::Serialize;
 
-/// Runs the profile's own checks (its SHACL shapes, or the native RO-Crate rules) and returns
-/// the level the record meets; `None` for a profile with neither (`core`).
-pub fn run(cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) -> Option<Level> {
-    let profile = cx.profile;
+/// Runs one applied profile's own checks (its SHACL shapes, or the native RO-Crate rules) and
+/// returns the level the record meets; `None` for a profile with neither (`core`).
+///
+/// A profile's shapes target its classes in their own spelling; a node typed with another
+/// spelling of one of them (`http://bioschemas.org/Gene`, `bioschemas:types/Gene`, see
+/// [`select::class_name`]) is validated as if it also had the profile's spelling.
+pub fn run(cx: &CheckContext<'_>, applied: &Applied, sink: &mut FindingSink<'_>) -> Option<Level> {
+    let profile = applied.profile;
     if let Native::RoCrate(version) = profile.native {
         let native = rocrate::check(cx.doc, cx.subject, version, cx.payload, sink);
         let upstream =
@@ -34,15 +41,71 @@ pub fn run(cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) -> Option<Level> {
     }
     let index = PROFILES.iter().position(|p| p.id == profile.id)?;
     let shapes = shacl::bundled_profile_shapes(index)?;
-    // The resource that claims the profile, else the main resource.
+    // The resource that claims the profile, else the node it was chosen for, else the main
+    // resource.
     let focus = select::conforms_to_values(cx.doc)
         .find(|(_, iri)| by_conforms_to(iri).is_some_and(|p| p.id == profile.id))
         .map(|(subject, _)| subject)
+        .or_else(|| applied.node.clone())
         .or_else(|| cx.subject.typed().map(ToString::to_string));
     let has_target = shacl::check_profile_target(cx.doc, profile, focus, sink);
-    let report = shapes.validate(cx.doc, cx.max_sparql_steps);
+    let respelled = respelled_types(cx.doc, profile);
+    let report = if respelled.is_empty() {
+        shapes.validate(cx.doc, cx.max_sparql_steps)
+    } else {
+        let mut graph = cx.doc.graph().clone();
+        for t in &respelled {
+            graph.insert(t);
+        }
+        shapes.validate_graph(&graph, cx.max_sparql_steps)
+    };
     shapes.report_findings(&report, sink);
     Some(shacl::marginality_level(&report, has_target))
+}
+
+/// `rdf:type` statements giving the profile's spelling of a target class to the nodes typed
+/// with another spelling of it only.
+fn respelled_types(doc: &crate::document::Document, profile: &Profile) -> Vec<oxrdf::Triple> {
+    let rdf_type = oxrdf::NamedNodeRef::new_unchecked(crate::vocab::RDF_TYPE);
+    let graph = doc.graph();
+    let mut added = Vec::new();
+    for t in graph.triples_for_predicate(rdf_type) {
+        let oxrdf::TermRef::NamedNode(class) = t.object else {
+            continue;
+        };
+        if profile.target_types.contains(&class.as_str()) {
+            continue;
+        }
+        let spellings: Vec<oxrdf::NamedNodeRef<'_>> = profile
+            .target_types
+            .iter()
+            .filter(|target| select::same_class(class.as_str(), target))
+            .map(|target| oxrdf::NamedNodeRef::new_unchecked(target))
+            .collect();
+        // A node with one of the profile's spellings is a focus node already.
+        if spellings
+            .iter()
+            .any(|s| graph.contains(oxrdf::TripleRef::new(t.subject, rdf_type, *s)))
+        {
+            continue;
+        }
+        for target in spellings {
+            let triple = oxrdf::Triple::new(t.subject.into_owned(), rdf_type, target);
+            if !added.contains(&triple) {
+                added.push(triple);
+            }
+        }
+    }
+    added
+}
+
+/// Whether `profile` targets the class `iri` (in any spelling of a schema.org / Bioschemas
+/// class, see [`select::class_name`]).
+pub fn targets(profile: &Profile, iri: &str) -> bool {
+    profile
+        .target_types
+        .iter()
+        .any(|t| select::same_class(iri, t))
 }
 
 /// The bundled profile families with the versions of each, as the report's `resources` list
@@ -125,7 +188,9 @@ pub struct Profile {
     pub conforms_to: &'static [&'static str],
     /// Classes (full IRIs, schema.org normalised to `http://schema.org/`) the profile's shapes
     /// target; a record's main resource with one of these types selects the profile when it
-    /// is the family's `default_for_type`.
+    /// is the family's `default_for_type`. A schema.org or Bioschemas class matches in every
+    /// spelling (`https://bioschemas.org/Gene` also matches `http://bioschemas.org/Gene`,
+    /// `https://bioschemas.org/types/Gene` and `http://schema.org/Gene`; [`class_name`]).
     pub target_types: &'static [&'static str],
     /// Profile family (`Dataset`, `ComputationalTool`, ...); empty for `core`.
     pub family: &'static str,
@@ -546,9 +611,10 @@ pub fn default_profile() -> &'static Profile {
 }
 
 /// The profile a `dct:conformsTo` value asks for: an exact bundled IRI (scheme and trailing
-/// slash do not matter), else the latest bundled release of the same Bioschemas profile
-/// family when the IRI names a version fairlint does not bundle
-/// (`https://bioschemas.org/profiles/Dataset/0.3-RELEASE-2019_06_14`).
+/// slash do not matter), else for a Bioschemas profile IRI in any of its forms (profile or old
+/// specification URL, with or without version, see [`bioschemas_profile`]) the bundled
+/// version of that family with the same number, else the family's latest release
+/// (`https://bioschemas.org/profiles/Dataset/0.3-RELEASE-2019_06_14` → Dataset 1.0).
 pub fn by_conforms_to(iri: &str) -> Option<&'static Profile> {
     let norm = |s: &str| {
         let s = s.trim().trim_end_matches('/');
@@ -575,13 +641,7 @@ pub fn by_conforms_to(iri: &str) -> Option<&'static Profile> {
             .iter()
             .find(|p| p.default_for_type && p.family == "DCAT-AP");
     }
-    let rest = wanted
-        .strip_prefix("bioschemas.org/profiles/")
-        .or_else(|| wanted.strip_prefix("bioschemas.org/specifications/"))?;
-    let family = rest.split('/').next()?;
-    PROFILES
-        .iter()
-        .find(|p| p.default_for_type && p.family.eq_ignore_ascii_case(family))
+    bioschemas_profile(iri)
 }
 
 /// The profile a bundled JSON-LD context (its name, as in the report's `document.contexts`)
@@ -594,7 +654,7 @@ pub fn by_context<'a>(mut contexts: impl Iterator<Item = &'a str>) -> Option<&'s
 pub fn by_types<'a>(types: impl Iterator<Item = &'a str> + Clone) -> Option<&'static Profile> {
     PROFILES
         .iter()
-        .find(|p| p.default_for_type && types.clone().any(|t| p.target_types.contains(&t)))
+        .find(|p| p.default_for_type && types.clone().any(|t| targets(p, t)))
 }
 
 #[cfg(test)]
