@@ -58,8 +58,9 @@ pub fn select(
 /// The main one is [`select`]'s. Unless it was the caller's, or is not a Bioschemas profile
 /// (RO-Crate, CodeMeta, DCAT-AP check their own graphs), each other typed node adds a
 /// Bioschemas profile: the ones `dct:conformsTo` names (main resource first, then by node),
-/// then those of the nodes' types (nodes in N-Triples order), keeping one profile per family
-/// (the first). When the main resource selects nothing (`core` by default) and another node
+/// then those of the nodes' types (nodes in N-Triples order) unless the node is only a
+/// reference (type plus naming properties, [`NAMING`]), keeping one profile per family (the
+/// first). When the main resource selects nothing (`core` by default) and another node
 /// does, that node's profile becomes the main one.
 pub fn select_all(
     doc: &Document,
@@ -96,6 +97,9 @@ pub fn select_all(
         }
     }
     for (node, types) in typed_nodes(doc) {
+        if is_reference(doc, &node) {
+            continue;
+        }
         let bioschemas = PROFILES.iter().find(|p| {
             is_bioschemas(p) && p.default_for_type && types.iter().any(|t| targets(p, t))
         });
@@ -108,6 +112,28 @@ pub fn select_all(
         Some(first) => (first, applied.collect()),
         None => (main, Vec::new()),
     }
+}
+
+/// Properties that only name or identify a node: a node with nothing else is a reference to
+/// something described elsewhere (`"includedInDataCatalog": {"@type": "DataCatalog", "name":
+/// "Zenodo", "url": "https://zenodo.org"}`), not a description a profile applies to.
+const NAMING: &[&str] = &[
+    vocab::RDF_TYPE,
+    "http://schema.org/name",
+    "http://schema.org/alternateName",
+    "http://schema.org/url",
+    "http://schema.org/identifier",
+    "http://schema.org/sameAs",
+];
+
+/// Whether `node` (N-Triples form) has no statement but [`NAMING`] ones.
+fn is_reference(doc: &Document, node: &str) -> bool {
+    let Some(subject) = crate::subject::parse_subject(node) else {
+        return true;
+    };
+    doc.graph()
+        .triples_for_subject(subject.as_ref())
+        .all(|t| NAMING.contains(&t.predicate.as_str()))
 }
 
 /// Whether `p` is one of the Bioschemas profiles.
@@ -375,5 +401,268 @@ mod uncontexted_tests {
         // With a context the graph's claims decide; without a descriptor claim, the default.
         let other = r#"{"@graph": [{"@id": "record.json", "conformsTo": {"@id": "https://w3id.org/ro/crate/1.1"}}]}"#;
         assert_ne!(selected(other).0, "ro-crate-1.1");
+    }
+}
+
+#[cfg(test)]
+mod bioschemas_tests {
+    use super::{
+        bioschemas_profile, class_name, parse_bioschemas_iri, same_class, select_all,
+        ProfileSelection,
+    };
+    use crate::profiles::{by_conforms_to, by_types};
+    use crate::subject::Subject;
+    use fair_ingest::Document;
+    use fair_model::Format;
+
+    #[test]
+    fn profile_iris_in_every_form_the_examples_use() {
+        let parse = parse_bioschemas_iri;
+        assert_eq!(
+            parse("https://bioschemas.org/profiles/Gene/1.0-RELEASE/"),
+            Some(("Gene", Some("1.0-RELEASE")))
+        );
+        assert_eq!(
+            parse(" http://www.bioschemas.org/profiles/Course/0.8_DRAFT-2020_10_06 "),
+            Some(("Course", Some("0.8_DRAFT-2020_10_06")))
+        );
+        assert_eq!(
+            parse("https://bioschemas.org/specifications/Protein/0.9-DRAFT"),
+            Some(("Protein", Some("0.9-DRAFT")))
+        );
+        assert_eq!(
+            parse("https://bioschemas.org/specifications/drafts/Gene"),
+            Some(("Gene", None))
+        );
+        assert_eq!(
+            parse("https://bioschemas.org/profiles/Taxon"),
+            Some(("Taxon", None))
+        );
+        assert_eq!(parse("https://bioschemas.org/profiles"), None);
+        assert_eq!(parse("https://bioschemas.org/Gene"), None);
+        assert_eq!(parse("https://example.org/profiles/Gene/1.0"), None);
+        assert_eq!(parse("bioschemas.org/profiles/Gene/1.0"), None);
+    }
+
+    #[test]
+    fn versions_resolve_to_the_bundled_one_else_the_family_default() {
+        let id = |iri| bioschemas_profile(iri).map(|p| p.id);
+        // Exact, with or without the release date, http or https, trailing slash or not.
+        assert_eq!(
+            id("https://bioschemas.org/profiles/DataCatalog/0.3-RELEASE"),
+            Some("bioschemas-datacatalog-0.3")
+        );
+        assert_eq!(
+            id("http://bioschemas.org/profiles/DataCatalog/0.3-RELEASE-2019_07_01/"),
+            Some("bioschemas-datacatalog-0.3")
+        );
+        assert_eq!(
+            id("https://bioschemas.org/profiles/Dataset/1.1-DRAFT-2023_01_01"),
+            Some("bioschemas-dataset-1.1")
+        );
+        assert_eq!(
+            id("https://bioschemas.org/profiles/ComputationalTool/1.1_DRAFT"),
+            Some("bioschemas-computationaltool-1.1")
+        );
+        // Same number, other status: that version.
+        assert_eq!(
+            id("https://bioschemas.org/profiles/Dataset/1.1-RELEASE"),
+            Some("bioschemas-dataset-1.1")
+        );
+        // A version not bundled, a versionless IRI, an old specification URL: the default.
+        assert_eq!(
+            id("https://bioschemas.org/profiles/Dataset/0.3-RELEASE-2019_06_14/"),
+            Some("bioschemas-dataset-1.0")
+        );
+        assert_eq!(
+            id("https://bioschemas.org/profiles/Dataset"),
+            Some("bioschemas-dataset-1.0")
+        );
+        assert_eq!(
+            id("https://bioschemas.org/specifications/Dataset/0.2-DRAFT"),
+            Some("bioschemas-dataset-1.0")
+        );
+        assert_eq!(
+            id("https://bioschemas.org/specifications/drafts/ComputationalTool"),
+            Some("bioschemas-computationaltool-1.0")
+        );
+        // Families by their old names; case does not matter.
+        assert_eq!(
+            id("https://bioschemas.org/specifications/Tool/0.3-DRAFT"),
+            Some("bioschemas-computationaltool-1.0")
+        );
+        assert_eq!(
+            id("https://bioschemas.org/profiles/biosample/0.1-DRAFT"),
+            Some("bioschemas-sample-0.2")
+        );
+        // "1.0" is not "1.1"; "0.1" is not "0.11".
+        assert_eq!(
+            id("https://bioschemas.org/profiles/ComputationalTool/1"),
+            Some("bioschemas-computationaltool-1.0")
+        );
+        // Families fairlint does not bundle; not a Bioschemas IRI.
+        assert_eq!(
+            id("https://bioschemas.org/profiles/Person/0.2-DRAFT-2019_07_19"),
+            None
+        );
+        assert_eq!(id("https://example.org/profiles/Dataset/1.0-RELEASE"), None);
+        // by_conforms_to goes the same way for every form.
+        assert_eq!(
+            by_conforms_to("https://bioschemas.org/specifications/TrainingMaterial/0.9-DRAFT")
+                .map(|p| p.id),
+            Some("bioschemas-trainingmaterial-1.0")
+        );
+    }
+
+    #[test]
+    fn type_spellings_name_one_class() {
+        for spelling in [
+            "https://bioschemas.org/Gene",
+            "http://bioschemas.org/Gene",
+            "http://www.bioschemas.org/Gene",
+            "https://bioschemas.org/types/Gene",
+            "https://bioschemas.org/types/Gene/0.1-DRAFT",
+            "http://bioschemas.org/specifications/Gene",
+            "http://schema.org/Gene",
+            "https://schema.org/Gene",
+        ] {
+            assert_eq!(class_name(spelling), Some("Gene"), "{spelling}");
+            assert!(
+                same_class(spelling, "https://bioschemas.org/Gene"),
+                "{spelling}"
+            );
+        }
+        assert_eq!(
+            class_name("https://bioschemas.org/profiles/Gene/1.0-RELEASE"),
+            None
+        );
+        assert_eq!(
+            class_name("http://purl.obolibrary.org/obo/SO_0000704"),
+            None
+        );
+        assert_eq!(class_name("http://bioschema.org/Gene"), None);
+        assert!(!same_class(
+            "http://schema.org/Gene",
+            "http://schema.org/Protein"
+        ));
+        assert!(!same_class(
+            "http://bioschemas.org/gene",
+            "http://schema.org/Gene"
+        ));
+        assert!(same_class("urn:x:A", "urn:x:A"));
+        // A Bioschemas spelling of a schema.org type the profiles target selects them.
+        for (types, id) in [
+            (
+                ["http://bioschemas.org/DataCatalog"],
+                "bioschemas-datacatalog-0.3",
+            ),
+            (
+                ["https://bioschemas.org/types/Sample"],
+                "bioschemas-sample-0.2",
+            ),
+            (["http://bioschemas.org/Dataset"], "bioschemas-dataset-1.0"),
+            (
+                ["http://bioschemas.org/specifications/ComputationalWorkflow"],
+                "bioschemas-computationalworkflow-1.0",
+            ),
+        ] {
+            assert_eq!(by_types(types.iter().copied()).map(|p| p.id), Some(id));
+        }
+    }
+
+    fn applied(json: &str) -> Vec<(&'static str, ProfileSelection, Option<String>)> {
+        let doc = Document::parse(json.as_bytes(), Format::JsonLd).expect("parses");
+        let (main, others) = select_all(&doc, &Subject::of(&doc), None);
+        std::iter::once(main)
+            .chain(others)
+            .map(|a| (a.profile.id, a.selected_by, a.node))
+            .collect()
+    }
+
+    #[test]
+    fn every_typed_node_of_another_bioschemas_family_adds_its_profile() {
+        // A catalogue that claims DataCatalog 0.3 and describes a dataset that claims Dataset
+        // (an older version: the family's default) and another one of the same family.
+        let catalog = r#"{"@context": "https://schema.org/", "@id": "https://ex.org/",
+            "@type": "DataCatalog",
+            "http://purl.org/dc/terms/conformsTo": {"@id": "https://bioschemas.org/profiles/DataCatalog/0.3-RELEASE-2019_07_01/"},
+            "dataset": [
+              {"@id": "https://ex.org/#d1", "@type": "Dataset",
+               "http://purl.org/dc/terms/conformsTo": {"@id": "https://bioschemas.org/profiles/Dataset/0.3-RELEASE-2019_06_14/"}},
+              {"@id": "https://ex.org/#d2", "@type": "Dataset"}]}"#;
+        assert_eq!(
+            applied(catalog),
+            vec![
+                (
+                    "bioschemas-datacatalog-0.3",
+                    ProfileSelection::ConformsTo,
+                    Some("<https://ex.org/>".to_owned())
+                ),
+                (
+                    "bioschemas-dataset-1.0",
+                    ProfileSelection::ConformsTo,
+                    Some("<https://ex.org/#d1>".to_owned())
+                ),
+            ]
+        );
+        // By type only, nodes in N-Triples order; a Bioschemas spelling counts; a node that
+        // only names something (the DataCatalog) is a reference and adds nothing.
+        let tool = r#"{"@context": ["https://schema.org/", {"bs": "http://bioschemas.org/"}],
+            "@id": "https://ex.org/tool", "@type": "SoftwareApplication",
+            "isBasedOn": {"@id": "https://ex.org/wf", "@type": "bs:ComputationalWorkflow",
+                          "description": "w"},
+            "subjectOf": {"@id": "https://ex.org/data", "@type": "Dataset", "keywords": "k"},
+            "mentions": {"@id": "https://ex.org/cat", "@type": "DataCatalog", "name": "C",
+                         "url": "https://ex.org/c", "sameAs": "https://ex.org/c2"}}"#;
+        assert_eq!(
+            applied(tool),
+            vec![
+                (
+                    "bioschemas-computationaltool-1.0",
+                    ProfileSelection::Type,
+                    Some("<https://ex.org/tool>".to_owned())
+                ),
+                (
+                    "bioschemas-dataset-1.0",
+                    ProfileSelection::Type,
+                    Some("<https://ex.org/data>".to_owned())
+                ),
+                (
+                    "bioschemas-computationalworkflow-1.0",
+                    ProfileSelection::Type,
+                    Some("<https://ex.org/wf>".to_owned())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_profile_when_one_applies_and_when_the_caller_or_another_family_chooses() {
+        let single = r#"{"@context": "https://schema.org/", "@id": "https://ex.org/d",
+            "@type": "Dataset", "creator": {"@type": "Person", "name": "A"},
+            "isPartOf": {"@id": "https://ex.org/d0", "@type": "Dataset"}}"#;
+        assert_eq!(applied(single).len(), 1);
+        // A page (no profile of its own) about a catalogue: the catalogue's profile is the
+        // main one, not core.
+        let page = r#"{"@context": "https://schema.org/", "@id": "https://ex.org/page",
+            "@type": "WebPage",
+            "about": {"@id": "https://ex.org/c", "@type": "DataCatalog", "description": "d"}}"#;
+        assert_eq!(
+            applied(page),
+            vec![(
+                "bioschemas-datacatalog-0.3",
+                ProfileSelection::Type,
+                Some("<https://ex.org/c>".to_owned())
+            )]
+        );
+        // CodeMeta (not a Bioschemas profile) checks its own graph only.
+        let codemeta = r#"{"@context": "https://w3id.org/codemeta/3.0", "@id": "https://ex.org/s",
+            "@type": "SoftwareSourceCode", "isPartOf": {"@id": "https://ex.org/d", "@type": "Dataset"}}"#;
+        let profiles = applied(codemeta);
+        assert_eq!(profiles.len(), 1, "{profiles:?}");
+        assert_eq!(profiles[0].0, "codemeta-3.0");
+        // Nothing: core by default.
+        let thing = r#"{"@context": "https://schema.org/", "@type": "Thing", "name": "x"}"#;
+        assert_eq!(applied(thing)[0].1, ProfileSelection::Default);
     }
 }
