@@ -114,11 +114,12 @@ pub fn select_all(
     }
 }
 
-/// Properties that only name or identify a node: a node with nothing else is a reference to
-/// something described elsewhere (`"includedInDataCatalog": {"@type": "DataCatalog", "name":
+/// Properties that only name, identify or classify a node: a node with nothing else is a
+/// reference to something described elsewhere (`"includedInDataCatalog": {"@type": "DataCatalog", "name":
 /// "Zenodo", "url": "https://zenodo.org"}`), not a description a profile applies to.
 const NAMING: &[&str] = &[
     vocab::RDF_TYPE,
+    "http://schema.org/additionalType",
     "http://schema.org/name",
     "http://schema.org/alternateName",
     "http://schema.org/url",
@@ -640,8 +641,16 @@ mod bioschemas_tests {
     fn one_profile_when_one_applies_and_when_the_caller_or_another_family_chooses() {
         let single = r#"{"@context": "https://schema.org/", "@id": "https://ex.org/d",
             "@type": "Dataset", "creator": {"@type": "Person", "name": "A"},
-            "isPartOf": {"@id": "https://ex.org/d0", "@type": "Dataset"}}"#;
+            "isPartOf": {"@id": "https://ex.org/d0", "@type": "Dataset"},
+            "about": {"@type": "SoftwareApplication",
+                      "additionalType": "http://edamontology.org/operation_0004"}}"#;
         assert_eq!(applied(single).len(), 1);
+        // The same tool described: its family is added.
+        let described = single.replace(
+            "operation_0004\"",
+            "operation_0004\", \"description\": \"t\"",
+        );
+        assert_eq!(applied(&described).len(), 2);
         // A page (no profile of its own) about a catalogue: the catalogue's profile is the
         // main one, not core.
         let page = r#"{"@context": "https://schema.org/", "@id": "https://ex.org/page",
@@ -653,6 +662,19 @@ mod bioschemas_tests {
                 "bioschemas-datacatalog-0.3",
                 ProfileSelection::Type,
                 Some("<https://ex.org/c>".to_owned())
+            )]
+        );
+        // The claim on the page, about its main entity: the claimed profile, for the page.
+        let claimed = r#"{"@context": "https://schema.org/", "@id": "https://ex.org/page",
+            "@type": "WebPage",
+            "dct:conformsTo": "https://bioschemas.org/specifications/DataCatalog/",
+            "mainEntity": {"@id": "https://ex.org/c", "@type": "DataCatalog", "description": "d"}}"#;
+        assert_eq!(
+            applied(claimed),
+            vec![(
+                "bioschemas-datacatalog-0.3",
+                ProfileSelection::ConformsTo,
+                Some("<https://ex.org/page>".to_owned())
             )]
         );
         // CodeMeta (not a Bioschemas profile) checks its own graph only.
