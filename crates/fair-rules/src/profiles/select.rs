@@ -97,14 +97,13 @@ pub fn select_all(
         }
     }
     for (node, types) in typed_nodes(doc) {
-        if is_reference(doc, &node) {
-            continue;
-        }
         let bioschemas = PROFILES.iter().find(|p| {
             is_bioschemas(p) && p.default_for_type && types.iter().any(|t| targets(p, t))
         });
         if let Some(p) = bioschemas {
-            add(p, ProfileSelection::Type, node);
+            if !is_reference(doc, &node) {
+                add(p, ProfileSelection::Type, node);
+            }
         }
     }
     let mut applied = applied.into_iter();
@@ -115,8 +114,9 @@ pub fn select_all(
 }
 
 /// Properties that only name, identify or classify a node: a node with nothing else is a
-/// reference to something described elsewhere (`"includedInDataCatalog": {"@type": "DataCatalog", "name":
-/// "Zenodo", "url": "https://zenodo.org"}`), not a description a profile applies to.
+/// reference to something described elsewhere (`"includedInDataCatalog": {"@type":
+/// "DataCatalog", "name": "Zenodo", "url": "https://zenodo.org"}`), not a description a profile
+/// applies to.
 const NAMING: &[&str] = &[
     vocab::RDF_TYPE,
     "http://schema.org/additionalType",
