@@ -7,9 +7,7 @@
 //! `dct:conformsTo` names, else its type's (one profile per family; the main one's family
 //! first). See [`select_all`].
 
-use super::{
-    by_conforms_to, by_context, by_types, default_profile, targets, Native, Profile, PROFILES,
-};
+use super::{by_conforms_to, by_context, by_types, default_profile, Native, Profile, PROFILES};
 use crate::document::Document;
 use crate::subject::Subject;
 use crate::vocab;
@@ -96,14 +94,9 @@ pub fn select_all(
             add(p, ProfileSelection::ConformsTo, node);
         }
     }
-    for (node, types) in typed_nodes(doc) {
-        let bioschemas = PROFILES.iter().find(|p| {
-            is_bioschemas(p) && p.default_for_type && types.iter().any(|t| targets(p, t))
-        });
-        if let Some(p) = bioschemas {
-            if !is_reference(doc, &node) {
-                add(p, ProfileSelection::Type, node);
-            }
+    for (node, p) in typed_bioschemas_nodes(doc) {
+        if !is_reference(doc, &node) {
+            add(p, ProfileSelection::Type, node);
         }
     }
     let mut applied = applied.into_iter();
@@ -150,27 +143,47 @@ fn sorted_claims(doc: &Document, subject: &Subject) -> Vec<(String, String)> {
     claimed
 }
 
-/// Every typed node (N-Triples form) with its classes, named nodes first, then in N-Triples
-/// order.
-fn typed_nodes(doc: &Document) -> Vec<(String, Vec<String>)> {
+/// Every typed node with a class a Bioschemas profile targets, with the profile detection by
+/// type picks for it (the family's default; the first in [`PROFILES`] order among its classes),
+/// named nodes first, then in N-Triples order. Only matching nodes are materialised: a bio.tools
+/// record's many typed EDAM terms, people and publications cost a lookup each.
+fn typed_bioschemas_nodes(doc: &Document) -> Vec<(String, &'static Profile)> {
     let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
-    let mut nodes: BTreeMap<(bool, String), Vec<String>> = BTreeMap::new();
+    let mut nodes: BTreeMap<(bool, String), usize> = BTreeMap::new();
     for t in doc.graph().triples_for_predicate(rdf_type) {
-        if let oxrdf::TermRef::NamedNode(class) = t.object {
+        let oxrdf::TermRef::NamedNode(class) = t.object else {
+            continue;
+        };
+        if let Some(index) = bioschemas_type_index(class.as_str()) {
             let node = t.subject.to_string();
-            nodes
-                .entry((node.starts_with("_:"), node))
-                .or_default()
-                .push(class.as_str().to_owned());
+            let entry = nodes.entry((node.starts_with("_:"), node)).or_insert(index);
+            *entry = (*entry).min(index);
         }
     }
     nodes
         .into_iter()
-        .map(|((_, node), mut types)| {
-            types.sort();
-            (node, types)
-        })
+        .filter_map(|((_, node), index)| PROFILES.get(index).map(|p| (node, p)))
         .collect()
+}
+
+/// The index in [`PROFILES`] of the first default Bioschemas profile that targets the class
+/// `iri` (in any spelling, [`same_class`]).
+fn bioschemas_type_index(iri: &str) -> Option<usize> {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, usize)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        PROFILES
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| is_bioschemas(p) && p.default_for_type)
+            .flat_map(|(i, p)| {
+                p.target_types
+                    .iter()
+                    .map(move |t| (class_name(t).unwrap_or(t), i))
+            })
+            .collect()
+    });
+    let key = class_name(iri).unwrap_or(iri);
+    table.iter().find(|(k, _)| *k == key).map(|(_, i)| *i)
 }
 
 /// The main profile, how it was chosen and the node whose claim chose it.
@@ -571,6 +584,29 @@ mod bioschemas_tests {
         }
     }
 
+    #[test]
+    fn the_type_table_agrees_with_detection_by_type() {
+        use super::{bioschemas_type_index, is_bioschemas};
+        use crate::profiles::{targets, PROFILES};
+        let mut checked = 0;
+        for p in PROFILES
+            .iter()
+            .filter(|p| is_bioschemas(p) && p.default_for_type)
+        {
+            for t in p.target_types {
+                let index = bioschemas_type_index(t).expect("a target type is in the table");
+                // The first default Bioschemas profile that targets the class.
+                let first = PROFILES
+                    .iter()
+                    .position(|q| is_bioschemas(q) && q.default_for_type && targets(q, t));
+                assert_eq!(Some(index), first, "{t}");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 8, "{checked}");
+        assert_eq!(bioschemas_type_index("http://schema.org/Person"), None);
+    }
+
     fn applied(json: &str) -> Vec<(&'static str, ProfileSelection, Option<String>)> {
         let doc = Document::parse(json.as_bytes(), Format::JsonLd).expect("parses");
         let (main, others) = select_all(&doc, &Subject::of(&doc), None);
@@ -604,6 +640,21 @@ mod bioschemas_tests {
                     ProfileSelection::ConformsTo,
                     Some("<https://ex.org/#d1>".to_owned())
                 ),
+            ]
+        );
+        // A node typed both tool and workflow is a workflow (the families' order).
+        let both = r#"{"@context": "https://schema.org/", "@id": "https://ex.org/d",
+            "@type": "Dataset", "keywords": "k",
+            "isBasedOn": {"@id": "https://ex.org/wf", "description": "w",
+                          "@type": ["SoftwareApplication", "ComputationalWorkflow"]}}"#;
+        assert_eq!(
+            applied(both)
+                .iter()
+                .map(|(id, _, _)| *id)
+                .collect::<Vec<_>>(),
+            [
+                "bioschemas-dataset-1.0",
+                "bioschemas-computationalworkflow-1.0"
             ]
         );
         // By type only, nodes in N-Triples order; a Bioschemas spelling counts; a node that
