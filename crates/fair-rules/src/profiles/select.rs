@@ -12,7 +12,6 @@ use crate::document::Document;
 use crate::subject::Subject;
 use crate::vocab;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// How the profile was chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -149,20 +148,28 @@ fn sorted_claims(doc: &Document, subject: &Subject) -> Vec<(String, String)> {
 /// record's many typed EDAM terms, people and publications cost a lookup each.
 fn typed_bioschemas_nodes(doc: &Document) -> Vec<(String, &'static Profile)> {
     let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
-    let mut nodes: BTreeMap<(bool, String), usize> = BTreeMap::new();
+    // Kept sorted by node (N-Triples: `<…>` sorts before `_:…`); few entries, and a sorted
+    // vector keeps the WebAssembly package smaller than a new map type would.
+    let mut nodes: Vec<(String, usize)> = Vec::new();
     for t in doc.graph().triples_for_predicate(rdf_type) {
         let oxrdf::TermRef::NamedNode(class) = t.object else {
             continue;
         };
         if let Some(index) = bioschemas_type_index(class.as_str()) {
             let node = t.subject.to_string();
-            let entry = nodes.entry((node.starts_with("_:"), node)).or_insert(index);
-            *entry = (*entry).min(index);
+            match nodes.binary_search_by(|(n, _)| n.as_str().cmp(&node)) {
+                Ok(at) => {
+                    if let Some(entry) = nodes.get_mut(at) {
+                        entry.1 = entry.1.min(index);
+                    }
+                }
+                Err(at) => nodes.insert(at, (node, index)),
+            }
         }
     }
     nodes
         .into_iter()
-        .filter_map(|((_, node), index)| PROFILES.get(index).map(|p| (node, p)))
+        .filter_map(|(node, index)| PROFILES.get(index).map(|p| (node, p)))
         .collect()
 }
 
