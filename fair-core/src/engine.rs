@@ -612,7 +612,6 @@ impl Engine {
         let subject = Subject::of(doc);
         let (main, others) = profiles::select_all(doc, &subject, inner.profile);
         let (profile, selected_by) = (main.profile, main.selected_by);
-        let applied: Vec<profiles::Applied> = std::iter::once(main).chain(others).collect();
         let cx = CheckContext {
             doc,
             subject: &subject,
@@ -627,26 +626,23 @@ impl Engine {
         for pass in fair_rules::PASSES {
             pass.run(&cx, &mut sink);
         }
-        let levels: Vec<_> = applied
-            .iter()
-            .map(|a| profiles::run(&cx, a, &mut sink))
-            .collect();
-        let level = levels.first().copied().flatten();
-        let checked = if applied.len() > 1 {
-            applied
-                .iter()
-                .zip(&levels)
-                .map(|(a, level)| crate::report::CheckedProfile {
-                    id: a.profile.id.to_owned(),
-                    version: a.profile.version.to_owned(),
-                    node: a.node.clone(),
-                    selected_by: a.selected_by,
-                    level: *level,
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let level = profiles::run(&cx, &main, &mut sink);
+        // The others, when several apply: the report lists each, the main one first.
+        let mut checked = Vec::new();
+        for (a, level) in std::iter::once((&main, level))
+            .chain(others.iter().map(|a| (a, profiles::run(&cx, a, &mut sink))))
+        {
+            if others.is_empty() {
+                break;
+            }
+            checked.push(crate::report::CheckedProfile {
+                id: a.profile.id.to_owned(),
+                version: a.profile.version.to_owned(),
+                node: a.node.clone(),
+                selected_by: a.selected_by,
+                level,
+            });
+        }
         let (findings, truncated) = sink.finish(config.limits.max_findings);
         let community_profile = profile.id != profiles::default_profile().id;
         let assessment = crate::scoring::assess(&crate::scoring::Context::new(

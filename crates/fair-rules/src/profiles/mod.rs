@@ -49,31 +49,23 @@ pub fn run(cx: &CheckContext<'_>, applied: &Applied, sink: &mut FindingSink<'_>)
         .or_else(|| applied.node.clone())
         .or_else(|| cx.subject.typed().map(ToString::to_string));
     let has_target = shacl::check_profile_target(cx.doc, profile, focus, sink);
-    let respelled = respelled_types(cx.doc, profile);
-    let report = if respelled.is_empty() {
-        shapes.validate(cx.doc, cx.max_sparql_steps)
-    } else {
-        // A copy through `insert` (the ingestion's own code) rather than `Graph::clone`, whose
-        // code the WebAssembly package would carry for these rare records.
-        let mut graph = oxrdf::Graph::new();
-        for t in cx.doc.graph() {
-            graph.insert(t);
-        }
-        for t in &respelled {
-            graph.insert(t);
-        }
-        shapes.validate_graph(&graph, cx.max_sparql_steps)
+    let report = match respelled(cx.doc, profile) {
+        None => shapes.validate(cx.doc, cx.max_sparql_steps),
+        Some(graph) => shapes.validate_graph(&graph, cx.max_sparql_steps),
     };
     shapes.report_findings(&report, sink);
     Some(shacl::marginality_level(&report, has_target))
 }
 
-/// `rdf:type` statements giving the profile's spelling of a target class to the nodes typed
-/// with another spelling of it only.
-fn respelled_types(doc: &crate::document::Document, profile: &Profile) -> Vec<oxrdf::Triple> {
+/// The record's graph with `rdf:type` statements giving the profile's spelling of a target
+/// class to the nodes typed with another spelling of it only; `None` when there are none (the
+/// record's own graph is validated). The copy goes through `insert`, the ingestion's own code,
+/// rather than `Graph::clone`, whose code the WebAssembly package would carry for these rare
+/// records.
+fn respelled(doc: &crate::document::Document, profile: &Profile) -> Option<oxrdf::Graph> {
     let rdf_type = oxrdf::NamedNodeRef::new_unchecked(crate::vocab::RDF_TYPE);
     let graph = doc.graph();
-    let mut added = Vec::new();
+    let mut copy: Option<oxrdf::Graph> = None;
     for t in graph.triples_for_predicate(rdf_type) {
         let oxrdf::TermRef::NamedNode(class) = t.object else {
             continue;
@@ -81,27 +73,29 @@ fn respelled_types(doc: &crate::document::Document, profile: &Profile) -> Vec<ox
         if profile.target_types.contains(&class.as_str()) {
             continue;
         }
-        let spellings: Vec<oxrdf::NamedNodeRef<'_>> = profile
-            .target_types
-            .iter()
-            .filter(|target| select::same_class(class.as_str(), target))
-            .map(|target| oxrdf::NamedNodeRef::new_unchecked(target))
-            .collect();
+        let spellings = || {
+            profile
+                .target_types
+                .iter()
+                .filter(|target| select::same_class(class.as_str(), target))
+                .map(|target| oxrdf::NamedNodeRef::new_unchecked(target))
+        };
         // A node with one of the profile's spellings is a focus node already.
-        if spellings
-            .iter()
-            .any(|s| graph.contains(oxrdf::TripleRef::new(t.subject, rdf_type, *s)))
-        {
+        if spellings().any(|s| graph.contains(oxrdf::TripleRef::new(t.subject, rdf_type, s))) {
             continue;
         }
-        for target in spellings {
-            let triple = oxrdf::Triple::new(t.subject.into_owned(), rdf_type, target);
-            if !added.contains(&triple) {
-                added.push(triple);
-            }
+        for target in spellings() {
+            let copy = copy.get_or_insert_with(|| {
+                let mut copy = oxrdf::Graph::new();
+                for t in graph {
+                    copy.insert(t);
+                }
+                copy
+            });
+            copy.insert(oxrdf::TripleRef::new(t.subject, rdf_type, target));
         }
     }
-    added
+    copy
 }
 
 /// Whether `profile` targets the class `iri` (in any spelling of a schema.org / Bioschemas

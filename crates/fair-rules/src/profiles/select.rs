@@ -178,16 +178,15 @@ fn typed_bioschemas_nodes(doc: &Document) -> Vec<(String, &'static Profile)> {
 fn bioschemas_type_index(iri: &str) -> Option<usize> {
     static TABLE: std::sync::OnceLock<Vec<(&'static str, usize)>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        PROFILES
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| is_bioschemas(p) && p.default_for_type)
-            .flat_map(|(i, p)| {
-                p.target_types
-                    .iter()
-                    .map(move |t| (class_name(t).unwrap_or(t), i))
-            })
-            .collect()
+        let mut table = Vec::new();
+        for (i, p) in PROFILES.iter().enumerate() {
+            if is_bioschemas(p) && p.default_for_type {
+                for t in p.target_types {
+                    table.push((class_name(t).unwrap_or(t), i));
+                }
+            }
+        }
+        table
     });
     let key = class_name(iri).unwrap_or(iri);
     table.iter().find(|(k, _)| *k == key).map(|(_, i)| *i)
@@ -315,17 +314,31 @@ pub fn parse_bioschemas_iri(iri: &str) -> Option<(&str, Option<&str>)> {
 /// A profile version's number and status: `0.3-RELEASE-2019_07_01` → (`0.3`, `RELEASE`),
 /// `0.8_DRAFT-2020_10_06` → (`0.8`, `DRAFT`), `1.0` → (`1.0`, ``).
 fn version_parts(version: &str) -> (&str, &str) {
-    let end = version
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(version.len());
-    let (number, rest) = version.split_at(end);
-    let rest = rest.trim_start_matches(['-', '_']);
-    let status_end = rest
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(rest.len());
+    // Byte scans: the parts are ASCII, and this keeps pattern searchers out of the
+    // WebAssembly package.
+    let bytes = version.as_bytes();
+    let mut end = 0;
+    while bytes
+        .get(end)
+        .is_some_and(|b| b.is_ascii_digit() || *b == b'.')
+    {
+        end += 1;
+    }
+    let mut number_end = end;
+    while number_end > 0 && bytes.get(number_end - 1) == Some(&b'.') {
+        number_end -= 1;
+    }
+    let mut start = end;
+    while bytes.get(start).is_some_and(|b| *b == b'-' || *b == b'_') {
+        start += 1;
+    }
+    let mut status_end = start;
+    while bytes.get(status_end).is_some_and(u8::is_ascii_alphabetic) {
+        status_end += 1;
+    }
     (
-        number.trim_end_matches('.'),
-        rest.get(..status_end).unwrap_or(""),
+        version.get(..number_end).unwrap_or(""),
+        version.get(start..status_end).unwrap_or(""),
     )
 }
 
@@ -346,22 +359,22 @@ pub fn bioschemas_profile(iri: &str) -> Option<&'static Profile> {
         .iter()
         .find(|(alias, _)| alias.eq_ignore_ascii_case(family))
         .map_or(family, |(_, name)| name);
-    let bundled: Vec<&'static Profile> = PROFILES
-        .iter()
-        .filter(|p| is_bioschemas(p) && p.family.eq_ignore_ascii_case(family))
-        .collect();
-    let default = bundled.iter().find(|p| p.default_for_type).copied();
+    let bundled = || {
+        PROFILES
+            .iter()
+            .filter(move |p| is_bioschemas(p) && p.family.eq_ignore_ascii_case(family))
+    };
+    let default = bundled().find(|p| p.default_for_type);
     let Some(version) = version else {
         return default;
     };
     let (number, status) = version_parts(version);
-    let same_number = |p: &&&'static Profile| version_parts(p.version).0 == number;
-    bundled
-        .iter()
-        .filter(same_number)
-        .find(|p| version_parts(p.version).1.eq_ignore_ascii_case(status))
-        .or_else(|| bundled.iter().find(same_number))
-        .copied()
+    bundled()
+        .find(|p| {
+            let (n, s) = version_parts(p.version);
+            n == number && s.eq_ignore_ascii_case(status)
+        })
+        .or_else(|| bundled().find(|p| version_parts(p.version).0 == number))
         .or(default)
 }
 
@@ -377,7 +390,7 @@ pub fn class_name(iri: &str) -> Option<&str> {
         .strip_prefix("https://")
         .or_else(|| iri.strip_prefix("http://"))?;
     if let Some(name) = rest.strip_prefix("schema.org/") {
-        return (!name.is_empty() && !name.contains(['/', '#'])).then_some(name);
+        return (!name.is_empty() && !name.contains('/') && !name.contains('#')).then_some(name);
     }
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
     let path = rest.strip_prefix("bioschemas.org/")?;
