@@ -635,7 +635,7 @@ impl Engine {
             if others.is_empty() {
                 break;
             }
-            checked.push(crate::report::CheckedProfile {
+            checked.push(ProfileInfo {
                 id: a.profile.id.to_owned(),
                 version: a.profile.version.to_owned(),
                 node: a.node.clone(),
@@ -668,6 +668,7 @@ impl Engine {
             profile: ProfileInfo {
                 id: profile.id.to_owned(),
                 version: profile.version.to_owned(),
+                node: None,
                 selected_by,
                 level,
             },

@@ -57,7 +57,5 @@ pub use fingerprint::{fingerprint, DEPTH_FACTOR, PERMUTATION_LIMIT};
 pub use fix::{AppliedFix, FixOptions, FixResult, SkippedFix};
 pub use format::{DetectFormat, Detection, Format};
 pub use limits::Limits;
-pub use report::{
-    CheckedProfile, Counts, ProfileInfo, ProfileSelection, Report, Resource, Scores, SCHEMA_VERSION,
-};
+pub use report::{Counts, ProfileInfo, ProfileSelection, Report, Resource, Scores, SCHEMA_VERSION};
 pub use sourcemap::SourceMap;

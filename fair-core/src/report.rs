@@ -19,29 +19,14 @@ pub struct ProfileInfo {
     pub id: String,
     /// Its version.
     pub version: String,
-    /// How it was chosen.
-    pub selected_by: ProfileSelection,
-    /// For a Bioschemas profile: the highest marginality level the record fully meets
-    /// (`none`, `minimum`, `recommended`, `optional`); absent for `core`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub level: Option<crate::profiles::Level>,
-}
-
-/// One of several profiles a record was checked against (the report's `profiles`, present
-/// only when more than one applies; the first is the report's `profile`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CheckedProfile {
-    /// Profile identifier.
-    pub id: String,
-    /// Its version.
-    pub version: String,
-    /// The node (N-Triples form, as findings' `focus_node`) that claims the profile or has
-    /// its type.
+    /// In the report's `profiles` only: the node (N-Triples form, as findings' `focus_node`)
+    /// that claims the profile or has its type; never set in `profile`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub node: Option<String>,
     /// How it was chosen.
     pub selected_by: ProfileSelection,
-    /// The highest marginality level the record fully meets for this profile.
+    /// For a Bioschemas profile: the highest marginality level the record fully meets
+    /// (`none`, `minimum`, `recommended`, `optional`); absent for `core`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<crate::profiles::Level>,
 }
@@ -91,7 +76,7 @@ pub struct Report {
     /// When the record is checked against more than one profile (typed nodes of different
     /// Bioschemas families): each of them, the main one (`profile`) first; absent otherwise.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub profiles: Vec<CheckedProfile>,
+    pub profiles: Vec<ProfileInfo>,
     /// SHACL sense: no findings at all.
     pub conforms: bool,
     /// Findings by severity.

@@ -70,22 +70,29 @@ pub fn select_all(
         selected_by,
         node: node.or_else(|| subject.typed().map(ToString::to_string)),
     };
-    let default = selected_by == ProfileSelection::Default;
-    if selected_by == ProfileSelection::Explicit || !(default || is_bioschemas(profile)) {
-        return (main, Vec::new());
+    let mut promote = selected_by == ProfileSelection::Default;
+    let mut others: Vec<Applied> = Vec::new();
+    if selected_by == ProfileSelection::Explicit || !(promote || is_bioschemas(profile)) {
+        return (main, others);
     }
-    let mut applied: Vec<Applied> = if default {
-        Vec::new()
-    } else {
-        vec![main.clone()]
-    };
+    let mut main = main;
     let mut add = |profile: &'static Profile, selected_by, node: String| {
-        if is_bioschemas(profile) && applied.iter().all(|a| a.profile.family != profile.family) {
-            applied.push(Applied {
-                profile,
-                selected_by,
-                node: Some(node),
-            });
+        if !is_bioschemas(profile) {
+            return;
+        }
+        let applied = Applied {
+            profile,
+            selected_by,
+            node: Some(node),
+        };
+        if promote {
+            // The main resource selected nothing: the first node that does gives the main one.
+            main = applied;
+            promote = false;
+        } else if main.profile.family != profile.family
+            && others.iter().all(|a| a.profile.family != profile.family)
+        {
+            others.push(applied);
         }
     };
     for (node, iri) in sorted_claims(doc, subject) {
@@ -93,16 +100,14 @@ pub fn select_all(
             add(p, ProfileSelection::ConformsTo, node);
         }
     }
-    for (node, p) in typed_bioschemas_nodes(doc) {
-        if !is_reference(doc, &node) {
-            add(p, ProfileSelection::Type, node);
+    for (node, index) in typed_bioschemas_nodes(doc) {
+        if let Some(p) = PROFILES.get(index) {
+            if !is_reference(doc, &node) {
+                add(p, ProfileSelection::Type, node);
+            }
         }
     }
-    let mut applied = applied.into_iter();
-    match applied.next() {
-        Some(first) => (first, applied.collect()),
-        None => (main, Vec::new()),
-    }
+    (main, others)
 }
 
 /// Properties that only name, identify or classify a node: a node with nothing else is a
@@ -142,11 +147,11 @@ fn sorted_claims(doc: &Document, subject: &Subject) -> Vec<(String, String)> {
     claimed
 }
 
-/// Every typed node with a class a Bioschemas profile targets, with the profile detection by
-/// type picks for it (the family's default; the first in [`PROFILES`] order among its classes),
+/// Every typed node with a class a Bioschemas profile targets, with the index in [`PROFILES`]
+/// of the profile detection by type picks for it (the family's default; the first in [`PROFILES`] order among its classes),
 /// named nodes first, then in N-Triples order. Only matching nodes are materialised: a bio.tools
 /// record's many typed EDAM terms, people and publications cost a lookup each.
-fn typed_bioschemas_nodes(doc: &Document) -> Vec<(String, &'static Profile)> {
+fn typed_bioschemas_nodes(doc: &Document) -> Vec<(String, usize)> {
     let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
     // Kept sorted by node (N-Triples: `<…>` sorts before `_:…`); few entries, and a sorted
     // vector keeps the WebAssembly package smaller than a new map type would.
@@ -168,28 +173,17 @@ fn typed_bioschemas_nodes(doc: &Document) -> Vec<(String, &'static Profile)> {
         }
     }
     nodes
-        .into_iter()
-        .filter_map(|(node, index)| PROFILES.get(index).map(|p| (node, p)))
-        .collect()
 }
 
 /// The index in [`PROFILES`] of the first default Bioschemas profile that targets the class
 /// `iri` (in any spelling, [`same_class`]).
 fn bioschemas_type_index(iri: &str) -> Option<usize> {
-    static TABLE: std::sync::OnceLock<Vec<(&'static str, usize)>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut table = Vec::new();
-        for (i, p) in PROFILES.iter().enumerate() {
-            if is_bioschemas(p) && p.default_for_type {
-                for t in p.target_types {
-                    table.push((class_name(t).unwrap_or(t), i));
-                }
-            }
-        }
-        table
-    });
     let key = class_name(iri).unwrap_or(iri);
-    table.iter().find(|(k, _)| *k == key).map(|(_, i)| *i)
+    // `ends_with` first: `class_name` runs only for the likely spellings.
+    let matches = |t: &&str| *t == iri || (t.ends_with(key) && class_name(t) == Some(key));
+    PROFILES
+        .iter()
+        .position(|p| is_bioschemas(p) && p.default_for_type && p.target_types.iter().any(matches))
 }
 
 /// The main profile, how it was chosen and the node whose claim chose it.
