@@ -222,6 +222,13 @@ impl Report {
     fn profile<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         convert::serde(py, &self.inner.profile)
     }
+    /// When more than one profile applies (typed nodes of different Bioschemas families): each
+    /// of them, ``profile`` first, as ``{"id", "version", "node", "selected_by", "level"}``;
+    /// else an empty list.
+    #[getter]
+    fn profiles<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        convert::serde(py, &self.inner.profiles)
+    }
     /// SHACL sense: no findings at all.
     #[getter]
     fn conforms(&self) -> bool {

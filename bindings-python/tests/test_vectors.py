@@ -81,7 +81,7 @@ def test_vector(vector):
     actual_dict = report.to_dict()
     if "conforms" in expect:
         assert report.conforms == expect["conforms"]
-    for key in ("document", "profile", "counts"):
+    for key in ("document", "profile", "profiles", "counts"):
         if key in expect:
             assert matches(expect[key], actual_dict[key]), (key, actual_dict[key])
     if "scores" in expect:

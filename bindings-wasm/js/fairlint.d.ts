@@ -25,6 +25,7 @@ export type {
   Finding,
   DocumentInfo,
   ProfileInfo,
+  CheckedProfile,
   Scores,
   Report,
   Limits,

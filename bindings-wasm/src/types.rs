@@ -120,6 +120,17 @@ export interface ProfileInfo {
   level?: "none" | "minimum" | "recommended" | "optional";
 }
 
+/** One of several profiles a record was checked against (`Report.profiles`). */
+export interface CheckedProfile {
+  id: string;
+  version: string;
+  /** The node (N-Triples form, as a finding's `focus_node`) that claims the profile or has its type. */
+  node?: string;
+  selected_by: "explicit" | "conforms_to" | "type" | "default";
+  /** The highest marginality level the record fully meets for this profile. */
+  level?: "none" | "minimum" | "recommended" | "optional";
+}
+
 /** A FAIR principle. */
 export type Principle =
   | "F1" | "F2" | "F3" | "F4" | "A1" | "A1.1" | "A1.2" | "A2"
@@ -165,6 +176,9 @@ export interface Report {
   input?: string;
   document: DocumentInfo;
   profile: ProfileInfo;
+  /** Only when more than one profile applies (typed nodes of different Bioschemas families):
+   * each of them, `profile` first; every profile's findings are in `findings`. */
+  profiles?: CheckedProfile[];
   /** SHACL sense: no findings at all. */
   conforms: boolean;
   counts: { error: number; warning: number; info: number };

@@ -145,7 +145,7 @@ for (const v of manifest.vectors) {
       assert.deepStrictEqual(JSON.parse(engine.validateJson(bytes, v.format ?? null, name, null, v.payload ?? null)), report);
       if ("conforms" in expect) assert.equal(report.conforms, expect.conforms);
       assert.ok(!("fingerprint" in report.document) && !("fingerprint_error" in report.document));
-      for (const key of ["document", "profile", "counts"]) {
+      for (const key of ["document", "profile", "profiles", "counts"]) {
         const expected = key === "document" ? withoutFingerprint(expect[key] ?? {}) : expect[key];
         if (key in expect) assert.ok(matches(expected, report[key]), `${key}: ${JSON.stringify(report[key])}`);
       }

@@ -610,7 +610,8 @@ impl Engine {
         let inner = &*self.inner;
         let config = &inner.config;
         let subject = Subject::of(doc);
-        let (profile, selected_by) = profiles::select(doc, &subject, inner.profile);
+        let (main, others) = profiles::select_all(doc, &subject, inner.profile);
+        let (profile, selected_by) = (main.profile, main.selected_by);
         let cx = CheckContext {
             doc,
             subject: &subject,
@@ -625,7 +626,23 @@ impl Engine {
         for pass in fair_rules::PASSES {
             pass.run(&cx, &mut sink);
         }
-        let level = profiles::run(&cx, &mut sink);
+        let level = profiles::run(&cx, &main, &mut sink);
+        // The others, when several apply: the report lists each, the main one first.
+        let mut checked = Vec::new();
+        for (a, level) in std::iter::once((&main, level))
+            .chain(others.iter().map(|a| (a, profiles::run(&cx, a, &mut sink))))
+        {
+            if others.is_empty() {
+                break;
+            }
+            checked.push(ProfileInfo {
+                id: a.profile.id.to_owned(),
+                version: a.profile.version.to_owned(),
+                node: a.node.clone(),
+                selected_by: a.selected_by,
+                level,
+            });
+        }
         let (findings, truncated) = sink.finish(config.limits.max_findings);
         let community_profile = profile.id != profiles::default_profile().id;
         let assessment = crate::scoring::assess(&crate::scoring::Context::new(
@@ -651,9 +668,11 @@ impl Engine {
             profile: ProfileInfo {
                 id: profile.id.to_owned(),
                 version: profile.version.to_owned(),
+                node: None,
                 selected_by,
                 level,
             },
+            profiles: checked,
             conforms: findings.is_empty(),
             counts: Counts::of(&findings),
             scores: assessment.scores,

@@ -19,6 +19,10 @@ pub struct ProfileInfo {
     pub id: String,
     /// Its version.
     pub version: String,
+    /// In the report's `profiles` only: the node (N-Triples form, as findings' `focus_node`)
+    /// that claims the profile or has its type; never set in `profile`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node: Option<String>,
     /// How it was chosen.
     pub selected_by: ProfileSelection,
     /// For a Bioschemas profile: the highest marginality level the record fully meets
@@ -67,8 +71,12 @@ pub struct Report {
     pub input: Option<String>,
     /// Facts about the parsed document.
     pub document: DocumentInfo,
-    /// The profile checked against.
+    /// The profile checked against (the main one when several apply).
     pub profile: ProfileInfo,
+    /// When the record is checked against more than one profile (typed nodes of different
+    /// Bioschemas families): each of them, the main one (`profile`) first; absent otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub profiles: Vec<ProfileInfo>,
     /// SHACL sense: no findings at all.
     pub conforms: bool,
     /// Findings by severity.

@@ -185,7 +185,7 @@ fn run_vector(v: &Value, schema: &jsonschema::Validator) -> Result<Vec<Value>, S
                     "document: expected one of fingerprint and fingerprint_error, got {document}"
                 ));
             }
-            for key in ["document", "profile", "counts"] {
+            for key in ["document", "profile", "profiles", "counts"] {
                 if let Some(e) = expect.get(key) {
                     if !matches(e, &value[key]) {
                         return Err(format!("{key}: expected {e}, got {}", value[key]));

@@ -180,6 +180,11 @@ class Report:
     def profile(self) -> dict[str, str]:
         """The profile checked against: ``id``, ``version``, ``selected_by``."""
     @property
+    def profiles(self) -> list[dict[str, str]]:
+        """When more than one profile applies (typed nodes of different Bioschemas families):
+        each of them, ``profile`` first (``id``, ``version``, ``node``, ``selected_by``,
+        ``level``); else an empty list."""
+    @property
     def conforms(self) -> bool:
         """SHACL sense: no findings at all."""
     @property

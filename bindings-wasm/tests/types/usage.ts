@@ -10,6 +10,7 @@ import {
   ResolveError,
   profiles,
   version,
+  type CheckedProfile,
   type Edit,
   type Finding,
   type FixOptions,
@@ -45,6 +46,7 @@ const where: (Location | null)[] = errors.map((f) => f.location);
 const fixes: (string | undefined)[] = report.findings.map((f) => f.fix?.message);
 const score: number | null = report.scores.F;
 const selected: "explicit" | "conforms_to" | "type" | "default" = report.profile.selected_by;
+const checked: (string | undefined)[] = (report.profiles ?? []).map((p: CheckedProfile) => p.node);
 const ids: string[] = profiles().map((p) => p.id);
 const v: string = version();
 try {
@@ -65,4 +67,4 @@ try {
   }
 }
 engine.free();
-console.log(bytes, json, crate, where, fixes, score, selected, ids, v);
+console.log(bytes, json, crate, where, fixes, score, selected, checked, ids, v);

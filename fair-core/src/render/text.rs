@@ -51,13 +51,29 @@ fn profile_line(out: &mut String, report: &Report) {
         report.document.triples,
         report.profile.id,
         report.profile.version,
-        match report.profile.selected_by {
-            ProfileSelection::Explicit => "chosen by you",
-            ProfileSelection::ConformsTo => "from dct:conformsTo",
-            ProfileSelection::Type => "from the record's type",
-            ProfileSelection::Default => "default",
-        }
+        how(report.profile.selected_by)
     );
+    // The other profiles, when several apply (the first is the one above).
+    for p in report.profiles.iter().skip(1) {
+        let _ = writeln!(
+            out,
+            "  also profile {} {} for {} ({})",
+            p.id,
+            p.version,
+            p.node.as_deref().unwrap_or("the record"),
+            how(p.selected_by)
+        );
+    }
+}
+
+/// How a profile was chosen, in words.
+fn how(selected_by: ProfileSelection) -> &'static str {
+    match selected_by {
+        ProfileSelection::Explicit => "chosen by you",
+        ProfileSelection::ConformsTo => "from dct:conformsTo",
+        ProfileSelection::Type => "from the record's type",
+        ProfileSelection::Default => "default",
+    }
 }
 
 /// One bar and score per letter, the total, then the method and what was not assessed.

@@ -17,16 +17,23 @@ mod select;
 #[doc(hidden)]
 pub mod shacl;
 
-pub use select::{select, ProfileSelection};
+pub use select::{
+    bioschemas_profile, class_name, parse_bioschemas_iri, same_class, select, select_all, Applied,
+    ProfileSelection,
+};
 
 use crate::pass::CheckContext;
 use crate::sink::FindingSink;
 use serde::Serialize;
 
-/// Runs the profile's own checks (its SHACL shapes, or the native RO-Crate rules) and returns
-/// the level the record meets; `None` for a profile with neither (`core`).
-pub fn run(cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) -> Option<Level> {
-    let profile = cx.profile;
+/// Runs one applied profile's own checks (its SHACL shapes, or the native RO-Crate rules) and
+/// returns the level the record meets; `None` for a profile with neither (`core`).
+///
+/// A profile's shapes target its classes in their own spelling; a node typed with another
+/// spelling of one of them (`http://bioschemas.org/Gene`, `bioschemas:types/Gene`, see
+/// [`select::class_name`]) is validated as if it also had the profile's spelling.
+pub fn run(cx: &CheckContext<'_>, applied: &Applied, sink: &mut FindingSink<'_>) -> Option<Level> {
+    let profile = applied.profile;
     if let Native::RoCrate(version) = profile.native {
         let native = rocrate::check(cx.doc, cx.subject, version, cx.payload, sink);
         let upstream =
@@ -35,15 +42,70 @@ pub fn run(cx: &CheckContext<'_>, sink: &mut FindingSink<'_>) -> Option<Level> {
     }
     let index = PROFILES.iter().position(|p| p.id == profile.id)?;
     let shapes = shacl::bundled_profile_shapes(index)?;
-    // The resource that claims the profile, else the main resource.
+    // The resource that claims the profile, else the node it was chosen for, else the main
+    // resource.
     let focus = select::conforms_to_values(cx.doc)
         .find(|(_, iri)| by_conforms_to(iri).is_some_and(|p| p.id == profile.id))
         .map(|(subject, _)| subject)
+        .or_else(|| applied.node.clone())
         .or_else(|| cx.subject.typed().map(ToString::to_string));
     let has_target = shacl::check_profile_target(cx.doc, profile, focus, sink);
-    let report = shapes.validate(cx.doc, cx.max_sparql_steps);
+    let report = match respelled(cx.doc, profile) {
+        None => shapes.validate(cx.doc, cx.max_sparql_steps),
+        Some(graph) => shapes.validate_graph(&graph, cx.max_sparql_steps),
+    };
     shapes.report_findings(&report, sink);
     Some(shacl::marginality_level(&report, has_target))
+}
+
+/// The record's graph with `rdf:type` statements giving the profile's spelling of a target
+/// class to the nodes typed with another spelling of it only; `None` when there are none (the
+/// record's own graph is validated). The copy goes through `insert`, the ingestion's own code,
+/// rather than `Graph::clone`, whose code the WebAssembly package would carry for these rare
+/// records.
+fn respelled(doc: &crate::document::Document, profile: &Profile) -> Option<oxrdf::Graph> {
+    let rdf_type = oxrdf::NamedNodeRef::new_unchecked(crate::vocab::RDF_TYPE);
+    let graph = doc.graph();
+    let mut copy: Option<oxrdf::Graph> = None;
+    for t in graph.triples_for_predicate(rdf_type) {
+        let oxrdf::TermRef::NamedNode(class) = t.object else {
+            continue;
+        };
+        if profile.target_types.contains(&class.as_str()) {
+            continue;
+        }
+        let spellings = || {
+            profile
+                .target_types
+                .iter()
+                .filter(|target| select::same_class(class.as_str(), target))
+                .map(|target| oxrdf::NamedNodeRef::new_unchecked(target))
+        };
+        // A node with one of the profile's spellings is a focus node already.
+        if spellings().any(|s| graph.contains(oxrdf::TripleRef::new(t.subject, rdf_type, s))) {
+            continue;
+        }
+        for target in spellings() {
+            let copy = copy.get_or_insert_with(|| {
+                let mut copy = oxrdf::Graph::new();
+                for t in graph {
+                    copy.insert(t);
+                }
+                copy
+            });
+            copy.insert(oxrdf::TripleRef::new(t.subject, rdf_type, target));
+        }
+    }
+    copy
+}
+
+/// Whether `profile` targets the class `iri` (in any spelling of a schema.org / Bioschemas
+/// class, see [`select::class_name`]).
+pub fn targets(profile: &Profile, iri: &str) -> bool {
+    profile
+        .target_types
+        .iter()
+        .any(|t| select::same_class(iri, t))
 }
 
 /// The bundled profile families with the versions of each, as the report's `resources` list
@@ -126,7 +188,9 @@ pub struct Profile {
     pub conforms_to: &'static [&'static str],
     /// Classes (full IRIs, schema.org normalised to `http://schema.org/`) the profile's shapes
     /// target; a record's main resource with one of these types selects the profile when it
-    /// is the family's `default_for_type`.
+    /// is the family's `default_for_type`. A schema.org or Bioschemas class matches in every
+    /// spelling (`https://bioschemas.org/Gene` also matches `http://bioschemas.org/Gene`,
+    /// `https://bioschemas.org/types/Gene` and `http://schema.org/Gene`; [`class_name`]).
     pub target_types: &'static [&'static str],
     /// Profile family (`Dataset`, `ComputationalTool`, ...); empty for `core`.
     pub family: &'static str,
@@ -692,9 +756,10 @@ pub fn default_profile() -> &'static Profile {
 }
 
 /// The profile a `dct:conformsTo` value asks for: an exact bundled IRI (scheme and trailing
-/// slash do not matter), else the latest bundled release of the same Bioschemas profile
-/// family when the IRI names a version fairlint does not bundle
-/// (`https://bioschemas.org/profiles/Dataset/0.3-RELEASE-2019_06_14`).
+/// slash do not matter), else for a Bioschemas profile IRI in any of its forms (profile or old
+/// specification URL, with or without version, see [`bioschemas_profile`]) the bundled
+/// version of that family with the same number, else the family's latest release
+/// (`https://bioschemas.org/profiles/Dataset/0.3-RELEASE-2019_06_14` → Dataset 1.0).
 pub fn by_conforms_to(iri: &str) -> Option<&'static Profile> {
     let norm = |s: &str| {
         let s = s.trim().trim_end_matches('/');
@@ -721,13 +786,7 @@ pub fn by_conforms_to(iri: &str) -> Option<&'static Profile> {
             .iter()
             .find(|p| p.default_for_type && p.family == "DCAT-AP");
     }
-    let rest = wanted
-        .strip_prefix("bioschemas.org/profiles/")
-        .or_else(|| wanted.strip_prefix("bioschemas.org/specifications/"))?;
-    let family = rest.split('/').next()?;
-    PROFILES
-        .iter()
-        .find(|p| p.default_for_type && p.family.eq_ignore_ascii_case(family))
+    bioschemas_profile(iri)
 }
 
 /// The profile a bundled JSON-LD context (its name, as in the report's `document.contexts`)
@@ -740,7 +799,7 @@ pub fn by_context<'a>(mut contexts: impl Iterator<Item = &'a str>) -> Option<&'s
 pub fn by_types<'a>(types: impl Iterator<Item = &'a str> + Clone) -> Option<&'static Profile> {
     PROFILES
         .iter()
-        .find(|p| p.default_for_type && types.clone().any(|t| p.target_types.contains(&t)))
+        .find(|p| p.default_for_type && types.clone().any(|t| targets(p, t)))
 }
 
 #[cfg(test)]

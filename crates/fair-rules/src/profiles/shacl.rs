@@ -403,7 +403,7 @@ pub fn check_profile_target(
 ) -> bool {
     let rdf_type = oxrdf::NamedNodeRef::new_unchecked(vocab::RDF_TYPE);
     let found = doc.graph().triples_for_predicate(rdf_type).any(
-        |t| matches!(t.object, TermRef::NamedNode(c) if profile.target_types.contains(&c.as_str())),
+        |t| matches!(t.object, TermRef::NamedNode(c) if crate::profiles::targets(profile, c.as_str())),
     );
     if !found {
         let types: Vec<String> = profile
