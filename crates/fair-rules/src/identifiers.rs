@@ -213,9 +213,10 @@ pub fn check(doc: &crate::document::Document, sink: &mut FindingSink<'_>) {
             }
         }
         let predicate = t.predicate.as_str();
-        let focus = t.subject.to_string();
-        let path = Some(format!("<{predicate}>"));
-        let value = Some(t.object.to_string());
+        // Written out only for a finding: most triples have none.
+        let focus = || t.subject.to_string();
+        let path = || Some(format!("<{predicate}>"));
+        let value = || Some(t.object.to_string());
         let identifier_property = IDENTIFIER_PROPERTIES.contains(&predicate);
         match t.object {
             // A node described in the record is checked once, as a subject.
@@ -230,12 +231,19 @@ pub fn check(doc: &crate::document::Document, sink: &mut FindingSink<'_>) {
                     check_iri(text)
                 };
                 if let Some(c) = c {
-                    emit(sink, c, doc.written_reference(text), focus, path, value);
+                    emit(
+                        sink,
+                        c,
+                        doc.written_reference(text),
+                        focus(),
+                        path(),
+                        value(),
+                    );
                 }
             }
             TermRef::Literal(l) if identifier_property => {
                 if let Some(c) = check_value(l.value()) {
-                    emit(sink, c, l.value(), focus, path, value);
+                    emit(sink, c, l.value(), focus(), path(), value());
                 }
             }
             TermRef::Literal(l) if predicate == schema_value => {
@@ -246,7 +254,7 @@ pub fn check(doc: &crate::document::Document, sink: &mut FindingSink<'_>) {
                         _ => None,
                     });
                 if let Some(c) = hint.and_then(|h| hinted(&h, l.value())) {
-                    emit(sink, c, l.value(), focus, path, value);
+                    emit(sink, c, l.value(), focus(), path(), value());
                 }
             }
             _ => {}
