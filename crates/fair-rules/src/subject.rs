@@ -84,18 +84,18 @@ impl Subject {
 /// statement, named nodes first, then N-Triples order; an RO-Crate descriptor gives way to the
 /// root data entity it is about.
 fn main_resource(doc: &Document, candidates: &BTreeSet<String>) -> String {
-    let referenced: HashSet<String> = doc
+    // Nodes that are the object of another node's statement, each written out once (terms
+    // compare as their written forms do: `<iri>` and `_:id` never meet).
+    let objects: HashSet<TermRef<'_>> = doc
         .graph()
         .iter()
-        .filter_map(|t| {
-            let object = match t.object {
-                TermRef::NamedNode(n) => n.to_string(),
-                TermRef::BlankNode(b) => b.to_string(),
-                _ => return None,
-            };
-            (object != t.subject.to_string()).then_some(object)
+        .filter(|t| {
+            matches!(t.object, TermRef::NamedNode(_) | TermRef::BlankNode(_))
+                && t.object != TermRef::from(t.subject)
         })
+        .map(|t| t.object)
         .collect();
+    let referenced: HashSet<String> = objects.iter().map(ToString::to_string).collect();
     let mut roots: Vec<&String> = candidates
         .iter()
         .filter(|s| !referenced.contains(*s))
