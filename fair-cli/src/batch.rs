@@ -54,14 +54,17 @@ pub struct Batch<'a> {
 
 impl Batch<'_> {
     /// Checks `inputs` in parallel, [`CHUNK`] at a time, and hands each outcome to `sink` in
-    /// input order; stops at the first error `sink` returns.
-    pub fn run(
+    /// input order, with what `render` made of it on the worker thread that checked it (the
+    /// report's text: rendering is a good part of a record's cost, and done in order on the
+    /// writing thread it would not run in parallel); stops at the first error `sink` returns.
+    pub fn run<R: Send>(
         &self,
         inputs: &[Input],
-        mut sink: impl FnMut(&Input, Outcome) -> anyhow::Result<()>,
+        render: impl Fn(&Input, &Outcome) -> R + Sync,
+        mut sink: impl FnMut(&Input, Outcome, R) -> anyhow::Result<()>,
     ) -> anyhow::Result<()> {
         for chunk in inputs.chunks(CHUNK) {
-            let outcomes: Vec<Outcome> = self.pool.install(|| {
+            let outcomes: Vec<(Outcome, R)> = self.pool.install(|| {
                 chunk
                     .par_iter()
                     .map(|input| {
@@ -77,15 +80,16 @@ impl Batch<'_> {
                                 self.shacl,
                             ),
                         };
+                        let rendered = render(input, &outcome);
                         if let Some(bar) = self.progress {
                             bar.inc(1);
                         }
-                        outcome
+                        (outcome, rendered)
                     })
                     .collect()
             });
-            for (input, outcome) in chunk.iter().zip(outcomes) {
-                sink(input, outcome)?;
+            for (input, (outcome, rendered)) in chunk.iter().zip(outcomes) {
+                sink(input, outcome, rendered)?;
             }
         }
         Ok(())

@@ -62,7 +62,11 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
         progress: progress.as_ref(),
         fetcher: fetcher.as_ref(),
     };
-    batch.run(&inputs, |input, outcome| {
+    let format = args.format;
+    let render = |input: &crate::inputs::Input, outcome: &Outcome| {
+        output::render(format, many, &input.name, outcome)
+    };
+    batch.run(&inputs, render, |input, outcome, rendered| {
         stats.add(&outcome, threshold);
         if let (Some(min), Some(report)) = (&args.min_score, outcome.report()) {
             let below = below_min_score(report, min);
@@ -79,7 +83,7 @@ pub fn check(args: CheckArgs) -> anyhow::Result<u8> {
                 }
             }
         }
-        output.write(&input.name, &outcome)
+        output.write(&input.name, &outcome, rendered?)
     })?;
     output.finish()?;
     if let Some(bar) = &progress {

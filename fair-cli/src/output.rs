@@ -73,19 +73,18 @@ impl<'a, W: Write> Output<'a, W> {
         Ok(output)
     }
 
-    /// Writes one input's report, or why it could not be checked; outside the text format the
-    /// reason also goes to standard error.
-    pub fn write(&mut self, name: &str, outcome: &Outcome) -> anyhow::Result<()> {
-        let text = match self.format {
-            OutputFormat::Text => text(name, outcome),
-            OutputFormat::Json => json(name, outcome, self.many)?,
-            OutputFormat::Ndjson => ndjson(name, outcome)?,
-            OutputFormat::Shacl => shacl(name, outcome, self.many),
-            OutputFormat::Sarif
-            | OutputFormat::Junit
-            | OutputFormat::Github
-            | OutputFormat::Ftr
-            | OutputFormat::FtrJsonld => {
+    /// Writes one input's report, or why it could not be checked, given its text as
+    /// [`render`] made it (`None` for the whole-batch formats, which keep the outcome for
+    /// [`Output::finish`]); outside the text format the reason also goes to standard error.
+    pub fn write(
+        &mut self,
+        name: &str,
+        outcome: &Outcome,
+        rendered: Option<String>,
+    ) -> anyhow::Result<()> {
+        let text = match rendered {
+            Some(text) => text,
+            None => {
                 self.collect(name, outcome);
                 String::new()
             }
@@ -189,6 +188,28 @@ impl<'a, W: Write> Output<'a, W> {
             None => out.write_all(text.as_bytes()),
         }
     }
+}
+
+/// One input's text in the `format` layout (`many`: one of several inputs), or `None` for the
+/// whole-batch formats (SARIF, JUnit, GitHub, FTR), which [`Output`] renders at the end. Pure,
+/// so the worker that checked the input renders it.
+pub fn render(
+    format: OutputFormat,
+    many: bool,
+    name: &str,
+    outcome: &Outcome,
+) -> serde_json::Result<Option<String>> {
+    Ok(Some(match format {
+        OutputFormat::Text => text(name, outcome),
+        OutputFormat::Json => json(name, outcome, many)?,
+        OutputFormat::Ndjson => ndjson(name, outcome)?,
+        OutputFormat::Shacl => shacl(name, outcome, many),
+        OutputFormat::Sarif
+        | OutputFormat::Junit
+        | OutputFormat::Github
+        | OutputFormat::Ftr
+        | OutputFormat::FtrJsonld => return Ok(None),
+    }))
 }
 
 /// The batch summary: the last lines of the text output, on standard error otherwise.

@@ -9,7 +9,7 @@ use crate::limits::Limits;
 use fair_model::{FingerprintError, FingerprintFailure};
 use oxrdf::{Graph, TermRef, TripleRef};
 use sophia_api::dataset::{DResult, Dataset, SetDataset};
-use sophia_api::term::{BnodeId, IriRef, LanguageTag, SimpleTerm};
+use sophia_api::term::{BnodeId, IriRef, LanguageTag, SimpleTerm, Term, TermKind};
 use sophia_c14n::hash::{HashFunction, Sha256};
 use sophia_c14n::C14nError;
 use std::convert::Infallible;
@@ -40,24 +40,29 @@ pub(crate) fn of(graph: &Graph, limits: &Limits) -> Result<String, FingerprintEr
             ),
         ));
     }
-    let mut hasher = HashWriter(Sha256::initialize());
-    sophia_c14n::rdfc10::normalize_with::<Sha256, _, _>(
-        &OxGraph(graph),
-        &mut hasher,
-        DEPTH_FACTOR,
-        PERMUTATION_LIMIT,
-    )
-    .map_err(|e| match e {
-        C14nError::ToxicGraph(detail) => FingerprintError::new(
-            FingerprintFailure::TooComplex,
-            format!("RDFC-1.0 gave up on the graph's blank nodes: {detail}"),
-        ),
-        other => FingerprintError::new(
-            FingerprintFailure::Unsupported,
-            format!("RDFC-1.0 cannot canonicalise the graph: {other}"),
-        ),
-    })?;
-    let digest = hasher.0.finalize();
+    // RDFC-1.0's blank node labels from sophia_c14n; the canonical N-Quads are written here,
+    // each line once, and sorted as text: sophia_c14n's `normalize_with` sorts the quads by
+    // writing their terms again for every comparison, which cost more than the labelling on
+    // records' graphs. The lines are the same, and so is their order (see `canonical_lines`).
+    let dataset = OxGraph(graph);
+    let (quads, _) =
+        sophia_c14n::rdfc10::relabel_with::<Sha256, _>(&dataset, DEPTH_FACTOR, PERMUTATION_LIMIT)
+            .map_err(|e| match e {
+            C14nError::ToxicGraph(detail) => FingerprintError::new(
+                FingerprintFailure::TooComplex,
+                format!("RDFC-1.0 gave up on the graph's blank nodes: {detail}"),
+            ),
+            other => FingerprintError::new(
+                FingerprintFailure::Unsupported,
+                format!("RDFC-1.0 cannot canonicalise the graph: {other}"),
+            ),
+        })?;
+    let mut hasher = Sha256::initialize();
+    let (text, lines) = canonical_lines(quads.iter().map(|(spo, _)| spo));
+    for line in lines {
+        hasher.update(text.get(line).unwrap_or_default());
+    }
+    let digest = hasher.finalize();
     let mut hex = String::with_capacity(7 + 2 * digest.len());
     hex.push_str("sha256:");
     for byte in digest {
@@ -71,19 +76,95 @@ const HEX: [char; 16] = [
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f',
 ];
 
-/// Feeds the canonical N-Quads straight into the hash: the text is never held whole.
-struct HashWriter(Sha256);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
+/// The canonical N-Quads lines of `triples` (default graph, blank nodes already relabelled),
+/// written one after the other into one text, and their ranges in it in code point order.
+///
+/// sophia_c14n sorts quads by comparing their terms' N-Quads one position after the other;
+/// comparing whole lines gives the same order: where two lines first differ inside a term,
+/// so do the terms, and where one term is a proper prefix of the other (`"a"` and `"a"@en`,
+/// `_:c14n1` and `_:c14n10`), the longer one continues with a character above the space that
+/// follows the shorter one (`@`, `^`, a digit, `-`; control characters are escaped, and an IRI
+/// holds no `>`).
+fn canonical_lines<'a, T: Term + 'a>(
+    triples: impl Iterator<Item = &'a [T; 3]>,
+) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut text = String::new();
+    let mut lines = Vec::new();
+    for spo in triples {
+        let start = text.len();
+        for t in spo {
+            nquads_term(t, &mut text);
+            text.push(' ');
+        }
+        text.push_str(".\n");
+        lines.push(start..text.len());
     }
+    lines.sort_unstable_by(|a, b| {
+        Ord::cmp(
+            text.get(a.clone()).unwrap_or_default(),
+            text.get(b.clone()).unwrap_or_default(),
+        )
+    });
+    (text, lines)
+}
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+/// A term in canonical N-Quads, exactly as sophia_c14n writes it (`_cnq::nq`, not public):
+/// IRIs as they are, literals with `"`, `\\`, `\n`, `\r`, `\t`, `\b`, `\f` escaped as such and
+/// other control characters and DEL as `\uXXXX`, language tags in lower case, no datatype for
+/// `xsd:string`.
+fn nquads_term<T: Term>(t: &T, out: &mut String) {
+    use std::fmt::Write as _;
+    match t.kind() {
+        TermKind::Iri => {
+            out.push('<');
+            if let Some(iri) = t.iri() {
+                out.push_str(iri.as_str());
+            }
+            out.push('>');
+        }
+        TermKind::BlankNode => {
+            out.push_str("_:");
+            if let Some(id) = t.bnode_id() {
+                out.push_str(id.as_str());
+            }
+        }
+        TermKind::Literal => {
+            out.push('"');
+            let lexical = t.lexical_form();
+            for c in lexical.as_deref().unwrap_or("").chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    '\x08' => out.push_str("\\b"),
+                    '\x0c' => out.push_str("\\f"),
+                    '\x7f' => out.push_str("\\u007F"),
+                    c if c <= '\x1f' => {
+                        let _ = write!(out, "\\u{:04X}", c as u8);
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            if let Some(tag) = t.language_tag() {
+                out.push('@');
+                out.push_str(&tag.as_str().to_ascii_lowercase());
+            } else if let Some(datatype) = t.datatype() {
+                if datatype.as_str() != XSD_STRING {
+                    out.push_str("^^<");
+                    out.push_str(datatype.as_str());
+                    out.push('>');
+                }
+            }
+        }
+        // Not in an RDF 1.1 graph (RDFC-1.0 refuses them before this).
+        TermKind::Triple | TermKind::Variable => {}
     }
 }
+
+const XSD_STRING: &str = "http://www.w3.org/2001/XMLSchema#string";
 
 /// An oxrdf graph seen as a sophia dataset (its default graph only), borrowing every string:
 /// no copy of the graph is made.
@@ -200,6 +281,87 @@ mod tests {
         assert_ne!(a, of(&build("b0", "Ada "), &limits).unwrap());
         assert_eq!(a.len(), 7 + 64);
         assert!(a.starts_with("sha256:"));
+    }
+
+    /// The canonical N-Quads written here are sophia_c14n's own, byte for byte and in the
+    /// same order: every escape, a language tag in upper case, `xsd:string` and other
+    /// datatypes, a literal that is a prefix of another, blank node labels that are prefixes
+    /// of others (`_:c14n1`, `_:c14n10`), non-ASCII text.
+    #[test]
+    fn canonical_lines_are_sophia_c14n_s() {
+        let mut g = Graph::new();
+        let s = iri("https://example.org/s");
+        let p = iri("https://example.org/p");
+        let texts = [
+            "a",
+            "a b",
+            "a\"b",
+            "a\\b",
+            "l1\nl2",
+            "\r\t\u{8}\u{c}",
+            "\u{1}\u{1f}\u{7f}",
+            "é ü ∀ 😀",
+            "",
+            " ",
+            "a\u{0}",
+        ];
+        for text in texts {
+            g.insert(&Triple::new(
+                s.clone(),
+                p.clone(),
+                Literal::new_simple_literal(text),
+            ));
+            g.insert(&Triple::new(
+                s.clone(),
+                p.clone(),
+                Literal::new_language_tagged_literal(text, "en-GB").unwrap(),
+            ));
+            g.insert(&Triple::new(
+                s.clone(),
+                p.clone(),
+                Literal::new_typed_literal(text, iri("http://www.w3.org/2001/XMLSchema#token")),
+            ));
+        }
+        g.insert(&Triple::new(
+            s.clone(),
+            p.clone(),
+            iri("https://example.org/s"),
+        ));
+        g.insert(&Triple::new(
+            s.clone(),
+            p.clone(),
+            iri("https://example.org/s/"),
+        ));
+        for i in 0..12 {
+            let b = BlankNode::new(format!("n{i}")).unwrap();
+            g.insert(&Triple::new(
+                s.clone(),
+                iri("https://example.org/q"),
+                b.clone(),
+            ));
+            g.insert(&Triple::new(b, p.clone(), Literal::from(i)));
+        }
+        let dataset = OxGraph(&g);
+        let mut expected = Vec::new();
+        sophia_c14n::rdfc10::normalize_with::<Sha256, _, _>(
+            &dataset,
+            &mut expected,
+            DEPTH_FACTOR,
+            PERMUTATION_LIMIT,
+        )
+        .unwrap();
+        let (quads, _) = sophia_c14n::rdfc10::relabel_with::<Sha256, _>(
+            &dataset,
+            DEPTH_FACTOR,
+            PERMUTATION_LIMIT,
+        )
+        .unwrap();
+        let (text, lines) = canonical_lines(quads.iter().map(|(spo, _)| spo));
+        let ours: String = lines.into_iter().map(|l| &text[l]).collect();
+        assert_eq!(ours, String::from_utf8(expected).unwrap());
+        assert!(ours.contains("_:c14n10 "), "{ours}");
+        assert!(ours.contains("@en-gb"), "{ours}");
+        assert!(ours.contains("\\u007F"), "{ours}");
     }
 
     #[test]

@@ -33,18 +33,17 @@ const SCHEMAORG_TERMS: &str = "# name: schema.org vocabulary (term names)
 /// "schema:Dataset"}`), each a class when its first letter is upper case (schema.org's naming
 /// convention), else a property: what `scripts/import-vocab.sh` checks.
 fn schemaorg_terms() -> impl Iterator<Item = (&'static str, TermKind)> {
+    // `"term":{"@id":"schema:term"`: the text between the quotes before the `":{"@id":"` and
+    // after it (found with one substring search, not by splitting the whole context).
+    const BETWEEN: &str = "\":{\"@id\":\"";
     SCHEMAORG_CONTEXT
-        .split("\"")
-        .collect::<Vec<_>>()
-        .windows(5)
-        .filter_map(|w| {
-            // `"term":{"@id":"schema:term"` splits into term, `:{`, `@id`, `:`, schema:term.
-            let (term, id) = (w[0], w[4]);
-            (w[1] == ":{"
-                && w[2] == "@id"
-                && w[3] == ":"
-                && id.strip_prefix("schema:") == Some(term))
-            .then_some(term)
+        .match_indices(BETWEEN)
+        .filter_map(|(at, _)| {
+            let before = SCHEMAORG_CONTEXT.get(..at)?;
+            let term = before.get(before.rfind('"')? + 1..)?;
+            let after = SCHEMAORG_CONTEXT.get(at + BETWEEN.len()..)?;
+            let id = after.get(..after.find('"')?)?;
+            (id.strip_prefix("schema:") == Some(term)).then_some(term)
         })
         .filter(|t| {
             t.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())

@@ -42,17 +42,44 @@ crate::registry::rules! {
     }
 }
 
-/// Levenshtein distance (case-insensitive), bounded.
+/// Levenshtein distance (case-insensitive).
+#[cfg(test)]
 fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.to_lowercase().chars().collect();
-    let b: Vec<char> = b.to_lowercase().chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    bounded_distance(&a, b, usize::MAX - 1, &mut Rows::default()).unwrap_or(usize::MAX)
+}
+
+/// The buffers of [`bounded_distance`], reused from one name to the next.
+#[derive(Default)]
+struct Rows {
+    b: Vec<char>,
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+/// The Levenshtein distance between `a` (lower-cased characters) and `b` (lower-cased here),
+/// or `None` as soon as it must exceed `limit`: a row's least value never decreases further
+/// down, and the distance is at least the difference in length.
+fn bounded_distance(a: &[char], b: &str, limit: usize, rows: &mut Rows) -> Option<usize> {
+    let Rows { b: bc, prev, cur } = rows;
+    bc.clear();
+    if b.is_ascii() {
+        bc.extend(b.bytes().map(|c| char::from(c.to_ascii_lowercase())));
+    } else {
+        bc.extend(b.to_lowercase().chars());
+    }
+    if a.len().abs_diff(bc.len()) > limit {
+        return None;
+    }
+    prev.clear();
+    prev.extend(0..=bc.len());
+    cur.clear();
+    cur.resize(bc.len() + 1, 0);
     for (i, ca) in a.iter().enumerate() {
         if let Some(c) = cur.first_mut() {
             *c = i + 1;
         }
-        for (j, cb) in b.iter().enumerate() {
+        for (j, cb) in bc.iter().enumerate() {
             let cost = usize::from(ca != cb);
             let del = prev.get(j + 1).copied().unwrap_or(usize::MAX) + 1;
             let ins = cur.get(j).copied().unwrap_or(usize::MAX) + 1;
@@ -61,17 +88,23 @@ fn distance(a: &str, b: &str) -> usize {
                 *c = del.min(ins).min(sub);
             }
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(prev, cur);
+        if prev.iter().min().is_some_and(|&m| m > limit) {
+            return None;
+        }
     }
-    prev.last().copied().unwrap_or(0)
+    prev.last().copied()
 }
 
-/// The closest known term of `kind`, if close enough to be a typo.
+/// The closest known term of `kind`, if close enough to be a typo (ties: the first in code
+/// point order).
 pub fn suggest(name: &str, kind: TermKind) -> Option<&'static str> {
     let limit = (name.chars().count() / 3).clamp(1, 3);
+    let a: Vec<char> = name.to_lowercase().chars().collect();
+    let mut rows = Rows::default();
     refdata::get()
         .schema_names(kind)
-        .map(|n| (distance(name, n), n))
+        .filter_map(|n| Some((bounded_distance(&a, n, limit, &mut rows)?, n)))
         .filter(|(d, _)| *d <= limit)
         .min()
         .map(|(_, n)| n)
@@ -135,6 +168,47 @@ mod tests {
         assert!(known("ComputationalWorkflow"));
         assert!(known("license"));
         assert!(!known("licence"));
+    }
+
+    /// The bounded search gives what computing every distance in full gives.
+    #[test]
+    fn suggestions_match_the_full_search() {
+        let full = |name: &str, kind: TermKind| {
+            let limit = (name.chars().count() / 3).clamp(1, 3);
+            refdata::get()
+                .schema_names(kind)
+                .map(|n| (distance(name, n), n))
+                .filter(|(d, _)| *d <= limit)
+                .min()
+                .map(|(_, n)| n)
+        };
+        let names = [
+            "licence",
+            "creater",
+            "Datset",
+            "x",
+            "ab",
+            "nmae",
+            "NAME",
+            "authr",
+            "identifer",
+            "SoftwareAplication",
+            "dateModifed",
+            "İstanbul",
+            "ΣοφίαΣ",
+            "keywrds",
+            "url2",
+            "zzzzzzzzzzzz",
+            "codeRepo",
+            "programingLanguage",
+            "Persn",
+            "Organisation",
+        ];
+        for name in names {
+            for kind in [TermKind::Property, TermKind::Class] {
+                assert_eq!(suggest(name, kind), full(name, kind), "{name} {kind:?}");
+            }
+        }
     }
 
     #[test]

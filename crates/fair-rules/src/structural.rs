@@ -121,17 +121,21 @@ fn check(doc: &Document, subject: &Subject, profile: &Profile, sink: &mut Findin
     // Undeclared prefixes in predicates and classes.
     let mut reported = BTreeSet::new();
     for t in graph.iter() {
-        let mut candidates = vec![(t.predicate.as_str(), None)];
-        if t.predicate == rdf_type {
-            if let TermRef::NamedNode(class) = t.object {
-                candidates.push((class.as_str(), Some(class.to_string())));
-            }
-        }
-        for (iri, value) in candidates {
+        // The predicate, and the class of a type statement (its value written out only for a
+        // finding).
+        let class = match t.object {
+            TermRef::NamedNode(class) if t.predicate == rdf_type => Some(class),
+            _ => None,
+        };
+        let candidates = std::iter::once((t.predicate.as_str(), None))
+            .chain(class.map(|class| (class.as_str(), Some(class))));
+        for (iri, class) in candidates {
             let Some((scheme, rest)) = iri.split_once(':') else {
                 continue;
             };
-            if KNOWN_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str())
+            if KNOWN_SCHEMES
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(scheme))
                 || rest.starts_with("//")
             {
                 continue;
@@ -139,7 +143,7 @@ fn check(doc: &Document, subject: &Subject, profile: &Profile, sink: &mut Findin
             if !reported.insert((t.subject.to_string(), iri.to_owned())) {
                 continue;
             }
-            let path = if value.is_some() {
+            let path = if class.is_some() {
                 format!("<{}>", vocab::RDF_TYPE)
             } else {
                 format!("<{iri}>")
@@ -147,7 +151,7 @@ fn check(doc: &Document, subject: &Subject, profile: &Profile, sink: &mut Findin
             sink.report(UNDEFINED_PREFIX)
                 .focus(t.subject.to_string())
                 .path(path)
-                .value(value.unwrap_or_else(|| format!("<{iri}>")))
+                .value(class.map_or_else(|| format!("<{iri}>"), |class| class.to_string()))
                 .context(json!({ "iri": iri, "prefix": scheme }))
                 .emit();
         }
@@ -195,9 +199,9 @@ fn undefined_terms(doc: &Document, sink: &mut FindingSink<'_>) {
         let Some(subject) = parse_subject(node) else {
             continue;
         };
-        let predicates: BTreeSet<String> = graph
+        let predicates: BTreeSet<&str> = graph
             .triples_for_subject(subject.as_ref())
-            .map(|t| t.predicate.as_str().to_owned())
+            .map(|t| t.predicate.as_str())
             .collect();
         let explained = predicates.iter().all(|p| {
             keys.iter()

@@ -4,7 +4,7 @@
 use super::{Context, Status, Test};
 use crate::finding::Severity;
 use crate::vocab;
-use oxrdf::{Graph, NamedNodeRef, NamedOrBlankNode, TermRef};
+use oxrdf::{Graph, NamedOrBlankNode, TermRef};
 
 /// The outcome of `test` on the record, with the reason when it is not a plain pass or fail.
 pub(super) fn evidence(test: &Test, cx: &Context<'_>) -> (Status, Option<String>) {
@@ -13,9 +13,8 @@ pub(super) fn evidence(test: &Test, cx: &Context<'_>) -> (Status, Option<String>
         return without_main(test, graph);
     };
     let main = Main {
-        graph,
         node: main,
-        describers: &cx.describers,
+        statements: &cx.statements,
     };
     match test {
         Test::NotAssessed { .. } | Test::NotApplicable { .. } => (Status::NotAssessed, None),
@@ -53,38 +52,29 @@ fn without_main(test: &Test, graph: &Graph) -> (Status, Option<String>) {
     }
 }
 
-/// The record's main resource, with what describes it (see `Context::describers`).
+/// The record's main resource, with its statements and those of what describes it (see
+/// `Context::statements`).
 struct Main<'a> {
-    graph: &'a Graph,
     node: &'a NamedOrBlankNode,
-    describers: &'a [NamedOrBlankNode],
+    statements: &'a [(usize, &'a str, TermRef<'a>)],
 }
 
-impl Main<'_> {
-    /// The values of `properties` on the main resource and on its describers.
-    fn values(&self, properties: &[String]) -> Vec<TermRef<'_>> {
-        properties
+impl<'a> Main<'a> {
+    /// The values of `properties` on the main resource and on its describers (in no
+    /// particular order: every caller asks whether there is one, or one of a kind).
+    fn values(&self, properties: &[String]) -> Vec<TermRef<'a>> {
+        self.statements
             .iter()
-            .flat_map(|p| {
-                std::iter::once(self.node.as_ref())
-                    .chain(self.describers.iter().map(NamedOrBlankNode::as_ref))
-                    .flat_map(move |s| {
-                        self.graph
-                            .objects_for_subject_predicate(s, NamedNodeRef::new_unchecked(p))
-                    })
-            })
+            .filter(|(_, p, _)| properties.iter().any(|q| q == p))
+            .map(|&(_, _, o)| o)
             .collect()
     }
 
     /// Whether the main resource itself has a value of `property`.
     fn has(&self, property: &str) -> bool {
-        self.graph
-            .objects_for_subject_predicate(
-                self.node.as_ref(),
-                NamedNodeRef::new_unchecked(property),
-            )
-            .next()
-            .is_some()
+        self.statements
+            .iter()
+            .any(|&(s, p, _)| s == 0 && p == property)
     }
 
     /// `typed`: the main resource has an `rdf:type`.

@@ -280,9 +280,12 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     /// Its main resource.
     pub main: Option<NamedOrBlankNode>,
-    /// What describes the main resource and counts as its metadata: an RO-Crate's metadata
-    /// descriptor states the crate's profile (`conformsTo`) and may license the metadata.
-    describers: Vec<NamedOrBlankNode>,
+    /// The statements of the main resource and then of what describes it and counts as its
+    /// metadata (an RO-Crate's metadata descriptor states the crate's profile (`conformsTo`)
+    /// and may license the metadata), as (subject index, predicate IRI, object), subject 0 the
+    /// main resource: read from the graph once for every indicator (a lookup per indicator and
+    /// property cost more than the rest of the scoring).
+    statements: Vec<(usize, &'a str, TermRef<'a>)>,
     /// The report's findings.
     pub findings: &'a [Finding],
     /// Whether a community profile (not only `core`) was checked.
@@ -299,7 +302,7 @@ impl<'a> Context<'a> {
         community_profile: bool,
     ) -> Self {
         let main = subject.node().cloned();
-        let describers = main
+        let describers: Vec<NamedOrBlankNode> = main
             .as_ref()
             .map(|main| {
                 doc.graph()
@@ -317,10 +320,21 @@ impl<'a> Context<'a> {
                     .collect()
             })
             .unwrap_or_default();
+        let graph = doc.graph();
+        let statements = main
+            .iter()
+            .chain(&describers)
+            .enumerate()
+            .flat_map(|(i, s)| {
+                graph
+                    .triples_for_subject(s.as_ref())
+                    .map(move |t| (i, t.predicate.as_str(), t.object))
+            })
+            .collect();
         Self {
             doc,
             main,
-            describers,
+            statements,
             findings,
             community_profile,
         }
