@@ -172,51 +172,50 @@ struct IndexEntry {
 
 const INDEX: &str = include_str!("../data/contexts/index.json");
 
-/// (file name, content) of every bundled context file. The content is a reference to a static
-/// so that the schema.org context, bundled in fair-refdata (which also derives the schema.org
-/// term names from it), is one copy in the binary: a `const` or a by-value copy is emitted again
-/// in each crate that uses it, and was, 143 KB twice in the WebAssembly package.
-static FILES: &[(&str, &&str)] = &[
-    ("schemaorg.jsonld", &fair_refdata::SCHEMAORG_CONTEXT),
+/// (file name, content) of every bundled context file. The content is a function so that the
+/// schema.org context, bundled in fair-refdata (which also derives the schema.org term names
+/// from it, and stores it compactly), is one copy in the binary.
+static FILES: &[(&str, fn() -> &'static str)] = &[
+    ("schemaorg.jsonld", fair_refdata::schemaorg_context),
     (
         "rocrate-1.0.patch.json",
-        &include_str!("../data/contexts/rocrate-1.0.patch.json"),
+        || include_str!("../data/contexts/rocrate-1.0.patch.json"),
     ),
     (
         "rocrate-1.1.patch.json",
-        &include_str!("../data/contexts/rocrate-1.1.patch.json"),
+        || include_str!("../data/contexts/rocrate-1.1.patch.json"),
     ),
     (
         "rocrate-1.2.patch.json",
-        &include_str!("../data/contexts/rocrate-1.2.patch.json"),
+        || include_str!("../data/contexts/rocrate-1.2.patch.json"),
     ),
     (
         "rocrate-1.3.patch.json",
-        &include_str!("../data/contexts/rocrate-1.3.patch.json"),
+        || include_str!("../data/contexts/rocrate-1.3.patch.json"),
     ),
     (
         "codemeta-2.0.jsonld",
-        &include_str!("../data/contexts/codemeta-2.0.jsonld"),
+        || include_str!("../data/contexts/codemeta-2.0.jsonld"),
     ),
     (
         "codemeta-3.0.jsonld",
-        &include_str!("../data/contexts/codemeta-3.0.jsonld"),
+        || include_str!("../data/contexts/codemeta-3.0.jsonld"),
     ),
     (
         "workflow-run.jsonld",
-        &include_str!("../data/contexts/workflow-run.jsonld"),
+        || include_str!("../data/contexts/workflow-run.jsonld"),
     ),
     (
         "workflow-testing.jsonld",
-        &include_str!("../data/contexts/workflow-testing.jsonld"),
+        || include_str!("../data/contexts/workflow-testing.jsonld"),
     ),
     (
         "ro-bundle.jsonld",
-        &include_str!("../data/contexts/ro-bundle.jsonld"),
+        || include_str!("../data/contexts/ro-bundle.jsonld"),
     ),
     (
         "dcat-ap-3.0.0-examples.jsonld",
-        &include_str!("../data/contexts/dcat-ap-3.0.0-examples.jsonld"),
+        || include_str!("../data/contexts/dcat-ap-3.0.0-examples.jsonld"),
     ),
 ];
 
@@ -249,7 +248,7 @@ fn rebuild(patch: &str) -> Option<String> {
 
 fn rebuild_at(patch: &str, depth: usize) -> Option<String> {
     let patch: Patch = serde_json::from_str(patch).ok()?;
-    let (_, base) = FILES.iter().find(|(f, _)| *f == patch.base)?;
+    let base = FILES.iter().find(|(f, _)| *f == patch.base)?.1();
     let base: Cow<'_, str> = if patch.base.ends_with(".patch.json") && depth < 4 {
         Cow::Owned(rebuild_at(base, depth + 1)?)
     } else {
@@ -294,7 +293,11 @@ fn table() -> &'static Table {
         let mut contexts = Vec::new();
         let mut by_url = HashMap::new();
         for entry in entries {
-            let Some((_, text)) = FILES.iter().find(|(f, _)| *f == entry.file) else {
+            let Some(text) = FILES
+                .iter()
+                .find(|(f, _)| *f == entry.file)
+                .map(|(_, text)| text())
+            else {
                 continue;
             };
             let index = contexts.len();

@@ -20,10 +20,40 @@ const SPDX_EXCEPTIONS_TSV: &str = include_str!("../data/vocab/spdx-exceptions.ts
 /// the whole workspace: fair-ingest expands records with it, and the schema.org term names
 /// ([`Data::schema_terms`]) are derived from it. The file lives with the other contexts
 /// (`crates/fair-ingest/data/contexts/`, written by `scripts/import-contexts.sh`).
-pub static SCHEMAORG_CONTEXT: &str =
-    include_str!("../../fair-ingest/data/contexts/schemaorg.jsonld");
+///
+/// Embedded compactly (`build.rs`: each self-named term written once) and written back on
+/// first use; the build checks that this gives the file's exact text.
+pub fn schemaorg_context() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| expand(SCHEMAORG_COMPACT))
+}
 
-/// The report `resources` header of the term names derived from [`SCHEMAORG_CONTEXT`].
+const SCHEMAORG_COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/schemaorg.compact"));
+const PLAIN_MID: &str = "\":{\"@id\":\"schema:";
+
+/// Writes `\x01T\x03` back as `"T":{"@id":"schema:T"}` and `\x02T\x03` as
+/// `"T":{"@id":"schema:T","@type":"@id"}` (the inverse of `compact` in build.rs).
+fn expand(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 3);
+    let mut rest = compact;
+    while let Some(at) = rest.find(['\u{1}', '\u{2}']) {
+        out.push_str(rest.get(..at).unwrap_or(""));
+        let typed = rest.get(at..).is_some_and(|r| r.starts_with('\u{2}'));
+        let body = rest.get(at + 1..).unwrap_or("");
+        let end = body.find('\u{3}').unwrap_or(body.len());
+        let term = body.get(..end).unwrap_or("");
+        out.push('"');
+        out.push_str(term);
+        out.push_str(PLAIN_MID);
+        out.push_str(term);
+        out.push_str(if typed { "\",\"@type\":\"@id\"}" } else { "\"}" });
+        rest = body.get(end + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The report `resources` header of the term names derived from [`schemaorg_context`].
 const SCHEMAORG_TERMS: &str = "# name: schema.org vocabulary (term names)
 # version: 28.0
 # source: PyPI swh.indexer 4.12.1 (swh/indexer/data/schema.org/schemaorgcontext.jsonld)
@@ -36,12 +66,13 @@ fn schemaorg_terms() -> impl Iterator<Item = (&'static str, TermKind)> {
     // `"term":{"@id":"schema:term"`: the text between the quotes before the `":{"@id":"` and
     // after it (found with one substring search, not by splitting the whole context).
     const BETWEEN: &str = "\":{\"@id\":\"";
-    SCHEMAORG_CONTEXT
+    let context = schemaorg_context();
+    context
         .match_indices(BETWEEN)
         .filter_map(|(at, _)| {
-            let before = SCHEMAORG_CONTEXT.get(..at)?;
+            let before = context.get(..at)?;
             let term = before.get(before.rfind('"')? + 1..)?;
-            let after = SCHEMAORG_CONTEXT.get(at + BETWEEN.len()..)?;
+            let after = context.get(at + BETWEEN.len()..)?;
             let id = after.get(..after.find('"')?)?;
             (id.strip_prefix("schema:") == Some(term)).then_some(term)
         })
