@@ -175,48 +175,41 @@ const INDEX: &str = include_str!("../data/contexts/index.json");
 /// (file name, content) of every bundled context file. The content is a function so that the
 /// schema.org context, bundled in fair-refdata (which also derives the schema.org term names
 /// from it, and stores it compactly), is one copy in the binary.
-static FILES: &[(&str, fn() -> &'static str)] = &[
+/// A bundled context file's text.
+type Text = fn() -> &'static str;
+
+static FILES: &[(&str, Text)] = &[
     ("schemaorg.jsonld", fair_refdata::schemaorg_context),
-    (
-        "rocrate-1.0.patch.json",
-        || include_str!("../data/contexts/rocrate-1.0.patch.json"),
-    ),
-    (
-        "rocrate-1.1.patch.json",
-        || include_str!("../data/contexts/rocrate-1.1.patch.json"),
-    ),
-    (
-        "rocrate-1.2.patch.json",
-        || include_str!("../data/contexts/rocrate-1.2.patch.json"),
-    ),
-    (
-        "rocrate-1.3.patch.json",
-        || include_str!("../data/contexts/rocrate-1.3.patch.json"),
-    ),
-    (
-        "codemeta-2.0.jsonld",
-        || include_str!("../data/contexts/codemeta-2.0.jsonld"),
-    ),
-    (
-        "codemeta-3.0.jsonld",
-        || include_str!("../data/contexts/codemeta-3.0.jsonld"),
-    ),
-    (
-        "workflow-run.jsonld",
-        || include_str!("../data/contexts/workflow-run.jsonld"),
-    ),
-    (
-        "workflow-testing.jsonld",
-        || include_str!("../data/contexts/workflow-testing.jsonld"),
-    ),
-    (
-        "ro-bundle.jsonld",
-        || include_str!("../data/contexts/ro-bundle.jsonld"),
-    ),
-    (
-        "dcat-ap-3.0.0-examples.jsonld",
-        || include_str!("../data/contexts/dcat-ap-3.0.0-examples.jsonld"),
-    ),
+    ("rocrate-1.0.patch.json", || {
+        include_str!("../data/contexts/rocrate-1.0.patch.json")
+    }),
+    ("rocrate-1.1.patch.json", || {
+        include_str!("../data/contexts/rocrate-1.1.patch.json")
+    }),
+    ("rocrate-1.2.patch.json", || {
+        include_str!("../data/contexts/rocrate-1.2.patch.json")
+    }),
+    ("rocrate-1.3.patch.json", || {
+        include_str!("../data/contexts/rocrate-1.3.patch.json")
+    }),
+    ("codemeta-2.0.jsonld", || {
+        include_str!("../data/contexts/codemeta-2.0.jsonld")
+    }),
+    ("codemeta-3.0.jsonld", || {
+        include_str!("../data/contexts/codemeta-3.0.jsonld")
+    }),
+    ("workflow-run.jsonld", || {
+        include_str!("../data/contexts/workflow-run.jsonld")
+    }),
+    ("workflow-testing.jsonld", || {
+        include_str!("../data/contexts/workflow-testing.jsonld")
+    }),
+    ("ro-bundle.jsonld", || {
+        include_str!("../data/contexts/ro-bundle.jsonld")
+    }),
+    ("dcat-ap-3.0.0-examples.jsonld", || {
+        include_str!("../data/contexts/dcat-ap-3.0.0-examples.jsonld")
+    }),
 ];
 
 /// A context stored as its differences from another bundled context: RO-Crate 1.1 and 1.2

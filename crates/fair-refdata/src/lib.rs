@@ -46,7 +46,11 @@ fn expand(compact: &str) -> String {
         out.push_str(term);
         out.push_str(PLAIN_MID);
         out.push_str(term);
-        out.push_str(if typed { "\",\"@type\":\"@id\"}" } else { "\"}" });
+        out.push_str(if typed {
+            "\",\"@type\":\"@id\"}"
+        } else {
+            "\"}"
+        });
         rest = body.get(end + 1..).unwrap_or("");
     }
     out.push_str(rest);
