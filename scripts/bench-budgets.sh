@@ -15,7 +15,8 @@ ROUNDS=${1:-5}
 # shellcheck source=scripts/bench-env.sh
 source scripts/bench-env.sh
 
-cargo build --quiet --release -p fair-core --example budgets -p fair-cli
+cargo build --quiet --release -p fair-core --example budgets
+cargo build --quiet --release -p fair-cli --bin fairlint
 OUT=target/bench-budgets
 mkdir -p "$OUT"
 TABLE="$OUT/budgets.md"
