@@ -10,8 +10,12 @@
 use std::error::Error;
 use std::path::PathBuf;
 
+#[path = "src/schemaorg_compact.rs"]
+mod schemaorg_compact;
+
+use schemaorg_compact::{expand, PLAIN_MID};
+
 const SOURCE: &str = "../fair-ingest/data/contexts/schemaorg.jsonld";
-const PLAIN_MID: &str = "\":{\"@id\":\"schema:";
 
 /// The compact form of `text`.
 fn compact(text: &str) -> String {
@@ -53,34 +57,10 @@ fn definition(s: &str) -> Option<(char, usize, &str)> {
     }
 }
 
-/// The inverse of `compact` (the same code as `expand` in src/lib.rs).
-fn expand(compact: &str) -> String {
-    let mut out = String::with_capacity(compact.len() * 3);
-    let mut rest = compact;
-    while let Some(at) = rest.find(['\u{1}', '\u{2}']) {
-        out.push_str(&rest[..at]);
-        let typed = rest[at..].starts_with('\u{2}');
-        let body = &rest[at + 1..];
-        let end = body.find('\u{3}').unwrap_or(body.len());
-        let term = &body[..end];
-        out.push('"');
-        out.push_str(term);
-        out.push_str(PLAIN_MID);
-        out.push_str(term);
-        out.push_str(if typed {
-            "\",\"@type\":\"@id\"}"
-        } else {
-            "\"}"
-        });
-        rest = body.get(end + 1..).unwrap_or("");
-    }
-    out.push_str(rest);
-    out
-}
-
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo:rerun-if-changed={SOURCE}");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/schemaorg_compact.rs");
     let text = std::fs::read_to_string(SOURCE)?;
     if text.contains(['\u{1}', '\u{2}', '\u{3}']) {
         return Err(format!("{SOURCE} holds a raw control character").into());

@@ -7,6 +7,8 @@
 //! the strings). Every file starts with `# key: value` header lines naming the dataset, its
 //! version and source, which become the report's `resources` entries.
 
+mod schemaorg_compact;
+
 use fair_model::Resource;
 use regex::Regex;
 use std::collections::HashMap;
@@ -25,37 +27,10 @@ const SPDX_EXCEPTIONS_TSV: &str = include_str!("../data/vocab/spdx-exceptions.ts
 /// first use; the build checks that this gives the file's exact text.
 pub fn schemaorg_context() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| expand(SCHEMAORG_COMPACT))
+    TEXT.get_or_init(|| schemaorg_compact::expand(SCHEMAORG_COMPACT))
 }
 
 const SCHEMAORG_COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/schemaorg.compact"));
-const PLAIN_MID: &str = "\":{\"@id\":\"schema:";
-
-/// Writes `\x01T\x03` back as `"T":{"@id":"schema:T"}` and `\x02T\x03` as
-/// `"T":{"@id":"schema:T","@type":"@id"}` (the inverse of `compact` in build.rs).
-fn expand(compact: &str) -> String {
-    let mut out = String::with_capacity(compact.len() * 3);
-    let mut rest = compact;
-    while let Some(at) = rest.find(['\u{1}', '\u{2}']) {
-        out.push_str(rest.get(..at).unwrap_or(""));
-        let typed = rest.get(at..).is_some_and(|r| r.starts_with('\u{2}'));
-        let body = rest.get(at + 1..).unwrap_or("");
-        let end = body.find('\u{3}').unwrap_or(body.len());
-        let term = body.get(..end).unwrap_or("");
-        out.push('"');
-        out.push_str(term);
-        out.push_str(PLAIN_MID);
-        out.push_str(term);
-        out.push_str(if typed {
-            "\",\"@type\":\"@id\"}"
-        } else {
-            "\"}"
-        });
-        rest = body.get(end + 1..).unwrap_or("");
-    }
-    out.push_str(rest);
-    out
-}
 
 /// The report `resources` header of the term names derived from [`schemaorg_context`].
 const SCHEMAORG_TERMS: &str = "# name: schema.org vocabulary (term names)
