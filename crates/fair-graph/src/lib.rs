@@ -151,7 +151,7 @@ impl Order {
     }
 
     /// The entry of this index for the triple `[s, p, o]`.
-    fn from_spo(self, [s, p, o]: Ids) -> Ids {
+    fn permute(self, [s, p, o]: Ids) -> Ids {
         match self {
             Order::Spo => [s, p, o],
             Order::Pos => [p, o, s],
@@ -213,7 +213,7 @@ impl Graph {
             Order::Osp => &self.osp,
         };
         cell.get_or_init(|| {
-            let mut index: Vec<Ids> = self.spo().iter().map(|&t| order.from_spo(t)).collect();
+            let mut index: Vec<Ids> = self.spo().iter().map(|&t| order.permute(t)).collect();
             index.sort_unstable();
             index
         })
