@@ -52,7 +52,7 @@ fn triples() -> Vec<Triple> {
             for (j, p) in predicates.iter().enumerate() {
                 for (l, o) in objects.iter().enumerate() {
                     k = (k * 31 + i * 7 + j * 3 + l + round) % 101;
-                    if k % 3 != 0 {
+                    if !k.is_multiple_of(3) {
                         out.push(Triple::new(s.clone(), p.clone(), o.clone()));
                     }
                 }
@@ -84,10 +84,8 @@ fn probes(triples: &[Triple]) -> (Vec<NamedOrBlankNode>, Vec<NamedNode>, Vec<Ter
             .into(),
     );
     o.push(BlankNode::new("b1").unwrap().into());
-    for v in [&mut o] {
-        v.sort_by_key(ToString::to_string);
-        v.dedup();
-    }
+    o.sort_by_key(ToString::to_string);
+    o.dedup();
     s.sort_by_key(ToString::to_string);
     s.dedup();
     p.sort();
