@@ -6,8 +6,9 @@
 //! and sophia".
 
 use crate::limits::Limits;
+use fair_graph::Graph;
 use fair_model::{FingerprintError, FingerprintFailure};
-use oxrdf::{Graph, TermRef, TripleRef};
+use oxrdf::{TermRef, TripleRef};
 use sophia_api::dataset::{DResult, Dataset, SetDataset};
 use sophia_api::term::{BnodeId, IriRef, LanguageTag, SimpleTerm, Term, TermKind};
 use sophia_c14n::hash::{HashFunction, Sha256};

@@ -8,7 +8,8 @@ use crate::position::line_column;
 use crate::resolve::{NoResolver, Resolver};
 use crate::sourcemap::{SourceMap, SourceMapBuilder};
 use crate::vocab;
-use oxrdf::{BlankNode, Graph, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use fair_graph::Graph;
+use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 

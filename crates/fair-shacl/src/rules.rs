@@ -6,7 +6,8 @@
 
 use std::collections::HashSet;
 
-use oxrdf::{Graph, NamedOrBlankNode, Term, Triple};
+use fair_graph::Graph;
+use oxrdf::{NamedOrBlankNode, Term, Triple};
 
 use super::advanced::{NodeExpr, Rule, RuleKind};
 use super::compile::{CompiledShapes, Shape};
