@@ -462,11 +462,13 @@ impl Collector {
     }
 
     fn finish(
-        self,
+        mut self,
         format: Format,
         contexts: Vec<String>,
         script_blocks: Option<usize>,
     ) -> Document {
+        // The triples sorted once, the set that deduplicated them while reading dropped.
+        self.graph.freeze();
         let schema_org = match (self.http_schema, self.https_schema) {
             (true, true) => Some(SchemaOrgNamespace::Mixed),
             (true, false) => Some(SchemaOrgNamespace::Http),

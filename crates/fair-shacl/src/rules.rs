@@ -147,6 +147,8 @@ fn apply_rule(
                 new += 1;
             }
         }
+        // The pass's triples sorted into the graph once, before the next pass reads it.
+        data.freeze();
         added += new;
         if new == 0 {
             break;
