@@ -1,4 +1,5 @@
-//! A SHACL Core and SHACL-SPARQL validation engine over [`fair_graph::Graph`].
+//! A SHACL Core and SHACL-SPARQL validation engine over [`fair_graph::Graph`] (re-exported as
+//! [`Graph`]; it converts from and to `oxrdf::Graph`).
 //!
 //! Shapes graphs are parsed once into a compiled form ([`Shapes`]) that validates any number of
 //! data graphs (`&self`, `Send + Sync`, cheap to clone):
@@ -82,7 +83,8 @@ mod vocab;
 
 use std::sync::Arc;
 
-use fair_graph::Graph;
+/// The graph type shapes are read from and data is validated in (re-exported: `fair_shacl::Graph`).
+pub use fair_graph::Graph;
 use oxrdf::NamedNode;
 
 pub use error::ShapesError;
