@@ -167,8 +167,8 @@ fn nquads_term<T: Term>(t: &T, out: &mut String) {
 
 const XSD_STRING: &str = "http://www.w3.org/2001/XMLSchema#string";
 
-/// An oxrdf graph seen as a sophia dataset (its default graph only), borrowing every string:
-/// no copy of the graph is made.
+/// The data graph (`fair_graph::Graph`) seen as a sophia dataset (its default graph only),
+/// borrowing every string from its term table: no copy of the graph is made.
 struct OxGraph<'a>(&'a Graph);
 
 impl Dataset for OxGraph<'_> {
@@ -183,7 +183,7 @@ impl Dataset for OxGraph<'_> {
     }
 }
 
-// oxrdf's `Graph` is a set: no triple twice.
+// The graph is a set: no triple twice.
 impl SetDataset for OxGraph<'_> {}
 
 fn triple(t: TripleRef<'_>) -> [SimpleTerm<'_>; 3] {
