@@ -21,8 +21,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path as FsPath, PathBuf};
 use std::process::Command;
 
-use fair_core::shacl::Path;
-use oxrdf::{Graph, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Term, TermRef};
+use fair_core::shacl::{Graph, Path};
+use oxrdf::{NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Term, TermRef};
 
 const MF: &str = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";
 const SHT: &str = "http://www.w3.org/ns/shacl-test#";

@@ -11,7 +11,7 @@ fn main() {
             continue;
         }
         let t = Instant::now();
-        let mut g = oxrdf::Graph::new();
+        let mut g = fair_graph::Graph::new();
         for tr in oxttl::TurtleParser::new().for_slice(text.as_bytes()) {
             g.insert(&tr.unwrap());
         }

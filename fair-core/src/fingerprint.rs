@@ -6,8 +6,9 @@
 //! and sophia".
 
 use crate::limits::Limits;
+use fair_graph::Graph;
 use fair_model::{FingerprintError, FingerprintFailure};
-use oxrdf::{Graph, TermRef, TripleRef};
+use oxrdf::{TermRef, TripleRef};
 use sophia_api::dataset::{DResult, Dataset, SetDataset};
 use sophia_api::term::{BnodeId, IriRef, LanguageTag, SimpleTerm, Term, TermKind};
 use sophia_c14n::hash::{HashFunction, Sha256};
@@ -166,8 +167,8 @@ fn nquads_term<T: Term>(t: &T, out: &mut String) {
 
 const XSD_STRING: &str = "http://www.w3.org/2001/XMLSchema#string";
 
-/// An oxrdf graph seen as a sophia dataset (its default graph only), borrowing every string:
-/// no copy of the graph is made.
+/// The data graph (`fair_graph::Graph`) seen as a sophia dataset (its default graph only),
+/// borrowing every string from its term table: no copy of the graph is made.
 struct OxGraph<'a>(&'a Graph);
 
 impl Dataset for OxGraph<'_> {
@@ -182,7 +183,7 @@ impl Dataset for OxGraph<'_> {
     }
 }
 
-// oxrdf's `Graph` is a set: no triple twice.
+// The graph is a set: no triple twice.
 impl SetDataset for OxGraph<'_> {}
 
 fn triple(t: TripleRef<'_>) -> [SimpleTerm<'_>; 3] {

@@ -8,17 +8,28 @@ use std::path::{Path, PathBuf};
 
 /// (crate directory, the workspace crates it may depend on, dev-dependencies included).
 const LAYERS: &[(&str, &[&str])] = &[
+    ("crates/fair-graph", &[]),
     ("crates/fair-model", &[]),
     ("crates/fair-refdata", &["fair-model"]),
-    ("crates/fair-ingest", &["fair-model", "fair-refdata"]),
+    (
+        "crates/fair-ingest",
+        &["fair-graph", "fair-model", "fair-refdata"],
+    ),
     (
         "crates/fair-rules",
-        &["fair-model", "fair-refdata", "fair-ingest", "fair-shacl"],
+        &[
+            "fair-graph",
+            "fair-model",
+            "fair-refdata",
+            "fair-ingest",
+            "fair-shacl",
+        ],
     ),
-    ("crates/fair-shacl", &[]),
+    ("crates/fair-shacl", &["fair-graph"]),
     (
         "fair-core",
         &[
+            "fair-graph",
             "fair-model",
             "fair-refdata",
             "fair-ingest",

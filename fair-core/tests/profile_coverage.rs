@@ -7,7 +7,8 @@
 
 use fair_core::profiles::{Native, PROFILES};
 use fair_core::{Config, Engine, Format};
-use oxrdf::{Graph, NamedNodeRef, NamedOrBlankNode, Term, TermRef};
+use fair_graph::Graph;
+use oxrdf::{NamedNodeRef, NamedOrBlankNode, Term, TermRef};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;

@@ -11,7 +11,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use fair_core::shacl::{CompileOptions, Shapes};
-use oxrdf::Graph;
+use fair_graph::Graph;
 use std::path::{Path, PathBuf};
 
 /// The base IRI the shapes are parsed with (rocrate-validator loads them from files).

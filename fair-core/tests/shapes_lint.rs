@@ -7,7 +7,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use fair_core::shacl::Shapes;
-use oxrdf::{Graph, NamedNodeRef, NamedOrBlankNode, Term, TermRef};
+use fair_graph::Graph;
+use oxrdf::{NamedNodeRef, NamedOrBlankNode, Term, TermRef};
 use std::path::{Path, PathBuf};
 
 const SH: &str = "http://www.w3.org/ns/shacl#";

@@ -8,7 +8,8 @@ use crate::position::line_column;
 use crate::resolve::{NoResolver, Resolver};
 use crate::sourcemap::{SourceMap, SourceMapBuilder};
 use crate::vocab;
-use oxrdf::{BlankNode, Graph, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use fair_graph::Graph;
+use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 
@@ -338,6 +339,8 @@ pub(crate) struct Collector {
     scope: usize,
     /// The subject of the last triple added and its N-Triples form.
     last_subject: Option<(NamedOrBlankNode, String)>,
+    /// The named graph of the last quad added (as read, before relabelling).
+    last_graph: Option<oxrdf::GraphName>,
 }
 
 impl Collector {
@@ -353,12 +356,15 @@ impl Collector {
             source: SourceMapBuilder::default(),
             scope: 0,
             last_subject: None,
+            last_graph: None,
         }
     }
 
     /// Blank node labels from different scopes (HTML script blocks) never merge.
     pub(crate) fn set_scope(&mut self, scope: usize) {
         self.scope = scope;
+        // A blank graph name of another scope is another graph.
+        self.last_graph = None;
     }
 
     pub(crate) fn limit_error(&self, location: Option<Location>) -> LimitError {
@@ -428,11 +434,17 @@ impl Collector {
         quad: Quad,
         location: Option<Location>,
     ) -> Result<Triple, LimitError> {
-        if let oxrdf::GraphName::NamedNode(g) = &quad.graph_name {
-            self.named_graphs.insert(g.to_string());
-        } else if let oxrdf::GraphName::BlankNode(g) = &quad.graph_name {
-            let g = self.bnode(g);
-            self.named_graphs.insert(g.to_string());
+        // Quads of a graph come one after another: its name is written once per run.
+        if quad.graph_name != oxrdf::GraphName::DefaultGraph
+            && self.last_graph.as_ref() != Some(&quad.graph_name)
+        {
+            if let oxrdf::GraphName::NamedNode(g) = &quad.graph_name {
+                self.named_graphs.insert(g.to_string());
+            } else if let oxrdf::GraphName::BlankNode(g) = &quad.graph_name {
+                let g = self.bnode(g);
+                self.named_graphs.insert(g.to_string());
+            }
+            self.last_graph = Some(quad.graph_name.clone());
         }
         let triple = Triple::new(
             self.subject(quad.subject),
@@ -461,11 +473,13 @@ impl Collector {
     }
 
     fn finish(
-        self,
+        mut self,
         format: Format,
         contexts: Vec<String>,
         script_blocks: Option<usize>,
     ) -> Document {
+        // The triples sorted once, the set that deduplicated them while reading dropped.
+        self.graph.freeze();
         let schema_org = match (self.http_schema, self.https_schema) {
             (true, true) => Some(SchemaOrgNamespace::Mixed),
             (true, false) => Some(SchemaOrgNamespace::Http),
@@ -490,5 +504,49 @@ impl Collector {
             base_iri: String::new(),
             json: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use super::*;
+
+    /// Named graphs are counted once each, however their quads interleave; a blank graph name
+    /// is a graph too; the data graph merges them all, duplicates once.
+    #[test]
+    fn named_graphs_are_counted_once_each() {
+        let nq = "<https://e.org/s> <https://e.org/p> \"1\" <https://e.org/g1> .\n\
+                  <https://e.org/s> <https://e.org/p> \"2\" <https://e.org/g1> .\n\
+                  <https://e.org/s> <https://e.org/p> \"1\" <https://e.org/g2> .\n\
+                  <https://e.org/s> <https://e.org/p> \"3\" <https://e.org/g1> .\n\
+                  <https://e.org/s> <https://e.org/p> \"4\" _:g .\n\
+                  <https://e.org/s> <https://e.org/p> \"5\" .\n\
+                  <https://e.org/s> <https://e.org/p> \"4\" _:g .\n";
+        let doc = Document::parse(nq.as_bytes(), Format::NQuads).unwrap();
+        assert_eq!(doc.info().named_graphs, 3);
+        assert_eq!(doc.info().triples, 5);
+        assert_eq!(doc.graph().len(), 5);
+    }
+
+    /// The triple limit counts distinct triples and stops at the first one over it.
+    #[test]
+    fn the_triple_limit_counts_distinct_triples() {
+        let mut nt = String::new();
+        for i in 0..4 {
+            nt.push_str(&format!("<https://e.org/s> <https://e.org/p> \"{i}\" .\n"));
+            nt.push_str(&format!("<https://e.org/s> <https://e.org/p> \"{i}\" .\n"));
+        }
+        let mut options = ParseOptions::default();
+        options.limits.max_triples = 4;
+        let doc = Document::parse_with(nt.as_bytes(), Format::NTriples, &options).unwrap();
+        assert_eq!(doc.graph().len(), 4);
+        options.limits.max_triples = 3;
+        let Err(ValidateError::LimitExceeded(e)) =
+            Document::parse_with(nt.as_bytes(), Format::NTriples, &options)
+        else {
+            panic!("no limit error");
+        };
+        assert_eq!(e.location.and_then(|l| l.line), Some(7));
     }
 }

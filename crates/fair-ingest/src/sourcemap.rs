@@ -132,11 +132,10 @@ pub(crate) struct SourceMapBuilder {
 impl SourceMapBuilder {
     /// A triple of `node` with `predicate` was read at `location` (first one wins).
     pub(crate) fn record(&mut self, node: &str, predicate: Option<&str>, location: Location) {
-        if !self.nodes.contains_key(node) {
-            self.nodes.insert(node.to_owned(), NodeEntry::default());
-        }
-        let Some(entry) = self.nodes.get_mut(node) else {
-            return;
+        // One lookup for a node already seen (every triple of a subject but its first).
+        let entry = match self.nodes.get_mut(node) {
+            Some(entry) => entry,
+            None => self.nodes.entry(node.to_owned()).or_default(),
         };
         if entry.location.is_none() {
             entry.location = Some(location.clone());

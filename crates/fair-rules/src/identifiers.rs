@@ -252,12 +252,15 @@ pub fn check(doc: &crate::document::Document, sink: &mut FindingSink<'_>) {
                 }
             }
             TermRef::Literal(l) if predicate == schema_value => {
+                // With several, the least in code point order: not the graph's order.
                 let hint = graph
-                    .object_for_subject_predicate(t.subject, property_id)
-                    .and_then(|o| match o {
-                        TermRef::Literal(h) => Some(h.value().to_owned()),
+                    .objects_for_subject_predicate(t.subject, property_id)
+                    .filter_map(|o| match o {
+                        TermRef::Literal(h) => Some(h.value()),
                         _ => None,
-                    });
+                    })
+                    .min()
+                    .map(str::to_owned);
                 if let Some(c) = hint.and_then(|h| hinted(&h, l.value())) {
                     let (focus, path, value) = parts();
                     emit(sink, c, l.value(), focus, path, value);

@@ -340,13 +340,16 @@ pub fn check_graph(doc: &crate::document::Document, sink: &mut crate::sink::Find
                             "sameAs" => "http://schema.org/sameAs",
                             _ => "http://schema.org/name",
                         });
+                        // With several values, the least in code point order.
                         graph
-                            .object_for_subject_predicate(b, p)
-                            .and_then(|o| match o {
-                                TermRef::NamedNode(n) => Some(n.as_str().to_owned()),
-                                TermRef::Literal(l) => Some(l.value().to_owned()),
+                            .objects_for_subject_predicate(b, p)
+                            .filter_map(|o| match o {
+                                TermRef::NamedNode(n) => Some(n.as_str()),
+                                TermRef::Literal(l) => Some(l.value()),
                                 _ => None,
                             })
+                            .min()
+                            .map(str::to_owned)
                     });
                 match described {
                     Some(d) => d,

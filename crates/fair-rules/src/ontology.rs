@@ -15,7 +15,8 @@ use crate::error::ConfigError;
 use crate::format::Format;
 use crate::pass::{CheckContext, Pass};
 use crate::sink::FindingSink;
-use oxrdf::{Graph, TermRef};
+use fair_graph::Graph;
+use oxrdf::TermRef;
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

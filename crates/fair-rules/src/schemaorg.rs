@@ -15,7 +15,8 @@ use crate::pass::{CheckContext, Pass};
 use crate::refdata::{self, TermKind};
 use crate::sink::FindingSink;
 use crate::vocab;
-use oxrdf::{Graph, TermRef};
+use fair_graph::Graph;
+use oxrdf::TermRef;
 use serde_json::json;
 use std::collections::BTreeSet;
 

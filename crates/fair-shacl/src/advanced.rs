@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use oxrdf::{Graph, Term, Variable};
+use fair_graph::Graph;
+use oxrdf::{Term, Variable};
 
 use super::error::ShapesError;
 use super::graph::{invalid, objects, term_is_true};

@@ -19,7 +19,8 @@ mod value_type;
 
 use std::collections::{HashMap, HashSet};
 
-use oxrdf::{Graph, Literal, NamedNode, Term};
+use fair_graph::Graph;
+use oxrdf::{Literal, NamedNode, Term};
 
 use super::error::ShapesError;
 use super::graph::instances_of;

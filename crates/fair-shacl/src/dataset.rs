@@ -9,7 +9,8 @@
 
 use std::cell::Cell;
 
-use oxrdf::{Graph, NamedNode, NamedOrBlankNodeRef, Term, TermRef, TripleRef};
+use fair_graph::Graph;
+use oxrdf::{NamedNode, NamedOrBlankNodeRef, Term, TermRef, TripleRef};
 use spareval::{InternalQuad, QueryableDataset};
 
 use super::prebind::{skolemize, unskolemize};

@@ -2,7 +2,8 @@
 //! compiler (`sparql.rs`) share. Both import them from here, so `compile` calls into `sparql`
 //! and `sparql` never calls back.
 
-use oxrdf::{Graph, NamedNodeRef, Term, TermRef};
+use fair_graph::Graph;
+use oxrdf::{NamedNodeRef, Term, TermRef};
 
 use super::error::ShapesError;
 use super::path::as_subject;

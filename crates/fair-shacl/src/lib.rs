@@ -1,4 +1,5 @@
-//! A SHACL Core and SHACL-SPARQL validation engine over [`oxrdf::Graph`].
+//! A SHACL Core and SHACL-SPARQL validation engine over [`fair_graph::Graph`] (re-exported as
+//! [`Graph`]; it converts from and to `oxrdf::Graph`).
 //!
 //! Shapes graphs are parsed once into a compiled form ([`Shapes`]) that validates any number of
 //! data graphs (`&self`, `Send + Sync`, cheap to clone):
@@ -13,7 +14,7 @@
 //!            sh:property [ sh:path ex:name ; sh:minCount 1 ] ."#,
 //!     None,
 //! )?;
-//! let mut data = oxrdf::Graph::new();
+//! let mut data = fair_graph::Graph::new();
 //! data.insert(oxrdf::TripleRef::new(
 //!     oxrdf::NamedNodeRef::new("http://example.org/alice")?,
 //!     oxrdf::vocab::rdf::TYPE,
@@ -82,7 +83,9 @@ mod vocab;
 
 use std::sync::Arc;
 
-use oxrdf::{Graph, NamedNode};
+/// The graph type shapes are read from and data is validated in (re-exported: `fair_shacl::Graph`).
+pub use fair_graph::Graph;
+use oxrdf::NamedNode;
 
 pub use error::ShapesError;
 pub use rules::RuleError;

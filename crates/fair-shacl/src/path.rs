@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use oxrdf::{BlankNode, Graph, NamedNode, NamedOrBlankNodeRef, Term, TermRef, Triple};
+use fair_graph::Graph;
+use oxrdf::{BlankNode, NamedNode, NamedOrBlankNodeRef, Term, TermRef, Triple};
 
 use super::vocab as v;
 

@@ -1,6 +1,7 @@
 //! Validation reports and their W3C `sh:ValidationReport` RDF form.
 
-use oxrdf::{BlankNode, Graph, Literal, NamedNode, Term, Triple};
+use fair_graph::Graph;
+use oxrdf::{BlankNode, Literal, NamedNode, Term, Triple};
 
 use super::path::Path;
 use super::vocab as v;

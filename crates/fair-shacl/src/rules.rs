@@ -6,7 +6,8 @@
 
 use std::collections::HashSet;
 
-use oxrdf::{Graph, NamedOrBlankNode, Term, Triple};
+use fair_graph::Graph;
+use oxrdf::{NamedOrBlankNode, Term, Triple};
 
 use super::advanced::{NodeExpr, Rule, RuleKind};
 use super::compile::{CompiledShapes, Shape};
@@ -146,6 +147,8 @@ fn apply_rule(
                 new += 1;
             }
         }
+        // The pass's triples sorted into the graph once, before the next pass reads it.
+        data.freeze();
         added += new;
         if new == 0 {
             break;

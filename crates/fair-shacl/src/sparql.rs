@@ -2,7 +2,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use oxrdf::{Graph, Literal, NamedNode, NamedNodeRef, Term, Variable};
+use fair_graph::Graph;
+use oxrdf::{Literal, NamedNode, NamedNodeRef, Term, Variable};
 use spareval::{QueryEvaluator, QueryResults};
 
 use super::dataset::GraphDataset;

@@ -18,7 +18,8 @@ mod value_type;
 
 use std::collections::{HashMap, HashSet};
 
-use oxrdf::{Graph, NamedNode, NamedNodeRef, Term, TermRef};
+use fair_graph::Graph;
+use oxrdf::{NamedNode, NamedNodeRef, Term, TermRef};
 
 use super::dataset::Budget;
 

@@ -15,8 +15,9 @@
 
 use std::path::{Path as FsPath, PathBuf};
 
+use fair_graph::Graph;
 use fair_shacl::{CompileOptions, Shapes, DEFAULT_MAX_SPARQL_STEPS};
-use oxrdf::{Graph, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, TermRef};
+use oxrdf::{NamedNode, NamedNodeRef, NamedOrBlankNode, Term, TermRef};
 
 /// Known failures: (file, reason). A listed test that passes fails the run.
 const XFAIL: &[(&str, &str)] = &[

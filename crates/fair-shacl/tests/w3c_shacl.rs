@@ -11,8 +11,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path as FsPath, PathBuf};
 
+use fair_graph::Graph;
 use fair_shacl::{Path, Shapes, ValidationReport};
-use oxrdf::{Graph, NamedNodeRef, Term, TermRef};
+use oxrdf::{NamedNodeRef, Term, TermRef};
 
 /// Known failures: (test id, reason). A listed test that passes fails the run.
 const XFAIL: &[(&str, &str)] = &[];

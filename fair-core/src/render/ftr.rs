@@ -633,7 +633,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
     use super::*;
     use crate::{Engine, Format};
-    use oxrdf::Graph;
+    use fair_graph::Graph;
 
     fn parse(turtle: &str) -> Graph {
         let mut g = Graph::new();

@@ -135,7 +135,7 @@ mod tests {
         let report = engine.check(ttl, Some(Format::Turtle), None).unwrap();
         assert_eq!(report.findings.len(), 2);
         let out = shacl(&report);
-        let graph: oxrdf::Graph = oxttl::TurtleParser::new()
+        let graph: fair_graph::Graph = oxttl::TurtleParser::new()
             .for_slice(out.as_bytes())
             .collect::<Result<Vec<_>, _>>()
             .unwrap()

@@ -63,10 +63,10 @@ pub fn run(cx: &CheckContext<'_>, applied: &Applied, sink: &mut FindingSink<'_>)
 /// record's own graph is validated). The copy goes through `insert`, the ingestion's own code,
 /// rather than `Graph::clone`, whose code the WebAssembly package would carry for these rare
 /// records.
-fn respelled(doc: &crate::document::Document, profile: &Profile) -> Option<oxrdf::Graph> {
+fn respelled(doc: &crate::document::Document, profile: &Profile) -> Option<fair_graph::Graph> {
     let rdf_type = oxrdf::NamedNodeRef::new_unchecked(crate::vocab::RDF_TYPE);
     let graph = doc.graph();
-    let mut copy: Option<oxrdf::Graph> = None;
+    let mut copy: Option<fair_graph::Graph> = None;
     for t in graph.triples_for_predicate(rdf_type) {
         let oxrdf::TermRef::NamedNode(class) = t.object else {
             continue;
@@ -87,7 +87,7 @@ fn respelled(doc: &crate::document::Document, profile: &Profile) -> Option<oxrdf
         }
         for target in spellings() {
             let copy = copy.get_or_insert_with(|| {
-                let mut copy = oxrdf::Graph::new();
+                let mut copy = fair_graph::Graph::new();
                 for t in graph {
                     copy.insert(t);
                 }

@@ -10,7 +10,8 @@ use crate::pass::{CheckContext, Pass};
 use crate::shacl::{self, Shapes, ShapesError, ValidationReport, ValidationResult};
 use crate::sink::FindingSink;
 use crate::vocab;
-use oxrdf::{BlankNode, Graph, NamedOrBlankNode, Term, TermRef, Triple};
+use fair_graph::Graph;
+use oxrdf::{BlankNode, NamedOrBlankNode, Term, TermRef, Triple};
 use serde_json::json;
 use std::collections::HashMap;
 

@@ -4,7 +4,8 @@
 use super::{Context, Status, Test};
 use crate::finding::Severity;
 use crate::vocab;
-use oxrdf::{Graph, NamedOrBlankNode, TermRef};
+use fair_graph::Graph;
+use oxrdf::{NamedOrBlankNode, TermRef};
 
 /// The outcome of `test` on the record, with the reason when it is not a plain pass or fail.
 pub(super) fn evidence(test: &Test, cx: &Context<'_>) -> (Status, Option<String>) {

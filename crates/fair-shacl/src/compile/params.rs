@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use oxrdf::{Graph, NamedNode, NamedNodeRef, Term};
+use fair_graph::Graph;
+use oxrdf::{NamedNode, NamedNodeRef, Term};
 
 use super::super::error::ShapesError;
 use super::super::graph::invalid;

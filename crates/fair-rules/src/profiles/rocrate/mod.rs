@@ -15,8 +15,9 @@ use crate::shapes;
 use crate::sink::{FindingSink, ResolvedFinding};
 use crate::subject::Subject;
 use crate::vocab;
+use fair_graph::Graph;
 use fair_model::{Code, Payload};
-use oxrdf::{Graph, NamedNodeRef, NamedOrBlankNodeRef, TermRef};
+use oxrdf::{NamedNodeRef, NamedOrBlankNodeRef, TermRef};
 use serde_json::json;
 
 mod data_entity;

@@ -24,7 +24,8 @@ use crate::profiles::Level;
 use crate::shacl;
 use crate::sink::FindingSink;
 use crate::vocab;
-use oxrdf::{Graph, NamedNode, NamedOrBlankNode, Term, Triple};
+use fair_graph::Graph;
+use oxrdf::{NamedNode, NamedOrBlankNode, Term, Triple};
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -338,8 +339,8 @@ mod tests {
         assert_eq!(listed, embedded);
     }
 
-    fn graph(text: &str) -> Graph {
-        let mut graph = Graph::new();
+    fn graph(text: &str) -> oxrdf::Graph {
+        let mut graph = oxrdf::Graph::new();
         let parser = oxttl::TurtleParser::new()
             .with_base_iri("file:///crate/")
             .expect("base");
