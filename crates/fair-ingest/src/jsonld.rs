@@ -673,38 +673,42 @@ fn context_nesting_exceeded(value: &Value, pointer: &mut String, level: usize) -
     }
 }
 
-/// Returns the line and column where JSON nesting first goes deeper than `max`.
+/// Returns the line and column where JSON nesting first goes deeper than `max` (the column
+/// counts characters). Scans bytes: the structural characters are ASCII, and no byte of a
+/// multi-byte UTF-8 character is; the position is worked out only when there is one to report
+/// (every JSON input is scanned, and counting lines and columns cost more than the scan).
 pub(crate) fn depth_exceeded(text: &str, max: usize) -> Option<(u64, u64)> {
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;
-    let (mut line, mut column) = (1u64, 0u64);
-    for c in text.chars() {
-        if c == '\n' {
-            line += 1;
-            column = 0;
-        } else {
-            column += 1;
-        }
+    for (at, byte) in text.bytes().enumerate() {
         if in_string {
             if escaped {
                 escaped = false;
-            } else if c == '\\' {
+            } else if byte == b'\\' {
                 escaped = true;
-            } else if c == '"' {
+            } else if byte == b'"' {
                 in_string = false;
             }
             continue;
         }
-        match c {
-            '"' => in_string = true,
-            '{' | '[' => {
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
                 depth += 1;
                 if depth > max {
-                    return Some((line, column));
+                    let before = text.get(..at).unwrap_or_default();
+                    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+                    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
+                    let column = text
+                        .get(line_start..=at)
+                        .unwrap_or_default()
+                        .chars()
+                        .count();
+                    return Some((line as u64, column as u64));
                 }
             }
-            '}' | ']' => depth = depth.saturating_sub(1),
+            b'}' | b']' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
@@ -719,6 +723,12 @@ mod tests {
     fn depth_scanner_ignores_strings() {
         assert_eq!(depth_exceeded(r#"{"a": "[[[[[["}"#, 2), None);
         assert_eq!(depth_exceeded("[[[\n[]]]]", 3), Some((2, 1)));
+        // Columns count characters; an escaped quote does not end a string.
+        assert_eq!(depth_exceeded(r#"{"é\"[": [["#, 2), Some((1, 11)));
+        assert_eq!(
+            depth_exceeded("[\n \"ü\", [\n  \"ä\", [1]]]", 2),
+            Some((3, 8))
+        );
     }
 
     #[test]

@@ -154,10 +154,16 @@ pub(crate) struct Ctx<'a> {
     pub scope: &'a sparql::Scope,
     pub index: HashMap<Term, usize>,
     pub components: Vec<sparql::ComponentDef>,
+    /// The members of the `sh:and` / `sh:or` / `sh:xone` lists, by head, as [`shape_nodes`]
+    /// read them (the logical components read them again).
+    pub lists: HashMap<Term, Vec<Term>>,
 }
 
-/// Collects every node that is a shape in `graph`.
-fn shape_nodes(graph: &Graph) -> Result<Vec<Term>, ShapesError> {
+/// Collects every node that is a shape in `graph`, and the lists of shapes of `sh:and`,
+/// `sh:or` and `sh:xone` by head.
+#[allow(clippy::type_complexity)]
+fn shape_nodes(graph: &Graph) -> Result<(Vec<Term>, HashMap<Term, Vec<Term>>), ShapesError> {
+    let mut lists: HashMap<Term, Vec<Term>> = HashMap::new();
     let mut set: HashSet<Term> = HashSet::new();
     for class in [v::NODE_SHAPE, v::PROPERTY_SHAPE] {
         set.extend(instances_of(graph, class));
@@ -190,10 +196,14 @@ fn shape_nodes(graph: &Graph) -> Result<Vec<Term>, ShapesError> {
     }
     for p in [v::AND, v::OR, v::XONE] {
         for t in graph.triples_for_predicate(p) {
-            let subject: Term = t.subject.into_owned().into();
-            for member in list(graph, &subject, p, &t.object.into_owned())? {
-                set.insert(member);
+            let head = t.object.into_owned();
+            if lists.contains_key(&head) {
+                continue;
             }
+            let subject: Term = t.subject.into_owned().into();
+            let members = list(graph, &subject, p, &head)?;
+            set.extend(members.iter().cloned());
+            lists.insert(head, members);
         }
     }
     let mut nodes: Vec<Term> = set.into_iter().collect();
@@ -207,11 +217,11 @@ fn shape_nodes(graph: &Graph) -> Result<Vec<Term>, ShapesError> {
         }
     }
     nodes.sort_by_cached_key(ToString::to_string);
-    Ok(nodes)
+    Ok((nodes, lists))
 }
 
 pub(crate) fn compile(graph: &Graph, scope: &sparql::Scope) -> Result<CompiledShapes, ShapesError> {
-    let nodes = shape_nodes(graph)?;
+    let (nodes, lists) = shape_nodes(graph)?;
     let index: HashMap<Term, usize> = nodes
         .iter()
         .cloned()
@@ -224,6 +234,7 @@ pub(crate) fn compile(graph: &Graph, scope: &sparql::Scope) -> Result<CompiledSh
         scope,
         index,
         components,
+        lists,
     };
     let mut shapes = Vec::with_capacity(nodes.len());
     let mut uses_sparql = false;

@@ -33,30 +33,37 @@ pub enum Path {
 }
 
 /// Reads a well-formed RDF list starting at `head`.
-pub(crate) fn read_list(graph: &Graph, head: TermRef<'_>) -> Result<Vec<Term>, String> {
+///
+/// Walks the list without copying its nodes; a list cannot be longer than the graph has
+/// triples (every node has its own `rdf:first`), so a walk that goes on longer is a cycle, which
+/// [`cyclic_list_node`] then names.
+pub(crate) fn read_list<'a>(graph: &'a Graph, head: TermRef<'a>) -> Result<Vec<Term>, String> {
     let mut items = Vec::new();
-    let mut seen: HashSet<Term> = HashSet::new();
-    let mut node = head.into_owned();
+    let mut node = head;
+    let mut steps = 0usize;
     loop {
-        if node == Term::from(v::RDF_NIL.into_owned()) {
+        if node == TermRef::from(v::RDF_NIL) {
             return Ok(items);
         }
-        if !seen.insert(node.clone()) {
-            return Err(format!("RDF list {node} is cyclic"));
+        steps += 1;
+        if steps > graph.len() + 1 {
+            return Err(format!(
+                "RDF list {} is cyclic",
+                cyclic_list_node(graph, head)
+            ));
         }
-        let Some(subject) = as_subject(&node) else {
-            return Err(format!("{node} is not a well-formed RDF list"));
+        let subject = match node {
+            TermRef::NamedNode(n) => NamedOrBlankNodeRef::from(n),
+            TermRef::BlankNode(b) => NamedOrBlankNodeRef::from(b),
+            #[allow(unreachable_patterns)]
+            _ => return Err(format!("{node} is not a well-formed RDF list")),
         };
-        let firsts: Vec<_> = graph
-            .objects_for_subject_predicate(subject, v::RDF_FIRST)
-            .collect();
-        let rests: Vec<_> = graph
-            .objects_for_subject_predicate(subject, v::RDF_REST)
-            .collect();
-        match (firsts.as_slice(), rests.as_slice()) {
-            ([first], [rest]) => {
+        let mut firsts = graph.objects_for_subject_predicate(subject, v::RDF_FIRST);
+        let mut rests = graph.objects_for_subject_predicate(subject, v::RDF_REST);
+        match (firsts.next(), firsts.next(), rests.next(), rests.next()) {
+            (Some(first), None, Some(rest), None) => {
                 items.push(first.into_owned());
-                node = rest.into_owned();
+                node = rest;
             }
             _ => {
                 return Err(format!(
@@ -65,6 +72,24 @@ pub(crate) fn read_list(graph: &Graph, head: TermRef<'_>) -> Result<Vec<Term>, S
             }
         }
     }
+}
+
+/// The first node a walk of the cyclic list at `head` meets twice.
+fn cyclic_list_node(graph: &Graph, head: TermRef<'_>) -> Term {
+    let mut seen: HashSet<TermRef<'_>> = HashSet::new();
+    let mut node = head;
+    while seen.insert(node) {
+        let next = match node {
+            TermRef::NamedNode(n) => graph.object_for_subject_predicate(n, v::RDF_REST),
+            TermRef::BlankNode(b) => graph.object_for_subject_predicate(b, v::RDF_REST),
+            _ => None,
+        };
+        match next {
+            Some(next) => node = next,
+            None => break,
+        }
+    }
+    node.into_owned()
 }
 
 /// The term as a subject, when it can be one.
