@@ -23,7 +23,7 @@ use oxrdf::{Graph, Literal, NamedNode, Term};
 
 use super::error::ShapesError;
 use super::graph::instances_of;
-use super::path::{as_subject, Path};
+use super::path::Path;
 use super::sparql::{self, ComponentConstraint, SparqlConstraint};
 use super::vocab as v;
 use super::Severity;
@@ -248,7 +248,12 @@ pub(crate) fn compile(graph: &Graph, scope: &sparql::Scope) -> Result<CompiledSh
         shapes.push(shape);
     }
     let mut rules = Vec::new();
-    for node in &nodes {
+    // Only shapes with an `sh:rule` statement can have rules (one scan, not a lookup per shape).
+    let with_rules: HashSet<Term> = graph
+        .triples_for_predicate(v::RULE)
+        .map(|t| t.subject.into_owned().into())
+        .collect();
+    for node in nodes.iter().filter(|n| with_rules.contains(*n)) {
         if let Some(r) = super::advanced::compile_rules(graph, scope, &ctx.index, node)? {
             uses_sparql |= r
                 .rules
@@ -363,15 +368,17 @@ fn compile_targets(params: &Params<'_>) -> Result<Vec<Target>, ShapesError> {
     for t in params.vals(v::TARGET_OBJECTS_OF) {
         targets.push(Target::ObjectsOf(iri(id, v::TARGET_OBJECTS_OF, t)?));
     }
-    for t in super::advanced::compile_targets(g, params.ctx.scope, id)? {
-        targets.push(Target::Sparql(Box::new(t)));
-    }
-    if let Some(s) = as_subject(id) {
-        let is_class = g.contains(oxrdf::TripleRef::new(s, v::RDF_TYPE, v::RDFS_CLASS))
-            || g.contains(oxrdf::TripleRef::new(s, v::RDF_TYPE, v::OWL_CLASS));
-        if is_class {
-            targets.push(Target::Class(id.clone()));
+    if !params.vals(v::TARGET).is_empty() {
+        for t in super::advanced::compile_targets(g, params.ctx.scope, id)? {
+            targets.push(Target::Sparql(Box::new(t)));
         }
+    }
+    // The shape's own statements, already read: is it a class?
+    let is_class = params.vals(v::RDF_TYPE).iter().any(|t| {
+        matches!(t, Term::NamedNode(c) if c.as_ref() == v::RDFS_CLASS || c.as_ref() == v::OWL_CLASS)
+    });
+    if is_class {
+        targets.push(Target::Class(id.clone()));
     }
     Ok(targets)
 }
