@@ -673,10 +673,22 @@ fn context_nesting_exceeded(value: &Value, pointer: &mut String, level: usize) -
     }
 }
 
+/// The first `"` or `\` in `bytes`.
+#[cfg(not(target_arch = "wasm32"))]
+fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr2(b'"', b'\\', bytes)
+}
+
+/// The first `"` or `\` in `bytes` (without `memchr` in the WebAssembly package).
+#[cfg(target_arch = "wasm32")]
+fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|b| *b == b'"' || *b == b'\\')
+}
+
 /// Returns the line and column where JSON nesting first goes deeper than `max` (the column
 /// counts characters). Scans bytes: the structural characters are ASCII, and no byte of a
-/// multi-byte UTF-8 character is; string contents are skipped to their next `"` or `\\` with
-/// `memchr` (most of a record's bytes are in strings); the position is worked out only when
+/// multi-byte UTF-8 character is; string contents are skipped to their next `"` or `\` with
+/// `memchr` natively (most of a record's bytes are in strings); the position is worked out only when
 /// there is one to report (every JSON input is scanned).
 pub(crate) fn depth_exceeded(text: &str, max: usize) -> Option<(u64, u64)> {
     let bytes = text.as_bytes();
@@ -689,7 +701,7 @@ pub(crate) fn depth_exceeded(text: &str, max: usize) -> Option<(u64, u64)> {
                 at += 1;
                 loop {
                     let rest = bytes.get(at..).unwrap_or_default();
-                    let found = memchr::memchr2(b'"', b'\\', rest)?;
+                    let found = quote_or_backslash(rest)?;
                     let quote = rest.get(found) == Some(&b'"');
                     at += found + if quote { 1 } else { 2 };
                     if quote {

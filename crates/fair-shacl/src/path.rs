@@ -76,9 +76,9 @@ pub(crate) fn read_list<'a>(graph: &'a Graph, head: TermRef<'a>) -> Result<Vec<T
 
 /// The first node a walk of the cyclic list at `head` meets twice.
 fn cyclic_list_node(graph: &Graph, head: TermRef<'_>) -> Term {
-    let mut seen: HashSet<TermRef<'_>> = HashSet::new();
+    let mut seen: HashSet<Term> = HashSet::new();
     let mut node = head;
-    while seen.insert(node) {
+    while seen.insert(node.into_owned()) {
         let next = match node {
             TermRef::NamedNode(n) => graph.object_for_subject_predicate(n, v::RDF_REST),
             TermRef::BlankNode(b) => graph.object_for_subject_predicate(b, v::RDF_REST),
@@ -383,7 +383,46 @@ impl fmt::Display for Path {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
+    use oxrdf::NamedNodeRef;
+
+    #[test]
+    fn lists_are_read_and_cycles_named() {
+        let mut graph = Graph::new();
+        for t in oxttl::TurtleParser::new().for_slice(
+            b"@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n\
+              <http://ex/l> <http://ex/p> ( 1 2 3 ) .\n\
+              <http://ex/a> rdf:first 1 ; rdf:rest <http://ex/b> .\n\
+              <http://ex/b> rdf:first 2 ; rdf:rest <http://ex/c> .\n\
+              <http://ex/c> rdf:first 3 ; rdf:rest <http://ex/b> .\n\
+              <http://ex/d> rdf:first 1 , 2 ; rdf:rest rdf:nil .\n",
+        ) {
+            graph.insert(&t.unwrap());
+        }
+        let head = graph
+            .object_for_subject_predicate(
+                NamedNodeRef::new_unchecked("http://ex/l"),
+                NamedNodeRef::new_unchecked("http://ex/p"),
+            )
+            .unwrap();
+        let items: Vec<String> = read_list(&graph, head)
+            .unwrap()
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        assert_eq!(items.len(), 3);
+        assert!(items[0].starts_with("\"1\""), "{items:?}");
+        let cyclic = NamedNodeRef::new_unchecked("http://ex/a");
+        assert_eq!(
+            read_list(&graph, cyclic.into()).unwrap_err(),
+            "RDF list <http://ex/b> is cyclic"
+        );
+        let two_firsts = NamedNodeRef::new_unchecked("http://ex/d");
+        assert!(read_list(&graph, two_firsts.into())
+            .unwrap_err()
+            .contains("needs exactly one rdf:first"));
+    }
 
     #[test]
     fn renders_sparql_syntax() {

@@ -51,21 +51,27 @@ impl Flags {
 
 /// At most this many distinct linear patterns are kept compiled for the process (see
 /// [`linear`]); patterns beyond it are compiled each time, as before there was a cache.
+#[cfg(not(target_arch = "wasm32"))]
 const CACHE_MAX_PATTERNS: usize = 512;
 
 /// Patterns longer than this (bytes) are not kept: shapes graphs reuse short patterns (URL,
 /// date, identifier syntaxes), and a bound on the key size bounds the cache's memory.
+#[cfg(not(target_arch = "wasm32"))]
 const CACHE_MAX_PATTERN_LEN: usize = 1024;
 
+#[cfg(not(target_arch = "wasm32"))]
 type Cache = std::sync::Mutex<std::collections::HashMap<(String, Flags), regex::Regex>>;
 
 /// `source` compiled by the `regex` crate with `flags`, from a process-wide cache of the
 /// patterns compiled so far. Compiling a pattern (parse, NFA, the meta engine's strategies)
 /// costs 10-100 µs, and shapes graphs repeat a few patterns hundreds of times: the 25 bundled
 /// SHACL profiles have 626 `sh:pattern`s of 7 distinct texts (499 of them `^https?://`), and
-/// compiling them one by one was about a fifth of compiling the profiles. A `regex::Regex` clone shares the compiled
-/// program (it only gets its own scratch space), so a cached pattern matches exactly as a
-/// freshly compiled one. Errors are not cached (they are rare and end the compilation).
+/// compiling them one by one was about a fifth of compiling the profiles. A `regex::Regex`
+/// clone shares the compiled program (it only gets its own scratch space), so a cached pattern
+/// matches exactly as a freshly compiled one. Errors are not cached (they are rare and end the
+/// compilation). Native only: in the WebAssembly package the cache's code (about 4 KB gzipped
+/// with the rest of this change) did not fit the size budget's margin.
+#[cfg(not(target_arch = "wasm32"))]
 fn linear(source: &str, flags: Flags) -> Result<regex::Regex, regex::Error> {
     static CACHE: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
     let cache = CACHE.get_or_init(Cache::default);
@@ -74,14 +80,7 @@ fn linear(source: &str, flags: Flags) -> Result<regex::Regex, regex::Error> {
     if let Some(re) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return Ok(re);
     }
-    let re = regex::RegexBuilder::new(source)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_SIZE_LIMIT)
-        .case_insensitive(flags.case_insensitive)
-        .multi_line(flags.multi_line)
-        .dot_matches_new_line(flags.dot_all)
-        .ignore_whitespace(flags.extended && !flags.literal)
-        .build()?;
+    let re = compile_linear(source, flags)?;
     if source.len() <= CACHE_MAX_PATTERN_LEN {
         if let Ok(mut c) = cache.lock() {
             if c.len() < CACHE_MAX_PATTERNS {
@@ -90,6 +89,23 @@ fn linear(source: &str, flags: Flags) -> Result<regex::Regex, regex::Error> {
         }
     }
     Ok(re)
+}
+
+/// `source` compiled by the `regex` crate with `flags` (no cache in the WebAssembly package).
+#[cfg(target_arch = "wasm32")]
+fn linear(source: &str, flags: Flags) -> Result<regex::Regex, regex::Error> {
+    compile_linear(source, flags)
+}
+
+fn compile_linear(source: &str, flags: Flags) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(source)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .case_insensitive(flags.case_insensitive)
+        .multi_line(flags.multi_line)
+        .dot_matches_new_line(flags.dot_all)
+        .ignore_whitespace(flags.extended && !flags.literal)
+        .build()
 }
 
 impl Pattern {
