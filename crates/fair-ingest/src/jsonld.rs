@@ -673,40 +673,61 @@ fn context_nesting_exceeded(value: &Value, pointer: &mut String, level: usize) -
     }
 }
 
-/// Returns the line and column where JSON nesting first goes deeper than `max`.
+/// The first `"` or `\` in `bytes`.
+#[cfg(not(target_arch = "wasm32"))]
+fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr2(b'"', b'\\', bytes)
+}
+
+/// The first `"` or `\` in `bytes` (without `memchr` in the WebAssembly package).
+#[cfg(target_arch = "wasm32")]
+fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|b| *b == b'"' || *b == b'\\')
+}
+
+/// Returns the line and column where JSON nesting first goes deeper than `max` (the column
+/// counts characters). Scans bytes: the structural characters are ASCII, and no byte of a
+/// multi-byte UTF-8 character is; string contents are skipped to their next `"` or `\` with
+/// `memchr` natively (most of a record's bytes are in strings); the position is worked out only when
+/// there is one to report (every JSON input is scanned).
 pub(crate) fn depth_exceeded(text: &str, max: usize) -> Option<(u64, u64)> {
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let (mut line, mut column) = (1u64, 0u64);
-    for c in text.chars() {
-        if c == '\n' {
-            line += 1;
-            column = 0;
-        } else {
-            column += 1;
-        }
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
+    let mut at = 0usize;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'"' => {
+                // To the closing quote; a backslash escapes the byte after it.
+                at += 1;
+                loop {
+                    let rest = bytes.get(at..).unwrap_or_default();
+                    let found = quote_or_backslash(rest)?;
+                    let quote = rest.get(found) == Some(&b'"');
+                    at += found + if quote { 1 } else { 2 };
+                    if quote {
+                        break;
+                    }
+                }
+                continue;
             }
-            continue;
-        }
-        match c {
-            '"' => in_string = true,
-            '{' | '[' => {
+            b'{' | b'[' => {
                 depth += 1;
                 if depth > max {
-                    return Some((line, column));
+                    let before = text.get(..at).unwrap_or_default();
+                    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+                    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
+                    let column = text
+                        .get(line_start..=at)
+                        .unwrap_or_default()
+                        .chars()
+                        .count();
+                    return Some((line as u64, column as u64));
                 }
             }
-            '}' | ']' => depth = depth.saturating_sub(1),
+            b'}' | b']' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        at += 1;
     }
     None
 }
@@ -719,6 +740,71 @@ mod tests {
     fn depth_scanner_ignores_strings() {
         assert_eq!(depth_exceeded(r#"{"a": "[[[[[["}"#, 2), None);
         assert_eq!(depth_exceeded("[[[\n[]]]]", 3), Some((2, 1)));
+        // Columns count characters; an escaped quote does not end a string.
+        assert_eq!(depth_exceeded(r#"{"é\"[": [["#, 2), Some((1, 11)));
+        assert_eq!(
+            depth_exceeded("[\n \"ü\", [\n  \"ä\", [1]]]", 2),
+            Some((3, 8))
+        );
+    }
+
+    /// The scanner as it was (character by character, counting as it goes), to compare with.
+    fn depth_exceeded_by_characters(text: &str, max: usize) -> Option<(u64, u64)> {
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        let (mut line, mut column) = (1u64, 0u64);
+        for c in text.chars() {
+            if c == '\n' {
+                line += 1;
+                column = 0;
+            } else {
+                column += 1;
+            }
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == '"' {
+                    in_string = false;
+                }
+                continue;
+            }
+            match c {
+                '"' => in_string = true,
+                '{' | '[' => {
+                    depth += 1;
+                    if depth > max {
+                        return Some((line, column));
+                    }
+                }
+                '}' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn depth_scanner_matches_the_character_scan() {
+        let inputs = [
+            r#"{"a": {"b": [1, {"c": "[{"}]}}"#,
+            r#"{"a\"[": [[[["#,
+            "[\"\\\\\", [[\"\\\"\", [[",
+            "{\"é\\ü\": [\n\t[\"ß\", [\"\u{1F600}\", [[]]]]]}",
+            "[\"unterminated [[[[",
+            "[\"backslash at the end \\",
+            "\n\n  [[\n[ [\"x\"] ]]",
+            "",
+        ];
+        for text in inputs {
+            for max in 0..6 {
+                assert_eq!(
+                    depth_exceeded(text, max),
+                    depth_exceeded_by_characters(text, max),
+                    "{text:?} at {max}"
+                );
+            }
+        }
     }
 
     #[test]

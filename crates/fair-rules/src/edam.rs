@@ -121,14 +121,15 @@ pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
         let Some(id) = parse(text) else {
             continue;
         };
-        let focus = t.subject.to_string();
-        let path = format!("<{}>", t.predicate.as_str());
-        let value = t.object.to_string();
+        // Written out only for a finding: most EDAM terms of a record are fine.
+        let focus = || t.subject.to_string();
+        let path = || format!("<{}>", t.predicate.as_str());
+        let value = || t.object.to_string();
         let Some(term) = data.edam.get(id) else {
             sink.report(EDAM_UNKNOWN_TERM)
-                .focus(focus)
-                .path(path)
-                .value(value)
+                .focus(focus())
+                .path(path())
+                .value(value())
                 .context(json!({ "term": text }))
                 .emit();
             continue;
@@ -144,9 +145,9 @@ pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
                 "a current EDAM term".to_owned()
             };
             sink.report(EDAM_OBSOLETE_TERM)
-                .focus(focus.clone())
-                .path(path.clone())
-                .value(value.clone())
+                .focus(focus())
+                .path(path())
+                .value(value())
                 .context(
                     json!({ "term": iri(id), "label": term.label, "replaced_by": replaced,
                         "consider": consider, "replacement": replacement }),
@@ -165,7 +166,7 @@ pub fn check(graph: &Graph, sink: &mut FindingSink<'_>) {
         {
             if !allowed.contains(&branch) {
                 let names: Vec<&str> = allowed.iter().map(|b| b.name()).collect();
-                sink.report(EDAM_WRONG_BRANCH).focus(focus).path(path).value(value).context(json!({ "term": iri(id), "label": term.label,
+                sink.report(EDAM_WRONG_BRANCH).focus(focus()).path(path()).value(value()).context(json!({ "term": iri(id), "label": term.label,
                             "branch": if term.identifier { "Identifier (Data)" } else { branch.name() },
                             "expected": names.join(" or "),
                             "property": t.predicate.as_str().rsplit(['/', '#']).next().unwrap_or("") })).emit();

@@ -24,7 +24,7 @@ use oxrdf::{Literal, NamedNode, Term};
 
 use super::error::ShapesError;
 use super::graph::instances_of;
-use super::path::{as_subject, Path};
+use super::path::Path;
 use super::sparql::{self, ComponentConstraint, SparqlConstraint};
 use super::vocab as v;
 use super::Severity;
@@ -155,10 +155,16 @@ pub(crate) struct Ctx<'a> {
     pub scope: &'a sparql::Scope,
     pub index: HashMap<Term, usize>,
     pub components: Vec<sparql::ComponentDef>,
+    /// The members of the `sh:and` / `sh:or` / `sh:xone` lists, by head, as [`shape_nodes`]
+    /// read them (the logical components read them again).
+    pub lists: HashMap<Term, Vec<Term>>,
 }
 
-/// Collects every node that is a shape in `graph`.
-fn shape_nodes(graph: &Graph) -> Result<Vec<Term>, ShapesError> {
+/// Collects every node that is a shape in `graph`, and the lists of shapes of `sh:and`,
+/// `sh:or` and `sh:xone` by head.
+#[allow(clippy::type_complexity)]
+fn shape_nodes(graph: &Graph) -> Result<(Vec<Term>, HashMap<Term, Vec<Term>>), ShapesError> {
+    let mut lists: HashMap<Term, Vec<Term>> = HashMap::new();
     let mut set: HashSet<Term> = HashSet::new();
     for class in [v::NODE_SHAPE, v::PROPERTY_SHAPE] {
         set.extend(instances_of(graph, class));
@@ -191,10 +197,14 @@ fn shape_nodes(graph: &Graph) -> Result<Vec<Term>, ShapesError> {
     }
     for p in [v::AND, v::OR, v::XONE] {
         for t in graph.triples_for_predicate(p) {
-            let subject: Term = t.subject.into_owned().into();
-            for member in list(graph, &subject, p, &t.object.into_owned())? {
-                set.insert(member);
+            let head = t.object.into_owned();
+            if lists.contains_key(&head) {
+                continue;
             }
+            let subject: Term = t.subject.into_owned().into();
+            let members = list(graph, &subject, p, &head)?;
+            set.extend(members.iter().cloned());
+            lists.insert(head, members);
         }
     }
     let mut nodes: Vec<Term> = set.into_iter().collect();
@@ -208,11 +218,11 @@ fn shape_nodes(graph: &Graph) -> Result<Vec<Term>, ShapesError> {
         }
     }
     nodes.sort_by_cached_key(ToString::to_string);
-    Ok(nodes)
+    Ok((nodes, lists))
 }
 
 pub(crate) fn compile(graph: &Graph, scope: &sparql::Scope) -> Result<CompiledShapes, ShapesError> {
-    let nodes = shape_nodes(graph)?;
+    let (nodes, lists) = shape_nodes(graph)?;
     let index: HashMap<Term, usize> = nodes
         .iter()
         .cloned()
@@ -225,6 +235,7 @@ pub(crate) fn compile(graph: &Graph, scope: &sparql::Scope) -> Result<CompiledSh
         scope,
         index,
         components,
+        lists,
     };
     let mut shapes = Vec::with_capacity(nodes.len());
     let mut uses_sparql = false;
@@ -238,7 +249,12 @@ pub(crate) fn compile(graph: &Graph, scope: &sparql::Scope) -> Result<CompiledSh
         shapes.push(shape);
     }
     let mut rules = Vec::new();
-    for node in &nodes {
+    // Only shapes with an `sh:rule` statement can have rules (one scan, not a lookup per shape).
+    let with_rules: HashSet<Term> = graph
+        .triples_for_predicate(v::RULE)
+        .map(|t| t.subject.into_owned().into())
+        .collect();
+    for node in nodes.iter().filter(|n| with_rules.contains(*n)) {
         if let Some(r) = super::advanced::compile_rules(graph, scope, &ctx.index, node)? {
             uses_sparql |= r
                 .rules
@@ -353,15 +369,17 @@ fn compile_targets(params: &Params<'_>) -> Result<Vec<Target>, ShapesError> {
     for t in params.vals(v::TARGET_OBJECTS_OF) {
         targets.push(Target::ObjectsOf(iri(id, v::TARGET_OBJECTS_OF, t)?));
     }
-    for t in super::advanced::compile_targets(g, params.ctx.scope, id)? {
-        targets.push(Target::Sparql(Box::new(t)));
-    }
-    if let Some(s) = as_subject(id) {
-        let is_class = g.contains(oxrdf::TripleRef::new(s, v::RDF_TYPE, v::RDFS_CLASS))
-            || g.contains(oxrdf::TripleRef::new(s, v::RDF_TYPE, v::OWL_CLASS));
-        if is_class {
-            targets.push(Target::Class(id.clone()));
+    if !params.vals(v::TARGET).is_empty() {
+        for t in super::advanced::compile_targets(g, params.ctx.scope, id)? {
+            targets.push(Target::Sparql(Box::new(t)));
         }
+    }
+    // The shape's own statements, already read: is it a class?
+    let is_class = params.vals(v::RDF_TYPE).iter().any(|t| {
+        matches!(t, Term::NamedNode(c) if c.as_ref() == v::RDFS_CLASS || c.as_ref() == v::OWL_CLASS)
+    });
+    if is_class {
+        targets.push(Target::Class(id.clone()));
     }
     Ok(targets)
 }

@@ -34,30 +34,37 @@ pub enum Path {
 }
 
 /// Reads a well-formed RDF list starting at `head`.
-pub(crate) fn read_list(graph: &Graph, head: TermRef<'_>) -> Result<Vec<Term>, String> {
+///
+/// Walks the list without copying its nodes; a list cannot be longer than the graph has
+/// triples (every node has its own `rdf:first`), so a walk that goes on longer is a cycle, which
+/// [`cyclic_list_node`] then names.
+pub(crate) fn read_list<'a>(graph: &'a Graph, head: TermRef<'a>) -> Result<Vec<Term>, String> {
     let mut items = Vec::new();
-    let mut seen: HashSet<Term> = HashSet::new();
-    let mut node = head.into_owned();
+    let mut node = head;
+    let mut steps = 0usize;
     loop {
-        if node == Term::from(v::RDF_NIL.into_owned()) {
+        if node == TermRef::from(v::RDF_NIL) {
             return Ok(items);
         }
-        if !seen.insert(node.clone()) {
-            return Err(format!("RDF list {node} is cyclic"));
+        steps += 1;
+        if steps > graph.len() + 1 {
+            return Err(format!(
+                "RDF list {} is cyclic",
+                cyclic_list_node(graph, head)
+            ));
         }
-        let Some(subject) = as_subject(&node) else {
-            return Err(format!("{node} is not a well-formed RDF list"));
+        let subject = match node {
+            TermRef::NamedNode(n) => NamedOrBlankNodeRef::from(n),
+            TermRef::BlankNode(b) => NamedOrBlankNodeRef::from(b),
+            #[allow(unreachable_patterns)]
+            _ => return Err(format!("{node} is not a well-formed RDF list")),
         };
-        let firsts: Vec<_> = graph
-            .objects_for_subject_predicate(subject, v::RDF_FIRST)
-            .collect();
-        let rests: Vec<_> = graph
-            .objects_for_subject_predicate(subject, v::RDF_REST)
-            .collect();
-        match (firsts.as_slice(), rests.as_slice()) {
-            ([first], [rest]) => {
+        let mut firsts = graph.objects_for_subject_predicate(subject, v::RDF_FIRST);
+        let mut rests = graph.objects_for_subject_predicate(subject, v::RDF_REST);
+        match (firsts.next(), firsts.next(), rests.next(), rests.next()) {
+            (Some(first), None, Some(rest), None) => {
                 items.push(first.into_owned());
-                node = rest.into_owned();
+                node = rest;
             }
             _ => {
                 return Err(format!(
@@ -66,6 +73,24 @@ pub(crate) fn read_list(graph: &Graph, head: TermRef<'_>) -> Result<Vec<Term>, S
             }
         }
     }
+}
+
+/// The first node a walk of the cyclic list at `head` meets twice.
+fn cyclic_list_node(graph: &Graph, head: TermRef<'_>) -> Term {
+    let mut seen: HashSet<Term> = HashSet::new();
+    let mut node = head;
+    while seen.insert(node.into_owned()) {
+        let next = match node {
+            TermRef::NamedNode(n) => graph.object_for_subject_predicate(n, v::RDF_REST),
+            TermRef::BlankNode(b) => graph.object_for_subject_predicate(b, v::RDF_REST),
+            _ => None,
+        };
+        match next {
+            Some(next) => node = next,
+            None => break,
+        }
+    }
+    node.into_owned()
 }
 
 /// The term as a subject, when it can be one.
@@ -359,7 +384,46 @@ impl fmt::Display for Path {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
+    use oxrdf::NamedNodeRef;
+
+    #[test]
+    fn lists_are_read_and_cycles_named() {
+        let mut graph = Graph::new();
+        for t in oxttl::TurtleParser::new().for_slice(
+            b"@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n\
+              <http://ex/l> <http://ex/p> ( 1 2 3 ) .\n\
+              <http://ex/a> rdf:first 1 ; rdf:rest <http://ex/b> .\n\
+              <http://ex/b> rdf:first 2 ; rdf:rest <http://ex/c> .\n\
+              <http://ex/c> rdf:first 3 ; rdf:rest <http://ex/b> .\n\
+              <http://ex/d> rdf:first 1 , 2 ; rdf:rest rdf:nil .\n",
+        ) {
+            graph.insert(&t.unwrap());
+        }
+        let head = graph
+            .object_for_subject_predicate(
+                NamedNodeRef::new_unchecked("http://ex/l"),
+                NamedNodeRef::new_unchecked("http://ex/p"),
+            )
+            .unwrap();
+        let items: Vec<String> = read_list(&graph, head)
+            .unwrap()
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        assert_eq!(items.len(), 3);
+        assert!(items[0].starts_with("\"1\""), "{items:?}");
+        let cyclic = NamedNodeRef::new_unchecked("http://ex/a");
+        assert_eq!(
+            read_list(&graph, cyclic.into()).unwrap_err(),
+            "RDF list <http://ex/b> is cyclic"
+        );
+        let two_firsts = NamedNodeRef::new_unchecked("http://ex/d");
+        assert!(read_list(&graph, two_firsts.into())
+            .unwrap_err()
+            .contains("needs exactly one rdf:first"));
+    }
 
     #[test]
     fn renders_sparql_syntax() {

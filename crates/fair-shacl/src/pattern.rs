@@ -22,7 +22,7 @@ pub(crate) enum Pattern {
 }
 
 /// The flags of `sh:flags` that the engine knows.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct Flags {
     pub case_insensitive: bool,
     pub multi_line: bool,
@@ -49,6 +49,65 @@ impl Flags {
     }
 }
 
+/// At most this many distinct linear patterns are kept compiled for the process (see
+/// [`linear`]); patterns beyond it are compiled each time, as before there was a cache.
+#[cfg(not(target_arch = "wasm32"))]
+const CACHE_MAX_PATTERNS: usize = 512;
+
+/// Patterns longer than this (bytes) are not kept: shapes graphs reuse short patterns (URL,
+/// date, identifier syntaxes), and a bound on the key size bounds the cache's memory.
+#[cfg(not(target_arch = "wasm32"))]
+const CACHE_MAX_PATTERN_LEN: usize = 1024;
+
+#[cfg(not(target_arch = "wasm32"))]
+type Cache = std::sync::Mutex<std::collections::HashMap<(String, Flags), regex::Regex>>;
+
+/// `source` compiled by the `regex` crate with `flags`, from a process-wide cache of the
+/// patterns compiled so far. Compiling a pattern (parse, NFA, the meta engine's strategies)
+/// costs 10-100 µs, and shapes graphs repeat a few patterns hundreds of times: the 25 bundled
+/// SHACL profiles have 626 `sh:pattern`s of 7 distinct texts (499 of them `^https?://`), and
+/// compiling them one by one was about a fifth of compiling the profiles. A `regex::Regex`
+/// clone shares the compiled program (it only gets its own scratch space), so a cached pattern
+/// matches exactly as a freshly compiled one. Errors are not cached (they are rare and end the
+/// compilation). Native only: in the WebAssembly package the cache's code (about 4 KB gzipped
+/// with the rest of this change) did not fit the size budget's margin.
+#[cfg(not(target_arch = "wasm32"))]
+fn linear(source: &str, flags: Flags) -> Result<regex::Regex, regex::Error> {
+    static CACHE: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
+    let cache = CACHE.get_or_init(Cache::default);
+    let key = (source.to_owned(), flags);
+    // A poisoned lock (a panic elsewhere while it was held) only means no caching.
+    if let Some(re) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return Ok(re);
+    }
+    let re = compile_linear(source, flags)?;
+    if source.len() <= CACHE_MAX_PATTERN_LEN {
+        if let Ok(mut c) = cache.lock() {
+            if c.len() < CACHE_MAX_PATTERNS {
+                c.insert(key, re.clone());
+            }
+        }
+    }
+    Ok(re)
+}
+
+/// `source` compiled by the `regex` crate with `flags` (no cache in the WebAssembly package).
+#[cfg(target_arch = "wasm32")]
+fn linear(source: &str, flags: Flags) -> Result<regex::Regex, regex::Error> {
+    compile_linear(source, flags)
+}
+
+fn compile_linear(source: &str, flags: Flags) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(source)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .case_insensitive(flags.case_insensitive)
+        .multi_line(flags.multi_line)
+        .dot_matches_new_line(flags.dot_all)
+        .ignore_whitespace(flags.extended && !flags.literal)
+        .build()
+}
+
 impl Pattern {
     /// Compiles `pattern`: with `regex` when it can, else with `fancy-regex`. The error is the
     /// `regex` crate's message when neither accepts the pattern.
@@ -58,15 +117,7 @@ impl Pattern {
         } else {
             pattern.to_owned()
         };
-        let linear = regex::RegexBuilder::new(&source)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_SIZE_LIMIT)
-            .case_insensitive(flags.case_insensitive)
-            .multi_line(flags.multi_line)
-            .dot_matches_new_line(flags.dot_all)
-            .ignore_whitespace(flags.extended && !flags.literal)
-            .build();
-        let first = match linear {
+        let first = match linear(&source, flags) {
             Ok(re) => return Ok(Self::Linear(re)),
             // Too big is too big for either engine.
             Err(e @ regex::Error::CompiledTooBig(_)) => return Err(e.to_string()),
@@ -155,6 +206,23 @@ mod tests {
         let text = format!("{}c", "a".repeat(40));
         let err = p.is_match(&text).unwrap_err();
         assert!(err.contains("backtracking steps"), "{err}");
+    }
+
+    #[test]
+    fn cached_patterns_keep_their_flags() {
+        // The second and third compile of a text come from the cache, keyed by text and flags.
+        for _ in 0..2 {
+            let plain = Pattern::new("^https?://cache[.]test", Flags::default()).unwrap();
+            let insensitive =
+                Pattern::new("^https?://cache[.]test", Flags::parse("i").unwrap()).unwrap();
+            let literal =
+                Pattern::new("^https?://cache[.]test", Flags::parse("q").unwrap()).unwrap();
+            assert_eq!(plain.is_match("HTTPS://cache.test"), Ok(false));
+            assert_eq!(plain.is_match("https://cache.test"), Ok(true));
+            assert_eq!(insensitive.is_match("HTTPS://cache.test"), Ok(true));
+            assert_eq!(literal.is_match("https://cache.test"), Ok(false));
+            assert_eq!(literal.is_match("x^https?://cache[.]test"), Ok(true));
+        }
     }
 
     #[test]

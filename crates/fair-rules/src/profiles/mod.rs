@@ -761,27 +761,39 @@ pub fn default_profile() -> &'static Profile {
 /// version of that family with the same number, else the family's latest release
 /// (`https://bioschemas.org/profiles/Dataset/0.3-RELEASE-2019_06_14` → Dataset 1.0).
 pub fn by_conforms_to(iri: &str) -> Option<&'static Profile> {
-    let norm = |s: &str| {
+    // Compared without case, scheme or final slash; without allocating (every record's
+    // claims are looked up against every bundled profile's IRIs, several times).
+    let norm = |s: &'static str| -> &str {
         let s = s.trim().trim_end_matches('/');
         s.strip_prefix("https://")
             .or_else(|| s.strip_prefix("http://"))
             .unwrap_or(s)
-            .to_ascii_lowercase()
     };
-    let wanted = norm(iri);
-    if let Some(p) = PROFILES
-        .iter()
-        .find(|p| p.conforms_to.iter().any(|c| norm(c) == wanted))
-    {
+    let wanted = {
+        let s = iri.trim().trim_end_matches('/');
+        s.strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"))
+            .unwrap_or(s)
+    };
+    if let Some(p) = PROFILES.iter().find(|p| {
+        p.conforms_to
+            .iter()
+            .any(|c| norm(c).eq_ignore_ascii_case(wanted))
+    }) {
         return Some(p);
     }
+    let starts_with = |prefix: &str| {
+        wanted
+            .get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    };
     // Another version of RO-Crate (1.0, 1.3, ...): the family's latest bundled version.
-    if wanted.starts_with("w3id.org/ro/crate/") {
+    if starts_with("w3id.org/ro/crate/") {
         return PROFILES
             .iter()
             .find(|p| p.default_for_type && p.family == "RO-Crate");
     }
-    if wanted.starts_with("semiceu.github.io/dcat-ap/releases/3.") {
+    if starts_with("semiceu.github.io/dcat-ap/releases/3.") {
         return PROFILES
             .iter()
             .find(|p| p.default_for_type && p.family == "DCAT-AP");

@@ -42,9 +42,9 @@ pub struct ShapesSource {
 #[derive(Debug, Clone)]
 pub struct ShapeSet {
     shapes: Shapes,
-    meta: HashMap<String, ShapeMeta>,
+    meta: HashMap<Term, ShapeMeta>,
     /// The source file (index) that defines each shape (its first triple).
-    origin: HashMap<String, usize>,
+    origin: HashMap<Term, usize>,
     /// Per source file: its shapes run but their results are not reported.
     muted: Vec<bool>,
 }
@@ -144,36 +144,78 @@ impl ShapeSet {
     ) -> Result<Self, ShapesError> {
         let mut graph = Graph::new();
         let mut file_prefixes: Vec<(String, String)> = Vec::new();
-        let mut origin: HashMap<String, usize> = HashMap::new();
+        let mut origin: HashMap<Term, usize> = HashMap::new();
         for (index, source) in sources.iter().enumerate() {
             let name = source.name;
             let base = source.base.unwrap_or(fair_ingest::DEFAULT_BASE_IRI);
+            // A file whose shapes get default severities is read into a graph of its own first
+            // (the defaults look at its shapes only); any other goes straight into the merged
+            // graph, each triple inserted once.
+            let own_graph = source.default_severity.is_some();
             let mut file = Graph::new();
             // Blank nodes are relabelled per file, in order of appearance, so labels are
             // deterministic and never merge across files.
             let mut labels: HashMap<String, BlankNode> = HashMap::new();
             let mut relabel = |b: oxrdf::BlankNodeRef<'_>| -> BlankNode {
-                let next = labels.len();
-                labels
-                    .entry(b.as_str().to_owned())
-                    .or_insert_with(|| BlankNode::new_unchecked(format!("s{index}b{next}")))
-                    .clone()
+                if let Some(label) = labels.get(b.as_str()) {
+                    return label.clone();
+                }
+                let label = BlankNode::new_unchecked(format!("s{index}b{}", labels.len()));
+                labels.insert(b.as_str().to_owned(), label.clone());
+                label
             };
-            let mut add = |t: oxrdf::TripleRef<'_>, graph: &mut Graph| {
-                let subject = match t.subject {
+            // The subject of the previous triple: parsers give a subject's triples together,
+            // so the origin of a shape is looked up once per run of its triples.
+            let mut previous: Option<Term> = None;
+            let mut add = |t: oxrdf::TripleRef<'_>, graph: &mut Graph, file: &mut Graph| {
+                // Terms are only converted where they change (blank nodes, https://schema.org/).
+                let (subject_label, subject_iri, predicate_iri, object_label, object_iri);
+                let subject: oxrdf::NamedOrBlankNodeRef<'_> = match t.subject {
                     oxrdf::NamedOrBlankNodeRef::BlankNode(b) => {
-                        NamedOrBlankNode::BlankNode(relabel(b))
+                        subject_label = relabel(b);
+                        (&subject_label).into()
                     }
-                    oxrdf::NamedOrBlankNodeRef::NamedNode(n) => {
-                        NamedOrBlankNode::NamedNode(https_schema(n))
+                    oxrdf::NamedOrBlankNodeRef::NamedNode(n) => match https_schema(n) {
+                        Some(n) => {
+                            subject_iri = n;
+                            (&subject_iri).into()
+                        }
+                        None => n.into(),
+                    },
+                };
+                let predicate = match https_schema(t.predicate) {
+                    Some(n) => {
+                        predicate_iri = n;
+                        predicate_iri.as_ref()
                     }
+                    None => t.predicate,
                 };
-                let object = match t.object {
-                    TermRef::BlankNode(b) => Term::BlankNode(relabel(b)),
-                    TermRef::NamedNode(n) => Term::NamedNode(https_schema(n)),
-                    other => other.into_owned(),
+                let object: TermRef<'_> = match t.object {
+                    TermRef::BlankNode(b) => {
+                        object_label = relabel(b);
+                        (&object_label).into()
+                    }
+                    TermRef::NamedNode(n) => match https_schema(n) {
+                        Some(n) => {
+                            object_iri = n;
+                            (&object_iri).into()
+                        }
+                        None => n.into(),
+                    },
+                    other => other,
                 };
-                graph.insert(&Triple::new(subject, https_schema(t.predicate), object));
+                let triple = oxrdf::TripleRef::new(subject, predicate, object);
+                if own_graph {
+                    file.insert(triple);
+                    return;
+                }
+                graph.insert(triple);
+                let subject = TermRef::from(subject);
+                if previous.as_ref().is_none_or(|p| p.as_ref() != subject) {
+                    let subject = subject.into_owned();
+                    origin.entry(subject.clone()).or_insert(index);
+                    previous = Some(subject);
+                }
             };
             if source.format == Format::Turtle {
                 // Straight from the parser: no source map or intermediate graph is needed for
@@ -192,7 +234,7 @@ impl ShapeSet {
                             e.message()
                         ))
                     })?;
-                    add(t.as_ref(), &mut file);
+                    add(t.as_ref(), &mut graph, &mut file);
                 }
                 if source.prefixes_as_defaults {
                     let mut declared: Vec<(String, String)> = parser
@@ -210,15 +252,15 @@ impl ShapeSet {
                 let doc = Document::parse_with(source.bytes, source.format, &options)
                     .map_err(|e| ShapesError::syntax(format!("{name}: {e}")))?;
                 for t in doc.graph() {
-                    add(t, &mut file);
+                    add(t, &mut graph, &mut file);
                 }
             }
             if let Some(severity) = &source.default_severity {
                 default_severities(&mut file, severity);
-            }
-            for t in &file {
-                origin.entry(t.subject.to_string()).or_insert(index);
-                graph.insert(t);
+                for t in &file {
+                    origin.entry(t.subject.into_owned().into()).or_insert(index);
+                    graph.insert(t);
+                }
             }
         }
         let muted: Vec<bool> = sources.iter().map(|s| s.muted).collect();
@@ -235,7 +277,7 @@ impl ShapeSet {
             options = options.with_default_prefix(prefix, ns);
         }
         let shapes = Shapes::from_graph_with_options(&graph, &options)?;
-        let mut meta: HashMap<String, ShapeMeta> = HashMap::new();
+        let mut meta: HashMap<Term, ShapeMeta> = HashMap::new();
         for (predicate, set) in [
             (vocab::FAIR_CODE, 0),
             (vocab::FAIR_PRINCIPLE, 1),
@@ -245,7 +287,7 @@ impl ShapeSet {
                 let TermRef::Literal(l) = t.object else {
                     continue;
                 };
-                let entry = meta.entry(t.subject.to_string()).or_default();
+                let entry = meta.entry(t.subject.into_owned().into()).or_default();
                 match set {
                     0 => entry.code = Some(l.value().to_owned()),
                     1 => entry.principle = Principle::from_name(l.value()),
@@ -279,7 +321,7 @@ impl ShapeSet {
     /// Whether a result comes from a shape of a muted source file.
     pub fn is_muted(&self, result: &ValidationResult) -> bool {
         self.origin
-            .get(&result.source_shape.to_string())
+            .get(&result.source_shape)
             .and_then(|i| self.muted.get(*i))
             .copied()
             .unwrap_or(false)
@@ -295,8 +337,8 @@ impl ShapeSet {
     }
 
     fn report_result(&self, r: &ValidationResult, sink: &mut FindingSink<'_>) {
-        let shape = r.source_shape.to_string();
-        let meta = self.meta.get(&shape).cloned().unwrap_or_default();
+        let no_meta = ShapeMeta::default();
+        let meta = self.meta.get(&r.source_shape).unwrap_or(&no_meta);
         let component = compact(r.source_constraint_component.as_str());
         let message = r
             .messages
@@ -317,6 +359,7 @@ impl ShapeSet {
         sink.emit_resolved(crate::sink::ResolvedFinding {
             code: meta
                 .code
+                .clone()
                 .unwrap_or_else(|| crate::shapes::SHAPE_CONSTRAINT.as_str().to_owned()),
             severity,
             principle: meta.principle.unwrap_or(Principle::R1_3),
@@ -330,7 +373,7 @@ impl ShapeSet {
             value: r.value.as_ref().map(ToString::to_string),
             context: json!({ "component": component, "shape": shape_name }),
             message,
-            fix: meta.fix.unwrap_or_else(|| {
+            fix: meta.fix.clone().unwrap_or_else(|| {
                 format!("Change the record so that it satisfies {component} of shape {shape_name}")
             }),
             shape: shape_name,
@@ -459,12 +502,14 @@ pub fn profile_shapes_source(p: &crate::profiles::Profile) -> Option<ShapesSourc
     })
 }
 
-/// `https://schema.org/...` as `http://schema.org/...`, like data graphs are normalised.
-fn https_schema(n: oxrdf::NamedNodeRef<'_>) -> oxrdf::NamedNode {
-    match n.as_str().strip_prefix(vocab::SCHEMA_HTTPS) {
-        Some(rest) => oxrdf::NamedNode::new_unchecked(format!("{}{rest}", vocab::SCHEMA)),
-        None => n.into_owned(),
-    }
+/// `https://schema.org/...` as `http://schema.org/...`, like data graphs are normalised
+/// (`None`: `n` stays as it is).
+fn https_schema(n: oxrdf::NamedNodeRef<'_>) -> Option<oxrdf::NamedNode> {
+    let rest = n.as_str().strip_prefix(vocab::SCHEMA_HTTPS)?;
+    Some(oxrdf::NamedNode::new_unchecked(format!(
+        "{}{rest}",
+        vocab::SCHEMA
+    )))
 }
 
 #[cfg(test)]

@@ -93,6 +93,9 @@ impl<'a> Params<'a> {
 
     /// The members of the RDF list `head`, a value of parameter `p`.
     pub fn list(&self, p: NamedNodeRef<'_>, head: &Term) -> Result<Vec<Term>, ShapesError> {
+        if let Some(members) = self.ctx.lists.get(head) {
+            return Ok(members.clone());
+        }
         list(self.ctx.graph, self.id, p, head)
     }
 }
