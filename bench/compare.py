@@ -395,6 +395,11 @@ def agreement(a: dict, b: dict) -> tuple[bool, bool, str]:
         only_b = list((rb - ra).elements())
         detail = (f"{len(only_a)} only in {a['engine']}, {len(only_b)} only in {b['engine']}; "
                   f"e.g. {(only_a or only_b)[:2]}")
+    elif not same_values:  # same results, some value written differently: say which
+        va, vb = results(a, True), results(b, True)
+        only_a, only_b = list((va - vb).elements()), list((vb - va).elements())
+        detail = (f"values: {len(only_a)} differ; e.g. {a['engine']} {only_a[:2]}, "
+                  f"{b['engine']} {only_b[:2]}")
     return same, same_values, detail
 
 
