@@ -48,12 +48,7 @@ impl Terms {
 
     /// The id of `term`, if it is in the table.
     fn find(&self, term: TermRef<'_>) -> Option<Id> {
-        let terms = &self.terms;
-        self.index
-            .find(self.hash(term), |&id| {
-                terms.get(id as usize).is_some_and(|t| t.as_ref() == term)
-            })
-            .copied()
+        self.entry(term).ok()
     }
 
     /// The id of `term`, added to the table when new (`owned` makes the owned copy).
@@ -256,10 +251,7 @@ impl Graph {
     }
 
     fn subject_id(&self, subject: NamedOrBlankNodeRef<'_>) -> Option<Id> {
-        self.terms.find(match subject {
-            NamedOrBlankNodeRef::NamedNode(n) => n.into(),
-            NamedOrBlankNodeRef::BlankNode(b) => b.into(),
-        })
+        self.terms.find(subject.into())
     }
 
     fn ids(&self, triple: TripleRef<'_>) -> Option<Ids> {
@@ -397,10 +389,7 @@ impl Graph {
     }
 
     fn intern_subject(&mut self, subject: NamedOrBlankNodeRef<'_>) -> Id {
-        let term: TermRef<'_> = match subject {
-            NamedOrBlankNodeRef::NamedNode(n) => n.into(),
-            NamedOrBlankNodeRef::BlankNode(b) => b.into(),
-        };
+        let term = TermRef::from(subject);
         self.terms.intern(term, || term.into_owned())
     }
 
