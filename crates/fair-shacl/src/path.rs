@@ -53,11 +53,8 @@ pub(crate) fn read_list<'a>(graph: &'a Graph, head: TermRef<'a>) -> Result<Vec<T
                 cyclic_list_node(graph, head)
             ));
         }
-        let subject = match node {
-            TermRef::NamedNode(n) => NamedOrBlankNodeRef::from(n),
-            TermRef::BlankNode(b) => NamedOrBlankNodeRef::from(b),
-            #[allow(unreachable_patterns)]
-            _ => return Err(format!("{node} is not a well-formed RDF list")),
+        let Some(subject) = subject_ref(node) else {
+            return Err(format!("{node} is not a well-formed RDF list"));
         };
         let mut firsts = graph.objects_for_subject_predicate(subject, v::RDF_FIRST);
         let mut rests = graph.objects_for_subject_predicate(subject, v::RDF_REST);
@@ -80,11 +77,8 @@ fn cyclic_list_node(graph: &Graph, head: TermRef<'_>) -> Term {
     let mut seen: HashSet<Term> = HashSet::new();
     let mut node = head;
     while seen.insert(node.into_owned()) {
-        let next = match node {
-            TermRef::NamedNode(n) => graph.object_for_subject_predicate(n, v::RDF_REST),
-            TermRef::BlankNode(b) => graph.object_for_subject_predicate(b, v::RDF_REST),
-            _ => None,
-        };
+        let next =
+            subject_ref(node).and_then(|s| graph.object_for_subject_predicate(s, v::RDF_REST));
         match next {
             Some(next) => node = next,
             None => break,
@@ -95,9 +89,14 @@ fn cyclic_list_node(graph: &Graph, head: TermRef<'_>) -> Term {
 
 /// The term as a subject, when it can be one.
 pub(crate) fn as_subject(term: &Term) -> Option<NamedOrBlankNodeRef<'_>> {
+    subject_ref(term.as_ref())
+}
+
+/// The borrowed term as a subject, when it can be one.
+fn subject_ref(term: TermRef<'_>) -> Option<NamedOrBlankNodeRef<'_>> {
     match term {
-        Term::NamedNode(n) => Some(n.into()),
-        Term::BlankNode(b) => Some(b.into()),
+        TermRef::NamedNode(n) => Some(n.into()),
+        TermRef::BlankNode(b) => Some(b.into()),
         #[allow(unreachable_patterns)]
         _ => None,
     }
