@@ -60,9 +60,7 @@ pub fn run(cx: &CheckContext<'_>, applied: &Applied, sink: &mut FindingSink<'_>)
 
 /// The record's graph with `rdf:type` statements giving the profile's spelling of a target
 /// class to the nodes typed with another spelling of it only; `None` when there are none (the
-/// record's own graph is validated). The copy goes through `insert`, the ingestion's own code,
-/// rather than `Graph::clone`, whose code the WebAssembly package would carry for these rare
-/// records.
+/// record's own graph is validated).
 fn respelled(doc: &crate::document::Document, profile: &Profile) -> Option<fair_graph::Graph> {
     let rdf_type = oxrdf::NamedNodeRef::new_unchecked(crate::vocab::RDF_TYPE);
     let graph = doc.graph();
@@ -86,13 +84,8 @@ fn respelled(doc: &crate::document::Document, profile: &Profile) -> Option<fair_
             continue;
         }
         for target in spellings() {
-            let copy = copy.get_or_insert_with(|| {
-                let mut copy = fair_graph::Graph::new();
-                for t in graph {
-                    copy.insert(t);
-                }
-                copy
-            });
+            // A copy of the sorted arrays and the term table, not triple-by-triple inserts.
+            let copy = copy.get_or_insert_with(|| graph.clone());
             copy.insert(oxrdf::TripleRef::new(t.subject, rdf_type, target));
         }
     }
